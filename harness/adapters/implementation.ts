@@ -1,0 +1,73 @@
+import type { Capability } from "../model/capability";
+
+export type SocketType = "PAIR" | "PUB" | "SUB" | "REQ" | "REP" | "DEALER" | "ROUTER" | "PULL" | "PUSH" | "XPUB" | "XSUB";
+
+/** The options scenarios set, with zeromq.js's names; every adapter maps them to its own. */
+export interface TestSocketOptions {
+  routingId?: string;
+  immediate?: boolean;
+  reconnectInterval?: number;
+  reconnectMaxInterval?: number;
+  sendHighWaterMark?: number;
+  receiveHighWaterMark?: number;
+  sendTimeout?: number;
+  linger?: number;
+  maxMessageSize?: number;
+  handshakeInterval?: number;
+}
+
+/**
+ * A socket as the harness drives it. Every call is async, so an implementation in another
+ * process (a driver) fits the same interface as one in this process. A failing call rejects with
+ * an ImplementationError carrying the errno name the implementation reported.
+ */
+export interface TestSocket {
+  readonly type: SocketType;
+  bind(endpoint: string): Promise<void>;
+  unbind(endpoint: string): Promise<void>;
+  connect(endpoint: string): Promise<void>;
+  disconnect(endpoint: string): Promise<void>;
+  send(frames: Array<Buffer | string>): Promise<void>;
+  /** Rejects with code EAGAIN when nothing arrives within timeoutMs. */
+  receive(timeoutMs: number): Promise<Buffer[]>;
+  subscribe(topic: Buffer | string): Promise<void>;
+  unsubscribe(topic: Buffer | string): Promise<void>;
+  lastEndpoint(): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+/** What a report says about an implementation. */
+export interface ImplementationInfo {
+  /** Short stable id used on the command line and in expectation files: "reference", "libzmq". */
+  readonly id: string;
+  readonly name: string;
+  /** The real version: for libzmq bindings the libzmq version string. */
+  readonly version: string;
+  readonly capabilities: readonly Capability[];
+}
+
+export interface Implementation extends ImplementationInfo {
+  createSocket(type: SocketType, options?: TestSocketOptions): Promise<TestSocket>;
+  /**
+   * The same implementation in a process of its own, for scenarios about two processes sharing
+   * a path. Absent when the implementation cannot run that way.
+   */
+  spawnProcess?(): Promise<ProcessImplementation>;
+}
+
+export interface ProcessImplementation extends Implementation {
+  readonly pid: number;
+  /** Ends the process (and with it its sockets and the connections they had). */
+  kill(): Promise<void>;
+}
+
+/** A call the implementation refused, with the errno name it gave (ENAMETOOLONG, EADDRINUSE, ...). */
+export class ImplementationError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "ImplementationError";
+  }
+}

@@ -1,0 +1,17 @@
+import type { Implementation } from "./implementation";
+import { libzmqImplementation } from "./libzmq-adapter";
+import { referenceImplementation } from "./reference-adapter";
+
+/** The implementations this process can load by id (drivers come in through --driver). */
+export const IN_PROCESS_IMPLEMENTATIONS: Readonly<Record<string, () => Implementation>> = {
+  reference: referenceImplementation,
+  libzmq: libzmqImplementation,
+};
+
+export function implementationById(id: string): Implementation {
+  const make = IN_PROCESS_IMPLEMENTATIONS[id];
+  if (make === undefined) {
+    throw new Error(`unknown implementation "${id}" (known: ${Object.keys(IN_PROCESS_IMPLEMENTATIONS).join(", ")})`);
+  }
+  return make();
+}

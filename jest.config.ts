@@ -1,0 +1,13 @@
+import type { Config } from "jest";
+
+// Tests live next to what they test (reference/**/*.test.ts) and in suites/.
+// ts-jest transpiles only (isolatedModules): `npm run typecheck` is the type gate.
+const config: Config = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/reference", "<rootDir>/harness", "<rootDir>/suites", "<rootDir>/fixtures"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  testTimeout: 30_000,
+};
+
+export default config;

@@ -1,0 +1,28 @@
+import type { EventEmitter } from "node:events";
+import { EVENT_LIMIT_MS } from "./limits";
+
+/**
+ * Waits for `promise`, failing with a message naming `what` if it has not settled within `ms`.
+ * The timer never keeps the process alive and is cleared as soon as the promise settles.
+ */
+export async function within<T>(promise: Promise<T>, what: string, ms: number = EVENT_LIMIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The next `event` of `emitter` (its first argument), within the limit. */
+export function nextEvent<T = unknown>(emitter: EventEmitter, event: string, ms?: number): Promise<T> {
+  return within(
+    new Promise<T>((resolve) => emitter.once(event, (value: T) => resolve(value))),
+    `waiting for '${event}'`,
+    ms,
+  );
+}

@@ -1,0 +1,282 @@
+import type * as net from "node:net";
+import {
+  FrameBatcher,
+  FrameDecoder,
+  GREETING_SIZE,
+  decodePing,
+  decodeProperties,
+  encodeCancel,
+  encodeGreeting,
+  encodePing,
+  encodePong,
+  encodeReady,
+  encodeSubscribe,
+  isCompatible,
+  legacySubscription,
+  readGreeting,
+  sendsIdentity,
+  type SocketTypeName,
+} from "../zmtp";
+
+export interface SessionOptions {
+  readonly socketType: SocketTypeName;
+  /** Sent as the Identity property by REQ, DEALER and ROUTER (empty when unset). */
+  readonly routingId: Buffer;
+  /** Largest frame accepted, in bytes; -1 for no limit. */
+  readonly maxMessageSize: number;
+  /** Milliseconds the greeting and READY exchange may take; 0 for no limit. */
+  readonly handshakeInterval: number;
+  /** Milliseconds between PINGs; 0 disables heartbeats. */
+  readonly heartbeatInterval: number;
+  /** Milliseconds of silence after which the peer is considered gone; 0 = heartbeatInterval. */
+  readonly heartbeatTimeout: number;
+  /** TTL announced in our PINGs, in milliseconds (sent in tenths of a second). */
+  readonly heartbeatTimeToLive: number;
+}
+
+export interface SessionEvents {
+  /** The peer's greeting and READY were accepted: messages may flow. */
+  ready(session: ZmtpSession): void;
+  message(session: ZmtpSession, frames: Buffer[]): void;
+  /** A ZMTP 3.1 SUBSCRIBE (true) or CANCEL (false) command. */
+  subscription(session: ZmtpSession, subscribe: boolean, topic: Buffer): void;
+  /** Writing is possible again after `writable` went false. */
+  drain(session: ZmtpSession): void;
+  /** The connection is gone; `reason` says why. Fired exactly once, also for closes we made. */
+  closed(session: ZmtpSession, reason: string): void;
+}
+
+type Phase = "greeting" | "ready" | "active" | "closed";
+
+/** Write chunks above this many buffered bytes make `writable` false until the socket drains. */
+const WRITE_HIGH_WATER = 256 * 1024;
+
+/**
+ * One ZMTP 3.1 connection with the NULL mechanism over a connected UNIX socket.
+ *
+ * We send our whole 64-byte greeting at once: libzmq sends its own in stages and waits for ours,
+ * so a peer that waited for libzmq's full greeting first would deadlock until the handshake
+ * timeout. READY goes out as soon as the peer's greeting shows it speaks ZMTP 3 with NULL.
+ */
+export class ZmtpSession {
+  peerSocketType = "";
+  peerIdentity: Buffer = Buffer.alloc(0);
+  /** The peer's ZMTP version, from its greeting. 3.0 peers get subscriptions as messages. */
+  peerVersion = { major: 0, minor: 0 };
+
+  private phase: Phase = "greeting";
+  private greetingBytes: Buffer = Buffer.alloc(0);
+  private readonly decoder: FrameDecoder;
+  private readonly batcher = new FrameBatcher();
+  private flushScheduled = false;
+  private blocked = false;
+  private handshakeTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private lastHeard = Date.now();
+  /** The peer's announced PING TTL in ms: silence longer than this ends the connection. */
+  private peerTtl = 0;
+
+  constructor(
+    readonly socket: net.Socket,
+    private readonly options: SessionOptions,
+    private readonly events: SessionEvents,
+  ) {
+    this.decoder = new FrameDecoder(
+      {
+        message: (frames) => this.onMessage(frames),
+        command: (name, data) => this.onCommand(name, data),
+        error: (reason) => this.close(`protocol error: ${reason}`),
+      },
+      options.maxMessageSize,
+    );
+    socket.on("data", (chunk: Buffer) => this.onData(chunk));
+    socket.on("drain", () => this.onDrain());
+    socket.on("error", () => undefined); // 'close' follows every error
+    // ZMTP has no half-close: the peer's FIN ends the session now, so that nothing more is
+    // written into a connection that can no longer deliver it (it is requeued on the next one).
+    socket.on("end", () => this.close("connection closed by peer"));
+    socket.on("close", () => this.onClosed("connection closed"));
+    socket.write(encodeGreeting());
+    if (options.handshakeInterval > 0) {
+      this.handshakeTimer = setTimeout(
+        () => this.close(`handshake not completed within ${options.handshakeInterval} ms`),
+        options.handshakeInterval,
+      );
+    }
+  }
+
+  get isActive(): boolean {
+    return this.phase === "active";
+  }
+
+  /** False while the kernel and Node buffers hold more than WRITE_HIGH_WATER bytes of ours. */
+  get writable(): boolean {
+    return this.phase === "active" && !this.blocked;
+  }
+
+  /** Queues a message for the next flush (same tick batching: many messages, one write). */
+  send(frames: Buffer[]): void {
+    this.batcher.pushMessage(frames);
+    this.scheduleFlush();
+  }
+
+  sendSubscription(subscribe: boolean, topic: Buffer): void {
+    if (this.peerVersion.major === 3 && this.peerVersion.minor === 0) {
+      this.batcher.pushMessage([legacySubscription(subscribe, topic)]);
+    } else {
+      this.batcher.pushFrame(subscribe ? encodeSubscribe(topic) : encodeCancel(topic));
+    }
+    this.scheduleFlush();
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
+  /** Ends the connection now; pending output is dropped. */
+  close(reason: string): void {
+    if (this.phase === "closed") return;
+    this.socket.destroy();
+    this.onClosed(reason);
+  }
+
+  /** Writes what is pending, then ends the connection (close with linger). */
+  end(): void {
+    if (this.phase === "closed") return;
+    this.flush();
+    this.socket.end();
+  }
+
+  /** Writes everything batched so far in one go (corked: one writev for all the chunks). */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.phase === "closed") return;
+    const chunks = this.batcher.take();
+    if (chunks.length === 0) return;
+    if (chunks.length === 1) {
+      this.socket.write(chunks[0]);
+    } else {
+      this.socket.cork();
+      for (const chunk of chunks) this.socket.write(chunk);
+      this.socket.uncork();
+    }
+    if (this.socket.writableLength > WRITE_HIGH_WATER) this.blocked = true;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private onDrain(): void {
+    if (!this.blocked) return;
+    this.blocked = false;
+    if (this.phase === "active") this.events.drain(this);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.lastHeard = Date.now();
+    if (this.phase === "greeting") {
+      this.greetingBytes = this.greetingBytes.length === 0 ? chunk : Buffer.concat([this.greetingBytes, chunk]);
+      const result = readGreeting(this.greetingBytes);
+      if (result.state === "incomplete") return;
+      if (result.state === "invalid") return this.close(`invalid greeting: ${result.reason}`);
+      const { greeting } = result;
+      if (greeting.mechanism !== "NULL") {
+        return this.close(`security mechanism mismatch: peer wants ${greeting.mechanism}, we speak NULL`);
+      }
+      this.peerVersion = { major: greeting.major, minor: greeting.minor };
+      this.phase = "ready";
+      const identity = sendsIdentity(this.options.socketType) ? this.options.routingId : undefined;
+      this.socket.write(encodeReady(this.options.socketType, identity));
+      const rest = this.greetingBytes.subarray(GREETING_SIZE);
+      this.greetingBytes = Buffer.alloc(0);
+      if (rest.length > 0) this.decoder.push(rest);
+      return;
+    }
+    if (this.phase !== "closed") this.decoder.push(chunk);
+  }
+
+  private onMessage(frames: Buffer[]): void {
+    if (this.phase !== "active") return this.close("protocol error: data frame before READY");
+    this.events.message(this, frames);
+  }
+
+  private onCommand(name: string, data: Buffer): void {
+    if (this.phase === "ready") {
+      if (name === "ERROR") return this.close(`peer sent ERROR: ${errorReason(data)}`);
+      if (name !== "READY") return this.close(`protocol error: expected READY, got ${name}`);
+      return this.onReady(data);
+    }
+    if (this.phase !== "active") return;
+    switch (name) {
+      case "PING": {
+        const ping = decodePing(data);
+        if (ping === null) return this.close("protocol error: malformed PING");
+        this.peerTtl = ping.ttl * 100;
+        this.batcher.pushFrame(encodePong(ping.context));
+        this.scheduleFlush();
+        return;
+      }
+      case "PONG":
+        return; // lastHeard was updated on arrival: that is all a PONG is for.
+      case "SUBSCRIBE":
+      case "CANCEL":
+        return this.events.subscription(this, name === "SUBSCRIBE", data);
+      case "ERROR":
+        return this.close(`peer sent ERROR: ${errorReason(data)}`);
+      case "READY":
+        return this.close("protocol error: second READY");
+      default:
+        return; // Unknown commands are ignored, leaving room for later ZMTP versions.
+    }
+  }
+
+  private onReady(data: Buffer): void {
+    const parsed = decodeProperties(data);
+    if (!parsed.ok) return this.close(`malformed READY: ${parsed.reason}`);
+    const socketType = parsed.properties.get("socket-type");
+    if (socketType === undefined) return this.close("READY without Socket-Type");
+    this.peerSocketType = socketType.toString("latin1");
+    if (!isCompatible(this.options.socketType, this.peerSocketType)) {
+      return this.close(`incompatible socket types: ${this.options.socketType} cannot talk to ${this.peerSocketType}`);
+    }
+    this.peerIdentity = parsed.properties.get("identity") ?? Buffer.alloc(0);
+    this.phase = "active";
+    clearTimeout(this.handshakeTimer);
+    this.startHeartbeats();
+    this.events.ready(this);
+  }
+
+  private startHeartbeats(): void {
+    const interval = this.options.heartbeatInterval;
+    if (interval <= 0) return;
+    const timeout = this.options.heartbeatTimeout > 0 ? this.options.heartbeatTimeout : interval;
+    const ttl = Math.min(0xffff, Math.floor(this.options.heartbeatTimeToLive / 100));
+    this.heartbeatTimer = setInterval(() => {
+      const silence = Date.now() - this.lastHeard;
+      const limit = this.peerTtl > 0 ? Math.min(timeout, this.peerTtl) : timeout;
+      if (silence > limit + interval) return this.close(`no traffic from peer for ${silence} ms (heartbeat)`);
+      this.batcher.pushFrame(encodePing(ttl));
+      this.scheduleFlush();
+    }, interval);
+  }
+
+  private onClosed(reason: string): void {
+    if (this.phase === "closed") return;
+    this.phase = "closed";
+    clearTimeout(this.handshakeTimer);
+    clearInterval(this.heartbeatTimer);
+    this.events.closed(this, reason);
+  }
+}
+
+function errorReason(data: Buffer): string {
+  if (data.length === 0) return "(no reason)";
+  return data.subarray(1, 1 + data[0]).toString("latin1");
+}

@@ -1,0 +1,402 @@
+import type * as net from "node:net";
+import { ZmqError } from "../errors";
+import { nodeSocketPath, parseEndpoint } from "../endpoint/parse-endpoint";
+import { platformIpc, type PlatformIpc } from "../endpoint/platform-limits";
+import { IpcConnecter } from "../transport/ipc-connecter";
+import { IpcListener } from "../transport/ipc-listener";
+import { ZmtpSession, type SessionEvents } from "../session/zmtp-session";
+import { Deque } from "../util/deque";
+import type { SocketTypeName } from "../zmtp";
+import { toFrames, type MessageLike } from "./message";
+import { DEFAULT_OPTIONS, type SocketOptions } from "./options";
+import { Pipe, type PipeOwner } from "./pipe";
+
+interface Incoming {
+  readonly pipe: Pipe;
+  readonly frames: Buffer[];
+}
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(err: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+interface BoundEndpoint {
+  readonly listener: IpcListener;
+  readonly sessions: Set<ZmtpSession>;
+}
+
+interface ConnectedEndpoint {
+  readonly connecter: IpcConnecter;
+  pipe: Pipe | undefined;
+  session: ZmtpSession | undefined;
+}
+
+/**
+ * What every socket type shares: endpoints, connections, pipes, the receive queue and the
+ * send/receive promises. A socket type decides only where a message goes (`route`) and what it
+ * makes of what arrives (`arrive`, `take`), like libzmq's socket_base_t and its subclasses.
+ */
+export abstract class Socket {
+  routingId: string | null = DEFAULT_OPTIONS.routingId;
+  linger = DEFAULT_OPTIONS.linger;
+  immediate = DEFAULT_OPTIONS.immediate;
+  reconnectInterval = DEFAULT_OPTIONS.reconnectInterval;
+  reconnectMaxInterval = DEFAULT_OPTIONS.reconnectMaxInterval;
+  sendHighWaterMark = DEFAULT_OPTIONS.sendHighWaterMark;
+  receiveHighWaterMark = DEFAULT_OPTIONS.receiveHighWaterMark;
+  sendTimeout = DEFAULT_OPTIONS.sendTimeout;
+  receiveTimeout = DEFAULT_OPTIONS.receiveTimeout;
+  maxMessageSize = DEFAULT_OPTIONS.maxMessageSize;
+  handshakeInterval = DEFAULT_OPTIONS.handshakeInterval;
+  heartbeatInterval = DEFAULT_OPTIONS.heartbeatInterval;
+  heartbeatTimeToLive = DEFAULT_OPTIONS.heartbeatTimeToLive;
+  heartbeatTimeout = DEFAULT_OPTIONS.heartbeatTimeout;
+
+  /** ZMQ_LAST_ENDPOINT: the endpoint of the last successful bind, as the kernel knows it. */
+  lastEndpoint: string | null = null;
+
+  /** The pipes a message may be routed to: attached ones, and connect-side ones still waiting. */
+  protected readonly pipes: Pipe[] = [];
+  private readonly pipeBySession = new Map<ZmtpSession, Pipe>();
+  private readonly bound = new Map<string, BoundEndpoint>();
+  private readonly connected = new Map<string, ConnectedEndpoint>();
+  private readonly inbound = new Deque<Incoming>();
+  private receiver: Waiter<Buffer[]> | undefined;
+  private sender: (Waiter<void> & { frames: Buffer[] }) | undefined;
+  private readingPaused = false;
+  private isClosed = false;
+  private readonly platform: PlatformIpc;
+
+  protected constructor(
+    readonly type: SocketTypeName,
+    options: Partial<SocketOptions> & Record<string, unknown> = {},
+    platform?: PlatformIpc,
+  ) {
+    this.platform = platform ?? platformIpc();
+    for (const [name, value] of Object.entries(options)) {
+      if (!(name in this)) throw new ZmqError("EINVAL", `unknown socket option "${name}"`);
+      (this as Record<string, unknown>)[name] = value;
+    }
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  // ---- endpoints ------------------------------------------------------------------------
+
+  async bind(endpoint: string): Promise<void> {
+    this.assertOpen();
+    const address = parseEndpoint(endpoint, "bind", this.platform);
+    const sessions = new Set<ZmtpSession>();
+    const listener = await IpcListener.bind(address, endpoint, this.platform, (socket) => {
+      if (this.isClosed) return void socket.destroy();
+      sessions.add(this.startSession(socket));
+    });
+    if (this.isClosed) {
+      listener.close();
+      throw new ZmqError("EBADF", "socket closed during bind", endpoint);
+    }
+    this.bound.set(listener.endpoint, { listener, sessions });
+    this.lastEndpoint = listener.endpoint;
+  }
+
+  /** Takes the endpoint as bound, or for a wildcard the value of lastEndpoint ("ipc://*" itself is ENOENT). */
+  async unbind(endpoint: string): Promise<void> {
+    this.assertOpen();
+    const entry = this.bound.get(endpoint);
+    if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not bound by this socket", endpoint);
+    this.bound.delete(endpoint);
+    entry.listener.close();
+    for (const session of entry.sessions) session.close("endpoint unbound");
+  }
+
+  /** Returns at once: the connection is made (and remade) in the background. */
+  connect(endpoint: string): void {
+    this.assertOpen();
+    const address = parseEndpoint(endpoint, "connect", this.platform);
+    if (address.kind === "wildcard") throw new ZmqError("EINVAL", "cannot connect to a wildcard", endpoint);
+    if (this.connected.has(endpoint)) throw new ZmqError("EINVAL", "already connected to this endpoint", endpoint);
+    const entry: ConnectedEndpoint = {
+      connecter: new IpcConnecter(nodeSocketPath(address), this, (socket) => {
+        if (this.isClosed) return void socket.destroy();
+        const session = this.startSession(socket);
+        entry.session = session;
+        this.sessionEndpoints.set(session, entry);
+      }),
+      pipe: undefined,
+      session: undefined,
+    };
+    if (!this.immediate) {
+      entry.pipe = this.addPipe(true);
+    }
+    this.connected.set(endpoint, entry);
+    entry.connecter.start();
+  }
+
+  disconnect(endpoint: string): void {
+    this.assertOpen();
+    const entry = this.connected.get(endpoint);
+    if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not connected", endpoint);
+    this.connected.delete(endpoint);
+    entry.connecter.stop();
+    entry.session?.close("disconnected");
+    if (entry.pipe !== undefined) this.removePipe(entry.pipe);
+  }
+
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    for (const { listener } of this.bound.values()) listener.close();
+    for (const { connecter } of this.connected.values()) connecter.stop();
+    for (const [session, pipe] of this.pipeBySession) {
+      if (this.linger === 0) {
+        session.close("socket closed");
+        continue;
+      }
+      pipe.flush();
+      session.end();
+      if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
+    }
+    for (const { sessions } of this.bound.values()) {
+      for (const session of sessions) if (!this.pipeBySession.has(session)) session.close("socket closed");
+    }
+    for (const { session } of this.connected.values()) {
+      if (session !== undefined && !this.pipeBySession.has(session)) session.close("socket closed");
+    }
+    this.bound.clear();
+    this.connected.clear();
+    for (const pipe of this.pipes) pipe.discard();
+    const closedError = () => new ZmqError("EBADF", "socket closed");
+    this.settle(this.receiver, closedError());
+    this.receiver = undefined;
+    this.settle(this.sender, closedError());
+    this.sender = undefined;
+  }
+
+  // ---- sending and receiving -------------------------------------------------------------
+
+  protected async sendFrames(message: MessageLike | MessageLike[]): Promise<void> {
+    this.assertOpen();
+    if (this.sender !== undefined) throw new ZmqError("EBUSY", "another send is already waiting");
+    const frames = toFrames(message);
+    if (this.route(frames)) return;
+    if (this.sendTimeout === 0) throw new ZmqError("EAGAIN", "no peer can take the message now");
+    return new Promise<void>((resolve, reject) => {
+      const sender = { frames, resolve, reject, timer: undefined as NodeJS.Timeout | undefined };
+      if (this.sendTimeout > 0) {
+        sender.timer = setTimeout(() => {
+          this.sender = undefined;
+          reject(new ZmqError("EAGAIN", `send timed out after ${this.sendTimeout} ms`));
+        }, this.sendTimeout);
+      }
+      this.sender = sender;
+    });
+  }
+
+  protected async receiveFrames(): Promise<Buffer[]> {
+    this.assertOpen();
+    if (this.receiver !== undefined) throw new ZmqError("EBUSY", "another receive is already waiting");
+    const ready = this.takeNext();
+    if (ready !== undefined) return ready;
+    if (this.receiveTimeout === 0) throw new ZmqError("EAGAIN", "no message available");
+    return new Promise<Buffer[]>((resolve, reject) => {
+      const receiver: Waiter<Buffer[]> = { resolve, reject };
+      if (this.receiveTimeout > 0) {
+        receiver.timer = setTimeout(() => {
+          this.receiver = undefined;
+          reject(new ZmqError("EAGAIN", `receive timed out after ${this.receiveTimeout} ms`));
+        }, this.receiveTimeout);
+      }
+      this.receiver = receiver;
+    });
+  }
+
+  protected async *iterateMessages(): AsyncGenerator<Buffer[], void, undefined> {
+    while (!this.isClosed) {
+      try {
+        yield await this.receiveFrames();
+      } catch (err) {
+        if (this.isClosed) return;
+        throw err;
+      }
+    }
+  }
+
+  // ---- what socket types decide ----------------------------------------------------------
+
+  /** Queues the message on the right pipe(s). False when it must wait for room. */
+  protected abstract route(frames: Buffer[]): boolean;
+
+  /** A message arrived from a peer: queue it for receive(), transform it, or drop it. */
+  protected arrive(pipe: Pipe, frames: Buffer[]): void {
+    this.enqueue(pipe, frames);
+  }
+
+  /** Turns a queued message into what receive() returns; undefined drops it. */
+  protected take(_pipe: Pipe, frames: Buffer[]): Buffer[] | undefined {
+    return frames;
+  }
+
+  protected pipeAttached(_pipe: Pipe): void {}
+
+  protected pipeDetached(_pipe: Pipe): void {}
+
+  /** A SUBSCRIBE/CANCEL command from the peer (PUB and XPUB care). */
+  protected subscriptionArrived(_pipe: Pipe, _subscribe: boolean, _topic: Buffer): void {}
+
+  // ---- helpers for socket types ----------------------------------------------------------
+
+  protected enqueue(pipe: Pipe, frames: Buffer[]): void {
+    this.inbound.push({ pipe, frames });
+    if (this.receiver !== undefined) {
+      const message = this.takeNext();
+      if (message !== undefined) {
+        const receiver = this.receiver;
+        this.receiver = undefined;
+        clearTimeout(receiver.timer);
+        receiver.resolve(message);
+      }
+    }
+    if (!this.readingPaused && this.receiveHighWaterMark > 0 && this.inbound.length >= this.receiveHighWaterMark) {
+      this.readingPaused = true;
+      for (const session of this.pipeBySession.keys()) session.pause();
+    }
+  }
+
+  /** Wakes a send that waits for room, now that something changed. */
+  protected retrySend(): void {
+    const sender = this.sender;
+    if (sender === undefined) return;
+    let routed: boolean;
+    try {
+      routed = this.route(sender.frames);
+    } catch (err) {
+      this.sender = undefined;
+      clearTimeout(sender.timer);
+      return sender.reject(err as Error);
+    }
+    if (!routed) return;
+    this.sender = undefined;
+    clearTimeout(sender.timer);
+    sender.resolve();
+  }
+
+  protected attachedPipes(): Pipe[] {
+    return this.pipes.filter((pipe) => pipe.isAttached);
+  }
+
+  // ---- what pipes and sessions tell us --------------------------------------------------
+
+  private readonly pipeOwner: PipeOwner = { pipeHasRoom: () => this.retrySend() };
+
+  private readonly sessionEvents: SessionEvents = {
+    ready: (session) => this.onSessionReady(session),
+    message: (session, frames) => {
+      const pipe = this.pipeBySession.get(session);
+      if (pipe !== undefined) this.arrive(pipe, frames);
+    },
+    subscription: (session, subscribe, topic) => {
+      const pipe = this.pipeBySession.get(session);
+      if (pipe !== undefined) this.subscriptionArrived(pipe, subscribe, topic);
+    },
+    drain: (session) => this.pipeBySession.get(session)?.flush(),
+    closed: (session) => this.onSessionClosed(session),
+  };
+
+  private onSessionReady(session: ZmtpSession): void {
+    const entry = this.sessionEndpoints.get(session);
+    entry?.connecter.connectionEstablished();
+    let pipe = entry?.pipe;
+    if (pipe === undefined) {
+      pipe = this.addPipe(false);
+      if (entry !== undefined) entry.pipe = pipe;
+    }
+    pipe.attach(session);
+    this.pipeBySession.set(session, pipe);
+    if (this.readingPaused) session.pause();
+    this.pipeAttached(pipe);
+    this.retrySend();
+  }
+
+  private onSessionClosed(session: ZmtpSession): void {
+    for (const { sessions } of this.bound.values()) sessions.delete(session);
+    const entry = this.sessionEndpoints.get(session);
+    this.sessionEndpoints.delete(session);
+    const pipe = this.pipeBySession.get(session);
+    this.pipeBySession.delete(session);
+    if (pipe !== undefined) {
+      this.pipeDetached(pipe); // before detach(), which forgets the pipe's routing id and subscriptions
+      pipe.detach();
+      if (!pipe.persistent) {
+        this.removePipe(pipe);
+        if (entry !== undefined) entry.pipe = undefined;
+      }
+    }
+    if (entry !== undefined) {
+      entry.session = undefined;
+      if (!this.isClosed) entry.connecter.connectionLost();
+    }
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private readonly sessionEndpoints = new Map<ZmtpSession, ConnectedEndpoint>();
+
+  private startSession(socket: net.Socket): ZmtpSession {
+    return new ZmtpSession(
+      socket,
+      {
+        socketType: this.type,
+        routingId: Buffer.from(this.routingId ?? "", "utf8"),
+        maxMessageSize: this.maxMessageSize,
+        handshakeInterval: this.handshakeInterval,
+        heartbeatInterval: this.heartbeatInterval,
+        heartbeatTimeout: this.heartbeatTimeout,
+        heartbeatTimeToLive: this.heartbeatTimeToLive,
+      },
+      this.sessionEvents,
+    );
+  }
+
+  private addPipe(persistent: boolean): Pipe {
+    const pipe = new Pipe(this.pipeOwner, persistent, this.sendHighWaterMark);
+    this.pipes.push(pipe);
+    return pipe;
+  }
+
+  private removePipe(pipe: Pipe): void {
+    pipe.discard();
+    const index = this.pipes.indexOf(pipe);
+    if (index >= 0) this.pipes.splice(index, 1);
+    this.pipeRemoved(pipe);
+  }
+
+  /** The pipe is gone for good (its queue dropped). */
+  protected pipeRemoved(_pipe: Pipe): void {}
+
+  private takeNext(): Buffer[] | undefined {
+    for (;;) {
+      const next = this.inbound.shift();
+      if (next === undefined) return undefined;
+      if (this.readingPaused && this.inbound.length < this.receiveHighWaterMark) {
+        this.readingPaused = false;
+        for (const session of this.pipeBySession.keys()) session.resume();
+      }
+      const message = this.take(next.pipe, next.frames);
+      if (message !== undefined) return message;
+    }
+  }
+
+  private settle(waiter: Waiter<never> | Waiter<void> | Waiter<Buffer[]> | undefined, err: Error): void {
+    if (waiter === undefined) return;
+    clearTimeout(waiter.timer);
+    waiter.reject(err);
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new ZmqError("EBADF", "socket is closed");
+  }
+}

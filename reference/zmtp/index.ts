@@ -1,0 +1,6 @@
+/** ZMTP 3.1 codec: greeting, framing, commands and socket-type rules. */
+export * from "./greeting";
+export * from "./frame-decoder";
+export * from "./frame-encoder";
+export * from "./commands";
+export * from "./socket-types";

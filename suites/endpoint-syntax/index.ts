@@ -1,0 +1,3 @@
+import type { Scenario } from "../../harness/model/scenario";
+
+export const endpointSyntaxScenarios: readonly Scenario[] = [];
