@@ -8,6 +8,7 @@ const config: Config = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
   testTimeout: 30_000,
+  reporters: ["default", "<rootDir>/scripts/summary-line-reporter.js"],
 };
 
 export default config;

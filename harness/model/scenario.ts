@@ -31,6 +31,8 @@ export interface Scenario {
   readonly suite: SuiteName;
   /** The clause ID in fixtures/spec/clauses.json whose sentence this checks. */
   readonly clause: string;
+  /** Further clauses the same checks establish (e.g. the RFC sentence behind a libzmq behaviour). */
+  readonly alsoChecks?: readonly string[];
   readonly level: Level;
   /** One line: what the scenario establishes when it passes. */
   readonly title: string;

@@ -62,7 +62,8 @@ export function useSockets(): SocketFactory {
     for (const socket of open.splice(0)) socket.close();
   });
   return (impl, type, options = {}) => {
-    const socket = new CLASSES[type][impl]({ linger: 0, ...options }) as TestSocket;
+    const given = Object.entries(options).filter(([, value]) => value !== undefined); // undefined = leave the default
+    const socket = new CLASSES[type][impl]({ linger: 0, ...Object.fromEntries(given) }) as TestSocket;
     open.push(socket);
     return socket;
   };

@@ -32,6 +32,7 @@ export async function awaitSubscription(publisher: Publishing, subscriber: Recei
       if (isProbe(message) && message[0].equals(expected)) return void (arrived = true);
     }
   })();
+  arrival.catch(() => undefined); // if a send below throws, the socket's close later rejects this: not news
   while (!arrived) {
     await publisher.send([topic, PROBE]);
     let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,32 @@
+/**
+ * The scenario catalogue is consistent with the spec as data: stable unique IDs, every cited
+ * clause exists, and every requirement clause (MUST, SHOULD, COMPAT) has at least one scenario.
+ */
+import { CLAUSES, clauseById } from "../fixtures/spec/clauses";
+import { SUITES } from "../harness/model/scenario";
+import { ALL_SCENARIOS } from "./index";
+
+test("scenario IDs are unique names of the form <suite>.<kebab-case>", () => {
+  const ids = ALL_SCENARIOS.map((s) => s.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const s of ALL_SCENARIOS) {
+    expect(s.id).toMatch(new RegExp(`^${s.suite}\\.[a-z0-9]+(-[a-z0-9]+)*$`));
+    expect(SUITES).toContain(s.suite);
+  }
+});
+
+test("every scenario cites a clause that exists", () => {
+  const missing = ALL_SCENARIOS.flatMap((s) => [s.clause, ...(s.alsoChecks ?? [])].filter((id) => clauseById(id) === undefined).map((id) => `${s.id} -> ${id}`));
+  expect(missing).toEqual([]);
+});
+
+test("every requirement clause has a scenario", () => {
+  const covered = new Set(ALL_SCENARIOS.flatMap((s) => [s.clause, ...(s.alsoChecks ?? [])]));
+  const uncovered = CLAUSES.filter((c) => c.requirement && !covered.has(c.id)).map((c) => `${c.id} (${c.level}): ${c.text}`);
+  expect(uncovered).toEqual([]);
+});
+
+test("every suite has scenarios, and there are at least 80", () => {
+  for (const suite of SUITES) expect(ALL_SCENARIOS.filter((s) => s.suite === suite).length).toBeGreaterThan(0);
+  expect(ALL_SCENARIOS.length).toBeGreaterThanOrEqual(80);
+});
