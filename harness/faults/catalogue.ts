@@ -8,7 +8,7 @@ const pathOf = (endpoint: string) => endpoint.replace(/^ipc:\/\//, "");
 export const truncatesLongPaths: Fault = {
   id: "truncates-long-paths",
   mirrors: "Node.js 20 (libuv) silently truncating a long UNIX socket path on listen",
-  caughtBy: ["path-length.bind-limit-plus-one-fails"],
+  caughtBy: ["path-length.one-over-limit-creates-nothing", "path-length.one-over-limit-refused"],
   wrap: (socket) => ({
     ...socket,
     bind: (endpoint) => {

@@ -1,0 +1,114 @@
+import * as fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import type { ScenarioContext } from "../../harness/runner/context";
+
+/** Length in bytes, the unit sun_path (and libzmq's check) counts in. */
+export const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/** Longest file name component we create (NAME_MAX is 255; stay well clear). */
+const MAX_COMPONENT = 200;
+
+/**
+ * `<ctx.dir>/<name>` of exactly `total` bytes: all the padding in the file name, so that a
+ * truncated path (Node 20 cuts long paths silently) would land in ctx.dir itself.
+ */
+export function pathWithLongName(ctx: ScenarioContext, total: number, fill = "n"): string {
+  const room = total - bytes(ctx.dir) - 1;
+  if (room < 1 || room > MAX_COMPONENT) ctx.skip(`cannot build a ${total}-byte path with one file name under ${ctx.dir}`);
+  return `${ctx.dir}/${fill.repeat(room)}`;
+}
+
+/**
+ * `<ctx.dir>/<dir>[/<dir>...]/<name>` of exactly `total` bytes: the padding in directory
+ * components (created, at most 200 bytes each), the file name short. For paths longer than one
+ * component can hold, and for the edge where little room is left beside the directory.
+ */
+export function pathInLongDirectories(ctx: ScenarioContext, total: number, name = "s"): string {
+  let current = ctx.dir;
+  let leaf = name;
+  let room = total - bytes(current) - 1 - bytes(leaf);
+  if (room < 0) ctx.skip(`cannot build a ${total}-byte path under ${ctx.dir}`);
+  if (room === 1) {
+    // A directory needs at least "/d" (2 bytes): give the spare byte to the file name instead.
+    leaf += name[0];
+    room = 0;
+  }
+  while (room > 0) {
+    let length = Math.min(MAX_COMPONENT, room - 1);
+    if (room - 1 - length === 1) length -= 1; // never leave a single byte behind
+    current = `${current}/${"d".repeat(length)}`;
+    fs.mkdirSync(current);
+    room -= 1 + length;
+  }
+  const result = `${current}/${leaf}`;
+  if (bytes(result) !== total) throw new Error(`built a ${bytes(result)}-byte path, wanted ${total}`);
+  return result;
+}
+
+/**
+ * `<ctx.dir>/<a...><€...>` of exactly `total` bytes, ending with as many three-byte "€" as fit:
+ * far fewer characters than bytes, and the last character straddles any byte-count boundary.
+ */
+export function multibytePath(ctx: ScenarioContext, total: number): { path: string; name: string } {
+  const room = total - bytes(ctx.dir) - 1;
+  if (room < 3 || room > MAX_COMPONENT) ctx.skip(`cannot build a ${total}-byte path with one file name under ${ctx.dir}`);
+  const euros = Math.floor(room / 3);
+  const name = "a".repeat(room - 3 * euros) + "€".repeat(euros);
+  return { path: `${ctx.dir}/${name}`, name };
+}
+
+/** A Linux abstract address (`@` + name) of exactly `total` bytes, unique to this run. */
+export function abstractAddressOfBytes(total: number): string {
+  const stem = `@zic-${randomBytes(6).toString("hex")}-`;
+  if (total < bytes(stem)) throw new Error(`an abstract address of ${total} bytes is too short for a unique name`);
+  return stem + "a".repeat(total - bytes(stem));
+}
+
+/** Everything under `root` (relative paths, raw bytes decoded as UTF-8 for display), recursively. */
+export function entriesUnder(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: Buffer, prefix: string) => {
+    for (const name of fs.readdirSync(dir, { encoding: "buffer" })) {
+      const full = Buffer.concat([dir, Buffer.from("/"), name]);
+      const shown = prefix + name.toString("utf8");
+      found.push(shown);
+      if (fs.lstatSync(full).isDirectory()) walk(full, `${shown}/`);
+    }
+  };
+  walk(Buffer.from(root), "");
+  return found.sort();
+}
+
+/** What is at a path given as raw bytes (a truncated UTF-8 path need not be valid UTF-8). */
+export function kindAt(raw: Buffer): string {
+  try {
+    const stat = fs.lstatSync(raw);
+    if (stat.isSocket()) return "socket";
+    if (stat.isDirectory()) return "directory";
+    return stat.isFile() ? "file" : "other";
+  } catch {
+    return "absent";
+  }
+}
+
+/**
+ * Checks that a refused path left nothing on disk: not the path itself, not the path cut to
+ * the longest accepted length or to sun_path's size (what a silent truncation creates), and
+ * nothing new at all under ctx.dir compared with `before`.
+ */
+export function checkNothingCreated(ctx: ScenarioContext, longPath: string, before: string[]): void {
+  const raw = Buffer.from(longPath, "utf8");
+  ctx.check("what is at the over-long path", kindAt(raw), "absent");
+  for (const cut of new Set([ctx.platform.maxPathBytes, ctx.platform.sunPathSize])) {
+    if (cut < raw.length) ctx.check(`what is at the path truncated to ${cut} bytes`, kindAt(raw.subarray(0, cut)), "absent");
+  }
+  const added = entriesUnder(ctx.dir).filter((entry) => !before.includes(entry));
+  ctx.check("new entries under the scenario directory after the refused path", added.length === 0 ? "none" : added.join(", "), "none");
+}
+
+/** Makes the working directory `dir` until the scenario ends (process-global: restored via ctx.defer). */
+export function changeDirectory(ctx: ScenarioContext, dir: string): void {
+  const previous = process.cwd();
+  process.chdir(dir);
+  ctx.defer(() => process.chdir(previous));
+}

@@ -1,0 +1,24 @@
+import { scenario } from "../../harness/model/scenario";
+import { bindWildcard, entriesUnder, listing, makeDirectory, setTempVariables, settle } from "./support";
+
+export default scenario({
+  id: "wildcard.close-removes-file-and-directory",
+  suite: "wildcard",
+  clause: "compat.libzmq.wildcard-cleanup",
+  level: "COMPAT",
+  title: "Closing a socket bound to ipc://* removes the generated socket file and its directory",
+  requires: ["wildcard", "last-endpoint", "socket-file"],
+  async run(ctx) {
+    const tmpdir = makeDirectory(ctx, "tmpdir");
+    // process.env (JS and C views): restored via ctx.defer.
+    setTempVariables(ctx, { TMPDIR: tmpdir, TEMPDIR: null, TMP: null });
+    const puller = await ctx.socket(ctx.impl, "PULL");
+    const { socketPath } = await bindWildcard(ctx, puller);
+    ctx.check("precondition: what is at the generated path while bound", ctx.fileKind(socketPath), "socket");
+    await puller.close();
+    // libzmq removes them on its I/O thread after close() returns: wait for it, then look.
+    await settle(ctx, () => entriesUnder(tmpdir).length === 0);
+    ctx.check("what is at the generated socket path after close", ctx.fileKind(socketPath), "absent");
+    ctx.check("what the wildcard bind left in TMPDIR after close", listing(entriesUnder(tmpdir)), "none");
+  },
+});

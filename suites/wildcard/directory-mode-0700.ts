@@ -1,0 +1,25 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scenario } from "../../harness/model/scenario";
+import { bindWildcard, makeDirectory, setTempVariables } from "./support";
+
+export default scenario({
+  id: "wildcard.directory-mode-0700",
+  suite: "wildcard",
+  clause: "compat.libzmq.wildcard-tmpdir-precedence",
+  level: "COMPAT",
+  title: "The directory ipc://* creates is private to the user (mode 0700, as mkdtemp makes it)",
+  requires: ["wildcard", "last-endpoint", "socket-file"],
+  async run(ctx) {
+    const tmpdir = makeDirectory(ctx, "tmpdir");
+    // process.env (JS and C views): restored via ctx.defer.
+    setTempVariables(ctx, { TMPDIR: tmpdir, TEMPDIR: null, TMP: null });
+    const puller = await ctx.socket(ctx.impl, "PULL");
+    const { socketPath } = await bindWildcard(ctx, puller);
+    const directory = path.dirname(socketPath);
+    ctx.check("the generated socket's directory is one the bind created, not TMPDIR itself", directory === tmpdir ? "TMPDIR itself" : ctx.fileKind(directory), "directory");
+    const mode = `0${(fs.statSync(directory).mode & 0o777).toString(8)}`;
+    ctx.observe("directory mode", mode);
+    ctx.check("permission bits of the generated directory", mode, "0700");
+  },
+});

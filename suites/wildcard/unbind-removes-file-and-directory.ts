@@ -1,0 +1,24 @@
+import { scenario } from "../../harness/model/scenario";
+import { bindWildcard, entriesUnder, listing, makeDirectory, setTempVariables, settle } from "./support";
+
+export default scenario({
+  id: "wildcard.unbind-removes-file-and-directory",
+  suite: "wildcard",
+  clause: "compat.libzmq.wildcard-cleanup",
+  level: "COMPAT",
+  title: "Unbinding a wildcard binding removes the generated socket file and its directory",
+  requires: ["wildcard", "last-endpoint", "socket-file", "unbind"],
+  async run(ctx) {
+    const tmpdir = makeDirectory(ctx, "tmpdir");
+    // process.env (JS and C views): restored via ctx.defer.
+    setTempVariables(ctx, { TMPDIR: tmpdir, TEMPDIR: null, TMP: null });
+    const puller = await ctx.socket(ctx.impl, "PULL");
+    const { endpoint, socketPath } = await bindWildcard(ctx, puller);
+    ctx.check("precondition: what is at the generated path while bound", ctx.fileKind(socketPath), "socket");
+    await ctx.expectSuccess("unbind with the ZMQ_LAST_ENDPOINT value", () => puller.unbind(endpoint));
+    // libzmq removes them on its I/O thread after unbind returns: wait for it, then look.
+    await settle(ctx, () => entriesUnder(tmpdir).length === 0);
+    ctx.check("what is at the generated socket path after unbind", ctx.fileKind(socketPath), "absent");
+    ctx.check("what the wildcard bind left in TMPDIR after unbind (socket still open)", listing(entriesUnder(tmpdir)), "none");
+  },
+});
