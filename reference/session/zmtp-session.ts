@@ -6,6 +6,7 @@ import {
   decodePing,
   decodeProperties,
   encodeCancel,
+  encodeError,
   encodeGreeting,
   encodePing,
   encodePong,
@@ -73,8 +74,8 @@ export class ZmtpSession {
   private handshakeTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private lastHeard = Date.now();
-  /** The peer's announced PING TTL in ms: silence longer than this ends the connection. */
-  private peerTtl = 0;
+  /** Armed by a peer's PING with a TTL: silence longer than the TTL ends the connection (RFC 37). */
+  private ttlTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: net.Socket,
@@ -181,6 +182,7 @@ export class ZmtpSession {
 
   private onData(chunk: Buffer): void {
     this.lastHeard = Date.now();
+    this.ttlTimer?.refresh();
     if (this.phase === "greeting") {
       this.greetingBytes = this.greetingBytes.length === 0 ? chunk : Buffer.concat([this.greetingBytes, chunk]);
       const result = readGreeting(this.greetingBytes);
@@ -218,7 +220,7 @@ export class ZmtpSession {
       case "PING": {
         const ping = decodePing(data);
         if (ping === null) return this.close("protocol error: malformed PING");
-        this.peerTtl = ping.ttl * 100;
+        this.armPeerTtl(ping.ttl * 100);
         this.batcher.pushFrame(encodePong(ping.context));
         this.scheduleFlush();
         return;
@@ -244,7 +246,8 @@ export class ZmtpSession {
     if (socketType === undefined) return this.close("READY without Socket-Type");
     this.peerSocketType = socketType.toString("latin1");
     if (!isCompatible(this.options.socketType, this.peerSocketType)) {
-      return this.close(`incompatible socket types: ${this.options.socketType} cannot talk to ${this.peerSocketType}`);
+      // RFC 23/37: a peer that refuses the socket type SHOULD say so with ERROR before closing.
+      return this.refuse(`incompatible socket types: ${this.options.socketType} cannot talk to ${this.peerSocketType}`, "Invalid socket type");
     }
     this.peerIdentity = parsed.properties.get("identity") ?? Buffer.alloc(0);
     this.phase = "active";
@@ -260,17 +263,33 @@ export class ZmtpSession {
     const ttl = Math.min(0xffff, Math.floor(this.options.heartbeatTimeToLive / 100));
     this.heartbeatTimer = setInterval(() => {
       const silence = Date.now() - this.lastHeard;
-      const limit = this.peerTtl > 0 ? Math.min(timeout, this.peerTtl) : timeout;
-      if (silence > limit + interval) return this.close(`no traffic from peer for ${silence} ms (heartbeat)`);
+      if (silence > timeout + interval) return this.close(`no traffic from peer for ${silence} ms (heartbeat)`);
       this.batcher.pushFrame(encodePing(ttl));
       this.scheduleFlush();
     }, interval);
+  }
+
+  /** Sends ERROR with a short reason, then ends the connection once it is written. */
+  private refuse(reason: string, errorReason: string): void {
+    if (this.phase === "closed") return;
+    this.batcher.take(); // nothing else goes out after the ERROR
+    this.socket.end(encodeError(errorReason));
+    this.socket.once("finish", () => this.socket.destroy());
+    this.onClosed(reason);
+  }
+
+  private armPeerTtl(ttl: number): void {
+    clearTimeout(this.ttlTimer);
+    this.ttlTimer = undefined;
+    if (ttl <= 0) return;
+    this.ttlTimer = setTimeout(() => this.close(`no traffic from peer within its PING TTL of ${ttl} ms`), ttl);
   }
 
   private onClosed(reason: string): void {
     if (this.phase === "closed") return;
     this.phase = "closed";
     clearTimeout(this.handshakeTimer);
+    clearTimeout(this.ttlTimer);
     clearInterval(this.heartbeatTimer);
     this.events.closed(this, reason);
   }
