@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as vm from "node:vm";
 import type { PlatformIpc } from "../../reference/endpoint/platform-limits";
 import type { Capability } from "../model/capability";
 import type { CheckRecord } from "../model/outcome";
@@ -39,6 +40,8 @@ export class ScenarioContext {
     readonly connecter: Implementation,
     readonly platform: PlatformIpc,
     readonly multiplier: number,
+    /** Whether the scenario declared `exclusive` (it may change process-wide state). */
+    private readonly exclusive = false,
   ) {}
 
   limit(baseMs: number): number {
@@ -76,6 +79,41 @@ export class ScenarioContext {
     const child = await implementation.spawnProcess();
     this.processes.push(child);
     return child;
+  }
+
+  /**
+   * Sets (string) or unsets (null) environment variables until the scenario ends, both in
+   * Node's view and in the C environment that libzmq's getenv() reads: under jest, `process.env`
+   * is a plain copy whose writes never reach setenv(3), so the main context's process is
+   * written too. Only implementations in this process see it (a driver has its own environment).
+   */
+  setEnv(values: Record<string, string | null>): void {
+    this.assertExclusive("setEnv");
+    const envs = [...new Set([process.env, (vm.runInThisContext("process") as NodeJS.Process).env])];
+    for (const env of envs) {
+      for (const [name, value] of Object.entries(values)) {
+        const previous = env[name];
+        this.defer(() => {
+          if (previous === undefined) delete env[name];
+          else env[name] = previous;
+        });
+        if (value === null) delete env[name];
+        else env[name] = value;
+      }
+    }
+  }
+
+  /** Makes `dir` the working directory until the scenario ends. */
+  chdir(dir: string): void {
+    this.assertExclusive("chdir");
+    const previous = process.cwd();
+    process.chdir(dir);
+    this.defer(() => process.chdir(previous));
+  }
+
+  private assertExclusive(what: string): void {
+    // Under --jobs, another scenario would see the change: only exclusive ones run alone.
+    if (!this.exclusive) throw new Error(`ctx.${what}() changes process-wide state: the scenario must declare exclusive: true`);
   }
 
   defer(cleanup: () => void | Promise<void>): void {

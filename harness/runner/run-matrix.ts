@@ -5,13 +5,32 @@ import { timeoutMultiplier } from "./limits";
 import type { ResultRow } from "./result";
 import { runScenario, type Roles } from "./run-scenario";
 
+export type RowResult = Omit<ResultRow, "expected">;
+
+/** One cell of the matrix: a scenario with the implementation(s) playing its roles. */
+export interface Task {
+  readonly scenario: Scenario;
+  readonly roles: Roles;
+  /** Stable key: the same for the same cell in every run (sharding relies on it). */
+  readonly key: string;
+}
+
+export interface Shard {
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+}
+
 export interface MatrixOptions {
   readonly implementations: readonly Implementation[];
   readonly platformId?: string;
   readonly platform?: PlatformIpc;
   readonly multiplier?: number;
+  /** Scenarios run at once (exclusive ones always alone). Default 1. */
+  readonly jobs?: number;
+  readonly shard?: Shard;
   /** Called with each row as soon as it is known (progress output, partial reports). */
-  readonly onResult?: (row: Omit<ResultRow, "expected">) => void;
+  readonly onResult?: (row: RowResult, task: Task) => void;
 }
 
 /** The runs a scenario needs: once per implementation, or once per binder x connecter pair. */
@@ -20,20 +39,57 @@ export function expandRoles(scenario: Scenario, implementations: readonly Implem
   return implementations.flatMap((binder) => implementations.map((connecter) => ({ binder, connecter })));
 }
 
-/** Runs every scenario against every implementation (or pair), one at a time, in order. */
-export async function runMatrix(scenarios: readonly Scenario[], options: MatrixOptions): Promise<Array<Omit<ResultRow, "expected">>> {
+/** Every cell, in catalogue order, then cut to one shard: every n-th cell, so shards are balanced and their union is the whole. */
+export function planTasks(scenarios: readonly Scenario[], implementations: readonly Implementation[], shard?: Shard): Task[] {
+  const tasks = scenarios.flatMap((scenario) =>
+    expandRoles(scenario, implementations).map((roles) => ({
+      scenario,
+      roles,
+      key: scenario.roles === "pair" ? `${scenario.id}[${roles.binder.id}->${roles.connecter.id}]` : `${scenario.id}[${roles.binder.id}]`,
+    })),
+  );
+  if (shard === undefined) return tasks;
+  return tasks.filter((_, index) => index % shard.count === shard.index - 1);
+}
+
+/**
+ * Runs the cells with up to `jobs` at once. A scenario marked exclusive (it changes the
+ * environment or the working directory of this process) waits for the others and runs alone.
+ * Rows come back in plan order whatever the order they finished in.
+ */
+export async function runMatrix(scenarios: readonly Scenario[], options: MatrixOptions): Promise<RowResult[]> {
   const settings = {
     platformId: options.platformId ?? "host",
     platform: options.platform ?? platformIpc(),
     multiplier: options.multiplier ?? timeoutMultiplier(),
   };
-  const rows: Array<Omit<ResultRow, "expected">> = [];
-  for (const scenario of scenarios) {
-    for (const roles of expandRoles(scenario, options.implementations)) {
-      const row = await runScenario(scenario, roles, settings);
-      rows.push(row);
-      options.onResult?.(row);
-    }
-  }
+  const tasks = planTasks(scenarios, options.implementations, options.shard);
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const rows: RowResult[] = new Array(tasks.length);
+  let next = 0;
+  let running = 0;
+  let exclusiveRunning = false;
+
+  await new Promise<void>((resolve) => {
+    const pump = () => {
+      if (next >= tasks.length && running === 0) return resolve();
+      while (next < tasks.length && running < jobs && !exclusiveRunning) {
+        const task = tasks[next];
+        const exclusive = task.scenario.exclusive === true;
+        if (exclusive && running > 0) break; // wait for the others to finish first
+        const index = next++;
+        running++;
+        exclusiveRunning = exclusive;
+        void runScenario(task.scenario, task.roles, settings).then((row) => {
+          rows[index] = row;
+          running--;
+          if (exclusive) exclusiveRunning = false;
+          options.onResult?.(row, task);
+          pump();
+        });
+      }
+    };
+    pump();
+  });
   return rows;
 }

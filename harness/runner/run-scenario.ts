@@ -58,7 +58,7 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
   }
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zic-"));
-  const ctx = new ScenarioContext(dir, roles.binder, roles.binder, roles.connecter, settings.platform, settings.multiplier);
+  const ctx = new ScenarioContext(dir, roles.binder, roles.binder, roles.connecter, settings.platform, settings.multiplier, scenario.exclusive === true);
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
   let timer: NodeJS.Timeout | undefined;
   try {

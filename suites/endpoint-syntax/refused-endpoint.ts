@@ -31,6 +31,7 @@ export function refusedEndpoint(definition: RefusedEndpointCase): Scenario {
   return scenario({
     id: `endpoint-syntax.${definition.slug}`,
     suite: "endpoint-syntax",
+    exclusive: true,
     clause: definition.clause,
     level: definition.level,
     title: definition.title,
@@ -39,9 +40,7 @@ export function refusedEndpoint(definition: RefusedEndpointCase): Scenario {
       // Process-global: relative readings of the endpoint land in ctx.dir, where the disk check
       // looks. Scenarios run one at a time; the working directory is restored afterwards (the
       // runner closes the sockets before it runs deferred cleanups).
-      const previousCwd = process.cwd();
-      process.chdir(ctx.dir);
-      ctx.defer(() => process.chdir(previousCwd));
+      ctx.chdir(ctx.dir);
 
       const endpoint = definition.endpoint(ctx);
       ctx.observe("endpoint", JSON.stringify(endpoint));

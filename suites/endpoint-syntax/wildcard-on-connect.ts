@@ -4,15 +4,14 @@ import { scenario } from "../../harness/model/scenario";
 export default scenario({
   id: "endpoint-syntax.wildcard-on-connect",
   suite: "endpoint-syntax",
+  exclusive: true,
   clause: "ipc.connect.pathname",
   level: "INFO",
   title: "Records what connect does with ipc://* (the wildcard is defined for bind only)",
   async run(ctx) {
     // Process-global: a literal reading of "*" is the relative path ./* in ctx.dir. Restored
     // afterwards (the runner closes the sockets before it runs deferred cleanups).
-    const previousCwd = process.cwd();
-    process.chdir(ctx.dir);
-    ctx.defer(() => process.chdir(previousCwd));
+    ctx.chdir(ctx.dir);
 
     const pusher = await ctx.socket(ctx.impl, "PUSH", { linger: 0, reconnectInterval: 10 });
     const connect = await ctx.attempt(() => pusher.connect("ipc://*"));

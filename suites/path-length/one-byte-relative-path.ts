@@ -1,15 +1,15 @@
 import { scenario } from "../../harness/model/scenario";
-import { changeDirectory } from "./support";
 
 export default scenario({
   id: "path-length.one-byte-relative-path",
   suite: "path-length",
+  exclusive: true,
   clause: "ipc.bind.pathname",
   level: "MUST",
   title: "A one-byte relative path binds in the working directory and a peer connecting to it is reached",
   async run(ctx) {
     // Process-global: the working directory, restored via ctx.defer after the sockets are closed.
-    changeDirectory(ctx, ctx.dir);
+    ctx.chdir(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectSuccess("bind ipc://s (one byte, relative)", () => puller.bind("ipc://s"));
     if (ctx.impl.capabilities.includes("socket-file")) {

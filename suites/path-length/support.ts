@@ -105,10 +105,3 @@ export function checkNothingCreated(ctx: ScenarioContext, longPath: string, befo
   const added = entriesUnder(ctx.dir).filter((entry) => !before.includes(entry));
   ctx.check("new entries under the scenario directory after the refused path", added.length === 0 ? "none" : added.join(", "), "none");
 }
-
-/** Makes the working directory `dir` until the scenario ends (process-global: restored via ctx.defer). */
-export function changeDirectory(ctx: ScenarioContext, dir: string): void {
-  const previous = process.cwd();
-  process.chdir(dir);
-  ctx.defer(() => process.chdir(previous));
-}

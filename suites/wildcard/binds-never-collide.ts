@@ -4,6 +4,7 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 export default scenario({
   id: "wildcard.binds-never-collide",
   suite: "wildcard",
+  exclusive: true,
   clause: "ipc.bind.wildcard",
   level: "MUST",
   title: "Several ipc://* binds (two on one socket, one on another) get distinct paths, each reaching its own binder",

@@ -4,6 +4,7 @@ import { bindWildcard, entriesUnder, listing, makeDirectory, setTempVariables, s
 export default scenario({
   id: "wildcard.close-removes-file-and-directory",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.wildcard-cleanup",
   level: "COMPAT",
   title: "Closing a socket bound to ipc://* removes the generated socket file and its directory",

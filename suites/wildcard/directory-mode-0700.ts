@@ -6,6 +6,7 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 export default scenario({
   id: "wildcard.directory-mode-0700",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",
   title: "The directory ipc://* creates is private to the user (mode 0700, as mkdtemp makes it)",

@@ -4,6 +4,7 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 export default scenario({
   id: "wildcard.generates-connectable-path",
   suite: "wildcard",
+  exclusive: true,
   clause: "ipc.bind.wildcard",
   level: "MUST",
   title: "Binding ipc://* succeeds, ZMQ_LAST_ENDPOINT names the generated path, and a peer connecting to it is reached",

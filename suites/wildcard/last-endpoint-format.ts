@@ -8,6 +8,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export default scenario({
   id: "wildcard.last-endpoint-format",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.last-endpoint-as-bound",
   level: "COMPAT",
   title: "After binding ipc://* ZMQ_LAST_ENDPOINT is ipc://<TMPDIR>/tmpXXXXXX/socket and that socket file exists",

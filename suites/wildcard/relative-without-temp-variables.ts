@@ -1,11 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { scenario } from "../../harness/model/scenario";
-import { bindWildcard, changeDirectory, setTempVariables, settle } from "./support";
+import { bindWildcard, setTempVariables, settle } from "./support";
 
 export default scenario({
   id: "wildcard.relative-without-temp-variables",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",
   title: "With none of TMPDIR, TEMPDIR, TMP set, ipc://* binds the relative tmpXXXXXX/socket in the working directory",
@@ -14,7 +15,7 @@ export default scenario({
     // Process-global: the environment and the working directory, both restored via ctx.defer
     // (after the sockets are closed, so a relative path is resolved where it was created).
     setTempVariables(ctx, { TMPDIR: null, TEMPDIR: null, TMP: null });
-    changeDirectory(ctx, ctx.dir);
+    ctx.chdir(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { endpoint } = await bindWildcard(ctx, puller);
     ctx.observe("lastEndpoint", endpoint);

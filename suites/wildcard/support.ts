@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as vm from "node:vm";
 import type { ScenarioContext } from "../../harness/runner/context";
 import type { TestSocket } from "../../harness/adapters/implementation";
 
@@ -9,45 +8,11 @@ export type TempVariable = "TMPDIR" | "TEMPDIR" | "TMP";
 export const TEMP_VARIABLES: readonly TempVariable[] = ["TMPDIR", "TEMPDIR", "TMP"];
 
 /**
- * The process object of Node's main context. Under jest, `process` inside a test is a copy whose
- * `env` is a plain object: writing it never reaches the C environment that libzmq's getenv()
- * reads. Assigning to the real `process.env` calls setenv(3). Outside jest both are the same.
- */
-function realProcess(): NodeJS.Process {
-  return vm.runInThisContext("process") as NodeJS.Process;
-}
-
-/**
- * Sets TMPDIR, TEMPDIR and TMP (null = unset) for this process, in both the JS view (what a
- * Node implementation reads) and the C environment (what libzmq reads), and restores the previous
- * values through ctx.defer. Process-global state: safe because scenarios run one at a time.
- * Only implementations running in THIS process see it (a driver in another process does not).
+ * Sets TMPDIR, TEMPDIR and TMP (null = unset) until the scenario ends; ctx.setEnv reaches the C
+ * environment too, which is what libzmq reads. The scenario must be exclusive.
  */
 export function setTempVariables(ctx: ScenarioContext, values: Record<TempVariable, string | null>): void {
-  const envs = [...new Set([process.env, realProcess().env])];
-  const previous = envs.map((env) => TEMP_VARIABLES.map((name) => [name, env[name]] as const));
-  ctx.defer(() => {
-    envs.forEach((env, i) => {
-      for (const [name, value] of previous[i]) {
-        if (value === undefined) delete env[name];
-        else env[name] = value;
-      }
-    });
-  });
-  for (const env of envs) {
-    for (const name of TEMP_VARIABLES) {
-      const value = values[name];
-      if (value === null) delete env[name];
-      else env[name] = value;
-    }
-  }
-}
-
-/** Makes the working directory `dir` until the scenario ends (process-global: restored via ctx.defer). */
-export function changeDirectory(ctx: ScenarioContext, dir: string): void {
-  const previous = process.cwd();
-  process.chdir(dir);
-  ctx.defer(() => process.chdir(previous));
+  ctx.setEnv(values);
 }
 
 /** A fresh empty directory inside ctx.dir. */

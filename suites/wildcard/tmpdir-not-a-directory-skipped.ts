@@ -5,6 +5,7 @@ import { bindWildcard, makeDirectory, parentNamed, setTempVariables } from "./su
 export default scenario({
   id: "wildcard.tmpdir-not-a-directory-skipped",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",
   title: "A TMPDIR naming a regular file or nothing is passed over for TEMPDIR",

@@ -4,6 +4,7 @@ import { bindWildcard, makeDirectory, parentNamed, setTempVariables } from "./su
 export default scenario({
   id: "wildcard.tmpdir-tempdir-tmp-precedence",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",
   title: "ipc://* generates its path under TMPDIR, else TEMPDIR, else TMP",

@@ -8,6 +8,7 @@ const GENERATED_SUFFIX_BYTES = "/tmpXXXXXX/socket".length;
 export default scenario({
   id: "wildcard.too-long-tmpdir-refused",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "ipc://* under a TMPDIR that makes the generated path one byte too long fails with ENAMETOOLONG and leaves nothing there",

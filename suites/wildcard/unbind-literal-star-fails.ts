@@ -4,6 +4,7 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 export default scenario({
   id: "wildcard.unbind-literal-star-fails",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.unbind-wildcard-literal",
   level: "COMPAT",
   title: "unbind(\"ipc://*\") fails with ENOENT and leaves the wildcard binding in place",

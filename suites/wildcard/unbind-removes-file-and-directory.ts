@@ -4,6 +4,7 @@ import { bindWildcard, entriesUnder, listing, makeDirectory, setTempVariables, s
 export default scenario({
   id: "wildcard.unbind-removes-file-and-directory",
   suite: "wildcard",
+  exclusive: true,
   clause: "compat.libzmq.wildcard-cleanup",
   level: "COMPAT",
   title: "Unbinding a wildcard binding removes the generated socket file and its directory",

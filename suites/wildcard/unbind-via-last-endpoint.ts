@@ -4,6 +4,7 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 export default scenario({
   id: "wildcard.unbind-via-last-endpoint",
   suite: "wildcard",
+  exclusive: true,
   clause: "ipc.unbind.wildcard",
   level: "SHOULD",
   title: "A wildcard binding is unbound through the endpoint ZMQ_LAST_ENDPOINT returned",
