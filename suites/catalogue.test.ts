@@ -2,7 +2,7 @@
  * The scenario catalogue is consistent with the spec as data: stable unique IDs, every cited
  * clause exists, and every requirement clause (MUST, SHOULD, COMPAT) has at least one scenario.
  */
-import { CLAUSES, clauseById } from "../fixtures/spec/clauses";
+import { CLAUSES, clauseById } from "../fixtures/spec";
 import { SUITES } from "../harness/model/scenario";
 import { ALL_SCENARIOS } from "./index";
 

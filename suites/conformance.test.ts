@@ -1,33 +1,36 @@
 /**
  * The suites under jest: every scenario against every in-process implementation, each result
- * compared with that implementation's expectations (fixtures/expectations/<id>.json). A failure
- * message carries the scenario's verdict: what was expected, what was observed.
+ * compared with that implementation's shipped expectations (fixtures/expectations/<id>.json),
+ * exactly as `zmq-ipc-conformance run` compares them. A failure message carries the verdict:
+ * what was expected, what was observed.
  */
 import { implementationById } from "../harness/adapters/registry";
-import { expectedOutcomes, loadExpectations } from "../harness/expectations/expectations";
+import { expectedFor, shippedExpectations } from "../harness/expectations/expectations";
 import { platformIpc } from "../reference/endpoint/platform-limits";
-import { expandRoles } from "../harness/runner/run-matrix";
+import { planTasks } from "../harness/runner/run-matrix";
 import { runScenario } from "../harness/runner/run-scenario";
 import { timeoutMultiplier } from "../harness/runner/limits";
 import { ALL_SCENARIOS } from "./index";
 
 const implementations = ["reference", "libzmq"].map(implementationById);
+const sets = new Map(implementations.map((impl) => [impl.id, shippedExpectations(impl.id)]));
 const settings = { platformId: "host", platform: platformIpc(), multiplier: timeoutMultiplier() };
+const tasks = planTasks(ALL_SCENARIOS, implementations);
 
 for (const suite of new Set(ALL_SCENARIOS.map((s) => s.suite))) {
   describe(suite, () => {
-    for (const scenario of ALL_SCENARIOS.filter((s) => s.suite === suite)) {
-      for (const roles of expandRoles(scenario, implementations)) {
-        const label = scenario.roles === "pair" ? `${roles.binder.id} binds, ${roles.connecter.id} connects` : roles.binder.id;
-        test(`${scenario.id} [${label}]`, async () => {
-          const row = await runScenario(scenario, roles, settings);
-          const expectations = loadExpectations(scenario.roles === "pair" ? roles.binder.id : roles.binder.id);
-          const expected = expectedOutcomes(scenario, expectations);
-          if (!expected.includes(row.outcome)) {
-            throw new Error(`${scenario.id}: outcome ${row.outcome}, expected ${expected.join(" or ")}\n${row.observed.summary}`);
-          }
-        });
-      }
+    for (const task of tasks.filter((t) => t.scenario.suite === suite)) {
+      test(task.key, async () => {
+        const row = await runScenario(task.scenario, task.roles, settings);
+        const expected = expectedFor(
+          { scenario: task.scenario, platformId: "host", platformName: settings.platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
+          sets,
+        );
+        if (!expected.outcomes.includes(row.outcome)) {
+          const checks = row.observed.checks.filter((c) => !c.ok).map((c) => `  ${c.what}: expected ${c.expected}, observed ${c.observed}`);
+          throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.outcomes.join(" or ")}\n${row.observed.summary}\n${checks.join("\n")}`);
+        }
+      });
     }
   });
 }

@@ -52,7 +52,13 @@ export interface Implementation extends ImplementationInfo {
    * The same implementation in a process of its own, for scenarios about two processes sharing
    * a path. Absent when the implementation cannot run that way.
    */
-  spawnProcess?(): Promise<ProcessImplementation>;
+  spawnProcess?(options?: SpawnOptions): Promise<ProcessImplementation>;
+}
+
+export interface SpawnOptions {
+  /** Run the process as this user and group (needs root): permission scenarios as a non-root user. */
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
 export interface ProcessImplementation extends Implementation {

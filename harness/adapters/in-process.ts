@@ -27,6 +27,6 @@ export function inProcessImplementation(description: InProcessDescription): Impl
       if (Class === undefined) throw new Error(`${description.id} has no ${SOCKET_CLASS[type]} class`);
       return wrapZeromqLike(new Class({ ...options }), type);
     },
-    spawnProcess: () => spawnChildImplementation(description.id),
+    spawnProcess: (options) => spawnChildImplementation(description.id, options),
   };
 }

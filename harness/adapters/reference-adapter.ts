@@ -1,3 +1,4 @@
+import { exactAbstractNames } from "../../reference/endpoint/abstract-support";
 import { CAPABILITIES } from "../model/capability";
 import { inProcessImplementation } from "./in-process";
 
@@ -9,7 +10,8 @@ export function referenceImplementation() {
     id: "reference",
     name: "zmq-ipc-conformance reference (TypeScript)",
     version: load().version,
-    capabilities: CAPABILITIES,
+    // Declared, never guessed: abstract names only where this Node can make them exact.
+    capabilities: CAPABILITIES.filter((c) => c !== "abstract-namespace" || exactAbstractNames()),
     loadModule: load,
   });
 }

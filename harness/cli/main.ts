@@ -1,88 +1,155 @@
 #!/usr/bin/env node
 /**
- * zmq-ipc-conformance: run the ipc conformance suites and write the reports.
- * Exit codes (design.md): 0 nothing unexpected; 1 unexpected results; 2 usage, harness or
- * environment error. Never a count.
+ * zmq-ipc-conformance: run the ipc conformance suites, gate a CI job on them, and write the
+ * compatibility reports. Exit codes (design.md): 0 nothing unexpected; 1 unexpected results;
+ * 2 usage, harness, driver or environment error. Never a count.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ALL_SCENARIOS } from "../../suites";
-import { runCommand } from "./run-command";
+import { ExpectationFileError } from "../expectations/expectations";
+import type { Report } from "../report/report-json";
+import { mergeReports } from "../report/merge-reports";
+import { validateReport } from "../report/validate-report";
+import { writeReports } from "../report/write-reports";
+import { executeRun, type RunRequest } from "./commands/run";
+import { writeExpectationsFromReport } from "./commands/update-expectations";
+import { parseDrivers } from "./implementations";
+import { HELP, commandHelp } from "./help";
 import { UsageError, selectScenarios } from "./select-scenarios";
+import { printVerdict } from "./verdict";
 
-const HELP = `Usage: zmq-ipc-conformance <command> [options]
-
-Commands:
-  run     Run scenarios against implementations and write DIR/report.json
-  list    List scenario IDs with suite, level and clause
-
-Options for run:
-  --impl NAME[,NAME]          implementations (default: reference,libzmq)
-  --suite NAME[,NAME]         only these suites
-  --scenario ID|GLOB[,...]    only these scenarios (e.g. 'bind-override.*')
-  --out DIR                   where reports go (default: ./out)
-  --timeout-multiplier N      scale every limit (slow machines)
-Options for list:
-  --suite, --scenario         filters as above
-  --help                      this text
-
-Exit codes: 0 nothing unexpected, 1 unexpected results, 2 usage/harness/environment error.`;
+const OPTIONS = {
+  impl: { type: "string" },
+  driver: { type: "string", multiple: true },
+  drivers: { type: "string" },
+  suite: { type: "string" },
+  scenario: { type: "string" },
+  level: { type: "string" },
+  platform: { type: "string" },
+  out: { type: "string" },
+  expect: { type: "string", multiple: true },
+  from: { type: "string" },
+  write: { type: "string" },
+  "timeout-multiplier": { type: "string" },
+  shard: { type: "string" },
+  jobs: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 const list = (value: string | undefined): string[] => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : []);
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(`${HELP}\n`);
+    say(HELP);
     return command === undefined ? 2 : 0;
   }
-  const { values } = parseArgs({
-    args: rest,
-    strict: true,
-    options: {
-      impl: { type: "string" },
-      suite: { type: "string" },
-      scenario: { type: "string" },
-      out: { type: "string" },
-      "timeout-multiplier": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === "report" });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    say(commandHelp(command));
     return 0;
   }
   switch (command) {
     case "list": {
-      for (const s of selectScenarios(ALL_SCENARIOS, list(values.suite), list(values.scenario))) {
-        process.stdout.write(`${s.id}\t${s.suite}\t${s.level}\t${s.clause}\n`);
+      let scenarios = selectScenarios(ALL_SCENARIOS, list(values.suite), list(values.scenario));
+      const levels = list(values.level);
+      if (levels.length > 0) scenarios = scenarios.filter((s) => levels.includes(s.level));
+      if (values.json) {
+        say(JSON.stringify(scenarios.map(({ id, suite, level, clause, title, roles, platforms, requires }) => ({ id, suite, level, clause, title, roles, platforms, requires })), null, 2));
+      } else {
+        for (const s of scenarios) say(`${s.id.padEnd(64)} ${s.suite.padEnd(20)} ${s.level.padEnd(7)} ${s.clause}`);
+        process.stderr.write(`${scenarios.length} scenarios\n`);
       }
       return 0;
     }
-    case "run": {
-      let multiplier: number | undefined;
-      if (values["timeout-multiplier"] !== undefined) {
-        multiplier = Number(values["timeout-multiplier"]);
-        if (!Number.isFinite(multiplier) || multiplier <= 0) {
-          throw new UsageError(`--timeout-multiplier must be a positive number, got "${values["timeout-multiplier"]}"`);
+    case "run":
+    case "gate": {
+      const outcome = await executeRun(ALL_SCENARIOS, runRequest(values));
+      printVerdict(outcome, say);
+      return outcome.exitCode;
+    }
+    case "update-expectations": {
+      const impls = list(values.impl);
+      if (impls.length !== 1 && values.from === undefined) throw new UsageError("update-expectations needs exactly one --impl (or --from REPORT with --impl)");
+      let report: Report;
+      if (values.from !== undefined) {
+        report = readReport(values.from);
+      } else {
+        const outcome = await executeRun(ALL_SCENARIOS, runRequest(values));
+        if (outcome.exitCode === 2) {
+          printVerdict(outcome, say);
+          return 2;
         }
+        report = outcome.report;
       }
-      const summary = await runCommand(ALL_SCENARIOS, {
-        implementations: list(values.impl ?? "reference,libzmq"),
-        suites: list(values.suite),
-        scenarios: list(values.scenario),
-        out: values.out ?? "out",
-        multiplier,
-        log: (line) => process.stdout.write(`${line}\n`),
-      });
-      const counts = new Map<string, number>();
-      for (const row of summary.rows) counts.set(row.outcome, (counts.get(row.outcome) ?? 0) + 1);
-      process.stdout.write(`\n${[...counts].map(([k, v]) => `${v} ${k}`).join(", ")}; ${summary.unexpected.length} unexpected\n`);
-      process.stdout.write(`report: ${summary.reportFile}\n`);
-      return summary.unexpected.length === 0 ? 0 : 1;
+      const implementationId = impls[0] ?? report.implementations[0]?.id;
+      if (implementationId === undefined) throw new UsageError("no implementation in the report");
+      const file = values.write ?? path.join(values.out ?? "out", "expectations", `${implementationId}.json`);
+      const written = writeExpectationsFromReport(report, implementationId, file);
+      say(`wrote ${written.entries} expectations for ${implementationId} to ${written.file}`);
+      return 0;
+    }
+    case "report": {
+      if (positionals.length === 0) throw new UsageError("report needs one or more report.json files");
+      const merged = mergeReports(positionals.map(readReport));
+      const files = writeReports(path.resolve(values.out ?? "out"), merged);
+      say(`merged ${positionals.length} reports (${merged.results.length} rows): ${Object.values(files).join(", ")}`);
+      return 0;
     }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
   }
+}
+
+function runRequest(values: Record<string, unknown>): RunRequest {
+  const v = values as { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
+  return {
+    implementations: list((v.impl as string | undefined) ?? (v.driver || v.drivers ? "" : "reference,libzmq")),
+    drivers: parseDrivers((v.driver as string[] | undefined) ?? [], v.drivers as string | undefined),
+    suites: list(v.suite as string | undefined),
+    scenarios: list(v.scenario as string | undefined),
+    platforms: list((v.platform as string | undefined) ?? "host"),
+    out: (v.out as string | undefined) ?? "out",
+    expectFiles: (v.expect as string[] | undefined) ?? [],
+    multiplier: positiveNumber("--timeout-multiplier", v["timeout-multiplier"] as string | undefined),
+    jobs: positiveNumber("--jobs", v.jobs as string | undefined, true) ?? 1,
+    shard: parseShard(v.shard as string | undefined),
+    log: say,
+  };
+}
+
+function positiveNumber(flag: string, raw: string | undefined, integer = false): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} takes a positive ${integer ? "integer" : "number"}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, got "${raw}"`);
+  return { index, count };
+}
+
+function readReport(file: string): Report {
+  let report: unknown;
+  try {
+    report = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new UsageError(`${file}: cannot read a report (${(err as Error).message})`);
+  }
+  const problems = validateReport(report);
+  if (problems.length > 0) throw new UsageError(`${file}: not a valid report.json: ${problems.slice(0, 5).join("; ")}`);
+  return report as Report;
 }
 
 main(process.argv.slice(2)).then(
@@ -90,8 +157,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: Error & { code?: string }) => {
-    const usage = err instanceof UsageError || (typeof err.code === "string" && err.code.startsWith("ERR_PARSE_ARGS"));
-    process.stderr.write(`zmq-ipc-conformance: ${usage ? err.message : (err.stack ?? err.message)}\n`);
+    const expected = err instanceof UsageError || err instanceof ExpectationFileError || (typeof err.code === "string" && err.code.startsWith("ERR_PARSE_ARGS"));
+    process.stderr.write(`zmq-ipc-conformance: ${expected ? err.message : (err.stack ?? err.message)}\n`);
     process.exitCode = 2;
   },
 );

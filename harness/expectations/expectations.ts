@@ -1,41 +1,169 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import Ajv from "ajv";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Outcome } from "../model/outcome";
 import type { Scenario } from "../model/scenario";
+import { globToRegExp } from "../cli/select-scenarios";
+import schema from "./expectations.schema.json";
 
 /**
- * What an implementation is expected to do where it does not simply pass: a file per
- * implementation in fixtures/expectations/<id>.json mapping scenario IDs to outcomes, with the
- * reason. A scenario that is not listed is expected to pass (INFO scenarios: informational).
+ * Expectation files (one per implementation, fixtures/expectations/<id>.json, or --expect FILE):
+ * which scenarios an implementation is known not to pass, with the outcome, the reason and
+ * optionally platforms, a role for interop rows, and an intermittent mark. The gate fails only
+ * on results these files do not expect (web-platform-tests' model).
  */
-export interface ExpectationEntry {
-  outcome: Outcome | Outcome[];
-  reason: string;
+export interface Expectation {
+  readonly scenario: string;
+  readonly outcomes: readonly Outcome[];
+  readonly reason: string;
+  readonly link?: string;
+  readonly platforms?: readonly string[];
+  readonly role: "binder" | "connecter" | "any";
+  readonly intermittent: boolean;
+  /** 1-based line of the entry in its file, for messages. */
+  readonly line: number;
+  readonly matcher: RegExp;
 }
 
-export interface ExpectationFile {
-  implementation: string;
-  scenarios: Record<string, ExpectationEntry>;
+export interface ExpectationSet {
+  readonly implementation: string;
+  /** Where it came from (absent: no file, everything expected to pass). */
+  readonly file?: string;
+  readonly entries: readonly Expectation[];
 }
 
-export const EXPECTATIONS_DIR = path.join(__dirname, "..", "..", "..", "fixtures", "expectations");
-
-export function loadExpectations(implementationId: string, dir = expectationsDir()): ExpectationFile {
-  const file = path.join(dir, `${implementationId}.json`);
-  if (!fs.existsSync(file)) return { implementation: implementationId, scenarios: {} };
-  return JSON.parse(fs.readFileSync(file, "utf8")) as ExpectationFile;
+/** An expectation file that cannot be used: names the file, the line and the problem. */
+export class ExpectationFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    problem: string,
+  ) {
+    super(`${file}${line === undefined ? "" : `:${line}`}: ${problem}`);
+    this.name = "ExpectationFileError";
+  }
 }
 
-export function expectedOutcomes(scenario: Scenario, expectations: ExpectationFile): Outcome[] {
-  const entry = expectations.scenarios[scenario.id];
-  if (entry !== undefined) return Array.isArray(entry.outcome) ? entry.outcome : [entry.outcome];
-  return [scenario.level === "INFO" ? "informational" : "pass"];
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+export function parseExpectations(text: string, file: string): ExpectationSet {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || tree === undefined) {
+    const first = errors[0];
+    const line = first === undefined ? 1 : lineOf(text, first.offset);
+    throw new ExpectationFileError(file, line, `not valid JSON (${first === undefined ? "empty" : printParseErrorCode(first.error)})`);
+  }
+  const data = JSON.parse(text) as {
+    implementation: string;
+    expectations: Array<{ scenario: string; outcome: Outcome | Outcome[]; reason: string; link?: string; platforms?: string[]; role?: Expectation["role"]; intermittent?: boolean }>;
+  };
+  if (!validate(data)) {
+    const messages = (validate.errors ?? []).map((error) => {
+      const segments = error.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+      const node = findNodeAtLocation(tree, segments) ?? tree;
+      const where = `line ${lineOf(text, node.offset)}`;
+      const field = error.instancePath === "" ? "the file" : error.instancePath;
+      const extra = error.params && "additionalProperty" in error.params ? ` ("${String(error.params.additionalProperty)}")` : "";
+      const allowed = error.params && "allowedValues" in error.params ? ` (one of: ${(error.params.allowedValues as string[]).join(", ")})` : "";
+      return { line: lineOf(text, node.offset), text: `${where}: ${field} ${error.message}${extra}${allowed}` };
+    });
+    throw new ExpectationFileError(file, messages[0]?.line, messages.map((m) => m.text).join("; "));
+  }
+  const entriesNode = findNodeAtLocation(tree, ["expectations"]);
+  return {
+    implementation: data.implementation,
+    file,
+    entries: data.expectations.map((entry, index) => ({
+      scenario: entry.scenario,
+      outcomes: Array.isArray(entry.outcome) ? entry.outcome : [entry.outcome],
+      reason: entry.reason,
+      link: entry.link,
+      platforms: entry.platforms,
+      role: entry.role ?? "any",
+      intermittent: entry.intermittent ?? false,
+      line: lineOf(text, (entriesNode?.children?.[index] as Node | undefined)?.offset ?? 0),
+      matcher: globToRegExp(entry.scenario),
+    })),
+  };
+}
+
+export function loadExpectationFile(file: string): ExpectationSet {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new ExpectationFileError(file, undefined, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseExpectations(text, file);
+}
+
+/** The expectations this project ships for an implementation it knows (none: everything passes). */
+export function shippedExpectations(implementationId: string): ExpectationSet {
+  const file = path.join(shippedExpectationsDir(), `${implementationId}.json`);
+  if (!fs.existsSync(file)) return { implementation: implementationId, entries: [] };
+  return loadExpectationFile(file);
+}
+
+/** Every entry must name a scenario that exists (a typo would otherwise expect nothing, silently). */
+export function checkAgainstCatalogue(set: ExpectationSet, scenarios: readonly Scenario[]): void {
+  for (const entry of set.entries) {
+    if (!scenarios.some((s) => entry.matcher.test(s.id))) {
+      throw new ExpectationFileError(set.file ?? set.implementation, entry.line, `"${entry.scenario}" matches no scenario`);
+    }
+  }
+}
+
+export interface RowKey {
+  readonly scenario: Scenario;
+  readonly platformId: string;
+  readonly platformName: string;
+  readonly implementation?: string;
+  readonly binder?: string;
+  readonly connecter?: string;
+}
+
+export interface Expected {
+  readonly outcomes: Outcome[];
+  readonly intermittent: boolean;
+  readonly reason?: string;
+}
+
+/**
+ * What a row is expected to be: the first matching entry, an exact id before globs, of the
+ * implementation's set (for interop rows: the binder's set with role binder|any, then the
+ * connecter's with role connecter|any); else pass (informational for INFO scenarios).
+ */
+export function expectedFor(row: RowKey, sets: ReadonlyMap<string, ExpectationSet>): Expected {
+  const candidates: Array<[string | undefined, Expectation["role"]]> =
+    row.implementation !== undefined ? [[row.implementation, "any"]] : [[row.binder, "binder"], [row.connecter, "connecter"]];
+  for (const [id, role] of candidates) {
+    const set = id === undefined ? undefined : sets.get(id);
+    if (set === undefined) continue;
+    const applicable = set.entries.filter(
+      (e) =>
+        e.matcher.test(row.scenario.id) &&
+        (e.role === "any" || e.role === role) &&
+        (e.platforms === undefined || e.platforms.includes(row.platformId) || e.platforms.includes(row.platformName)),
+    );
+    const entry = applicable.find((e) => e.scenario === row.scenario.id) ?? applicable[0];
+    if (entry !== undefined) {
+      const outcomes = entry.intermittent && !entry.outcomes.includes("pass") ? [...entry.outcomes, "pass" as Outcome] : [...entry.outcomes];
+      return { outcomes, intermittent: entry.intermittent, reason: entry.reason };
+    }
+  }
+  return { outcomes: [row.scenario.level === "INFO" ? "informational" : "pass"], intermittent: false };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** fixtures/expectations, whether running from the TS sources or from dist/. */
-function expectationsDir(): string {
-  for (const candidate of [path.join(__dirname, "..", "..", "fixtures", "expectations"), EXPECTATIONS_DIR]) {
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return EXPECTATIONS_DIR;
+function shippedExpectationsDir(): string {
+  const candidates = [path.join(__dirname, "..", "..", "fixtures", "expectations"), path.join(__dirname, "..", "..", "..", "fixtures", "expectations")];
+  return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0];
 }

@@ -45,7 +45,12 @@ export interface Scenario {
    * combination of the implementations under test (ctx.binder / ctx.connecter).
    */
   readonly roles: "single" | "pair";
-  /** Hard limit before the multiplier, in ms (default 5000). */
+  /**
+   * Changes process-wide state (environment variables, the working directory) for in-process
+   * implementations: runs alone, never alongside another scenario under --jobs.
+   */
+  readonly exclusive?: boolean;
+  /** Hard limit before the multiplier, in ms (default 8000). */
   readonly timeoutMs?: number;
   run(ctx: ScenarioContext): Promise<void>;
 }

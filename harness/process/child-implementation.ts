@@ -5,6 +5,7 @@ import type { Capability } from "../model/capability";
 import {
   ImplementationError,
   type ProcessImplementation,
+  type SpawnOptions,
   type SocketType,
   type TestSocket,
   type TestSocketOptions,
@@ -19,11 +20,31 @@ function childCommand(implementationId: string): string[] {
 }
 
 /** Starts an in-process implementation in a child process and returns a proxy to it. */
-export async function spawnChildImplementation(implementationId: string): Promise<ProcessImplementation> {
+export function spawnChildImplementation(implementationId: string, options: SpawnOptions = {}): Promise<ProcessImplementation> {
   const child = spawn(process.execPath, childCommand(implementationId), {
     stdio: ["pipe", "pipe", "pipe"],
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
   });
+  return attachProcess(child, implementationId, HELLO_LIMIT_MS);
+}
+
+/**
+ * Starts a driver: any program speaking the line protocol of child-protocol.ts on its
+ * stdin/stdout (`--driver NAME=COMMAND`). The command runs through the shell, as typed.
+ */
+export function startDriver(name: string, command: string, helloLimitMs = HELLO_LIMIT_MS): Promise<ProcessImplementation> {
+  // Its own process group, so that killing it also ends whatever the shell started.
+  const child = spawn(command, { shell: true, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  groupLeaders.add(child);
+  return attachProcess(child, `driver ${name} (${command})`, helloLimitMs).then((impl) => ({ ...impl, id: name }));
+}
+
+/** How long a process may take to say hello before it counts as not starting. */
+const HELLO_LIMIT_MS = 15_000;
+
+async function attachProcess(child: ChildProcess, implementationId: string, helloLimitMs: number): Promise<ProcessImplementation> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -33,6 +54,14 @@ export async function spawnChildImplementation(implementationId: string): Promis
   let exited = false;
 
   const hello = await new Promise<ChildHello["hello"]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void killChild(child);
+      reject(new Error(`${implementationId} did not say hello within ${helloLimitMs} ms${stderr ? `; stderr: ${stderr.trim()}` : ""}`));
+    }, helloLimitMs);
+    child.once("error", (err) => {
+      clearTimeout(timer);
+      reject(new Error(`${implementationId} could not be started: ${err.message}`));
+    });
     const lines = readline.createInterface({ input: child.stdout! });
     let greeted = false;
     lines.on("line", (line) => {
@@ -44,6 +73,7 @@ export async function spawnChildImplementation(implementationId: string): Promis
       }
       if (!greeted && "hello" in message) {
         greeted = true;
+        clearTimeout(timer);
         return resolve(message.hello);
       }
       const response = message as ChildResponse;
@@ -55,7 +85,8 @@ export async function spawnChildImplementation(implementationId: string): Promis
     });
     child.once("exit", (code, signal) => {
       exited = true;
-      const err = new Error(`child process for ${implementationId} exited (${signal ?? code}): ${stderr.trim()}`);
+      clearTimeout(timer);
+      const err = new Error(`${implementationId} exited (${signal ?? `code ${code}`})${stderr ? `: ${stderr.trim()}` : ""}`);
       if (!greeted) reject(err);
       for (const waiter of pending.values()) waiter.reject(err);
       pending.clear();
@@ -63,7 +94,7 @@ export async function spawnChildImplementation(implementationId: string): Promis
   });
 
   const request = (body: Record<string, unknown>): Promise<unknown> => {
-    if (exited) return Promise.reject(new Error(`child process for ${implementationId} has exited`));
+    if (exited) return Promise.reject(new Error(`${implementationId} has exited`));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
@@ -106,6 +137,15 @@ function killChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
-    child.kill("SIGKILL");
+    try {
+      // A detached child leads its own process group: end the whole group.
+      if (child.pid !== undefined && groupLeaders.has(child)) process.kill(-child.pid, "SIGKILL");
+      else child.kill("SIGKILL");
+    } catch {
+      child.kill("SIGKILL");
+    }
   });
 }
+
+/** Drivers started detached, each leading a process group of its own. */
+const groupLeaders = new WeakSet<ChildProcess>();

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { ImplementationInfo } from "../adapters/implementation";
 import type { ResultRow } from "../runner/result";
+import type { ClauseLevel } from "../../fixtures/spec";
 
 /** Bumped on any change a reader of report.json would notice. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -20,9 +21,41 @@ export interface Report {
   };
   implementations: Array<Pick<ImplementationInfo, "id" | "name" | "version">>;
   results: ResultRow[];
+  /** Where the rows ran; merged reports carry it (a single run's platform is its environment). */
+  platforms?: PlatformEntry[];
+  /** The cited clauses' text, so a report read years later still quotes the spec it was checked against. */
+  clauses?: Record<string, ReportClause>;
+  /** What a merge had to decide (version conflicts, renamed platforms, replaced rows). */
+  notes?: string[];
 }
 
-export function buildReport(implementations: readonly ImplementationInfo[], results: ResultRow[], partial: boolean): Report {
+/** One platform of a (merged) report: rows name it by `id`. */
+export interface PlatformEntry {
+  id: string;
+  /** process.platform of the machine: "linux", "darwin", "freebsd". */
+  os: string;
+  arch?: string;
+  kernel?: string;
+  node?: string;
+  libc?: string;
+  /** "not-run": the platform was planned but produced no rows (`reason` says why). */
+  status: "run" | "not-run";
+  reason?: string;
+  /** The --platform value that reruns its cells on its own machine, when a merge renamed the id. */
+  runAs?: string;
+}
+
+/** A clause as a report quotes it (fixtures/spec/clauses.json is the source). */
+export interface ReportClause {
+  text: string;
+  source: string;
+  level: ClauseLevel;
+  /** Human reference, e.g. "zmq_ipc(7) 3.2.5 Binding a socket ¶3". */
+  display?: string;
+  url?: string;
+}
+
+export function buildReport(implementations: ReadonlyArray<Pick<ImplementationInfo, "id" | "name" | "version">>, results: ResultRow[], partial: boolean): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: new Date().toISOString(),

@@ -9,6 +9,7 @@ import {
   type Implementation,
   type ProcessImplementation,
   type SocketType,
+  type SpawnOptions,
   type TestSocket,
   type TestSocketOptions,
 } from "../adapters/implementation";
@@ -66,17 +67,21 @@ export class ScenarioContext {
     throw new Skipped(reason);
   }
 
+  /**
+   * A socket, closed by the runner afterwards. Linger defaults to 0: a libzmq socket left with
+   * undeliverable messages and linger -1 would otherwise hold its process at exit forever.
+   */
   async socket(implementation: Implementation, type: SocketType, options?: TestSocketOptions): Promise<TestSocket> {
-    const socket = await implementation.createSocket(type, options);
+    const socket = await implementation.createSocket(type, { linger: 0, ...options });
     this.sockets.push(socket);
     return socket;
   }
 
   /** The implementation in a second process (its sockets die with it). */
-  async spawn(implementation: Implementation = this.impl): Promise<ProcessImplementation> {
+  async spawn(implementation: Implementation = this.impl, options?: SpawnOptions): Promise<ProcessImplementation> {
     this.requires("child-process", implementation);
     if (implementation.spawnProcess === undefined) throw new Unsupported(`${implementation.id} cannot run in a child process`);
-    const child = await implementation.spawnProcess();
+    const child = await implementation.spawnProcess(options);
     this.processes.push(child);
     return child;
   }

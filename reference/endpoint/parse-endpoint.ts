@@ -1,4 +1,5 @@
 import { ZmqError } from "../errors";
+import { exactAbstractNames } from "./abstract-support";
 import type { PlatformIpc } from "./platform-limits";
 
 /**
@@ -18,7 +19,12 @@ const ENDPOINT = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s;
 
 export type EndpointUse = "bind" | "connect";
 
-export function parseEndpoint(endpoint: unknown, use: EndpointUse, platform: PlatformIpc): IpcAddress {
+export function parseEndpoint(
+  endpoint: unknown,
+  use: EndpointUse,
+  platform: PlatformIpc,
+  abstractNamesExact: boolean = exactAbstractNames(),
+): IpcAddress {
   if (typeof endpoint !== "string") {
     throw new ZmqError("EINVAL", `endpoint must be a string, got ${typeof endpoint}`);
   }
@@ -51,6 +57,13 @@ export function parseEndpoint(endpoint: unknown, use: EndpointUse, platform: Pla
     }
     if (address === "@") {
       throw new ZmqError("EINVAL", "abstract ipc address has an empty name", endpoint);
+    }
+    if (!abstractNamesExact) {
+      throw new ZmqError(
+        "ENOTSUP",
+        `abstract ipc addresses need libuv >= 1.48 (Node >= 22); this Node's libuv ${process.versions.uv} pads the name with NULs, so libzmq peers could not reach it`,
+        endpoint,
+      );
     }
     return { kind: "abstract", name: address.slice(1) };
   }

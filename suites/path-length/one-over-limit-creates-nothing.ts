@@ -5,6 +5,7 @@ export default scenario({
   id: "path-length.one-over-limit-creates-nothing",
   suite: "path-length",
   clause: "ipc.bind.pathname",
+  alsoChecks: ["ipc.bind.pathname-unique-valid"],
   level: "MUST",
   title: "A bind of a path one byte over the maximum creates nothing on disk: neither that path nor a truncated one",
   requires: ["socket-file"],

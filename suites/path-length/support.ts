@@ -1,6 +1,9 @@
 import * as fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { ScenarioContext } from "../../harness/runner/context";
+import { entriesUnder } from "../../harness/runner/file-tree";
+
+export { entriesUnder };
 
 /** Length in bytes, the unit sun_path (and libzmq's check) counts in. */
 export const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
@@ -64,20 +67,6 @@ export function abstractAddressOfBytes(total: number): string {
   return stem + "a".repeat(total - bytes(stem));
 }
 
-/** Everything under `root` (relative paths, raw bytes decoded as UTF-8 for display), recursively. */
-export function entriesUnder(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: Buffer, prefix: string) => {
-    for (const name of fs.readdirSync(dir, { encoding: "buffer" })) {
-      const full = Buffer.concat([dir, Buffer.from("/"), name]);
-      const shown = prefix + name.toString("utf8");
-      found.push(shown);
-      if (fs.lstatSync(full).isDirectory()) walk(full, `${shown}/`);
-    }
-  };
-  walk(Buffer.from(root), "");
-  return found.sort();
-}
 
 /** What is at a path given as raw bytes (a truncated UTF-8 path need not be valid UTF-8). */
 export function kindAt(raw: Buffer): string {

@@ -6,6 +6,7 @@ export default scenario({
   suite: "wildcard",
   exclusive: true,
   clause: "ipc.bind.wildcard",
+  alsoChecks: ["ipc.bind.wildcard.last-endpoint"],
   level: "MUST",
   title: "Binding ipc://* succeeds, ZMQ_LAST_ENDPOINT names the generated path, and a peer connecting to it is reached",
   requires: ["wildcard", "last-endpoint"],

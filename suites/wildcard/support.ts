@@ -2,6 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ScenarioContext } from "../../harness/runner/context";
 import type { TestSocket } from "../../harness/adapters/implementation";
+import { entriesUnder } from "../../harness/runner/file-tree";
+
+export { entriesUnder };
 
 /** The variables libzmq's create_ipc_wildcard_address reads, in its order. */
 export type TempVariable = "TMPDIR" | "TEMPDIR" | "TMP";
@@ -51,18 +54,6 @@ export function parentNamed(binding: WildcardBinding, candidates: Record<string,
   return `elsewhere: ${binding.endpoint}`;
 }
 
-/** Everything under `root`, as relative paths (for "nothing was left here" checks). */
-export function entriesUnder(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, prefix: string) => {
-    for (const name of fs.readdirSync(dir)) {
-      found.push(prefix + name);
-      if (fs.lstatSync(path.join(dir, name)).isDirectory()) walk(path.join(dir, name), `${prefix}${name}/`);
-    }
-  };
-  walk(root, "");
-  return found.sort();
-}
 
 /**
  * Polls (one event-loop turn at a time) until `condition` holds or the limit passes, and says

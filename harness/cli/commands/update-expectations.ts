@@ -1,0 +1,43 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Report } from "../../report/report-json";
+import type { ResultRow } from "../../runner/result";
+import { loadExpectationFile } from "../../expectations/expectations";
+
+/**
+ * Writes an implementation's expectations from a run: every row whose outcome is not the
+ * default (pass; informational for INFO) becomes an entry. Reasons and links of entries that
+ * still hold are kept; new ones get the observed summary as their reason, to be edited.
+ */
+export function writeExpectationsFromReport(report: Report, implementationId: string, file: string): { file: string; entries: number } {
+  const previous = fs.existsSync(file) ? loadExpectationFile(file) : undefined;
+  const rows = report.results.filter((row) => [row.implementation, row.binder, row.connecter].includes(implementationId));
+  const entries = new Map<string, { scenario: string; outcome: string | string[]; reason: string; link?: string; platforms?: string[]; role?: string }>();
+  for (const row of rows) {
+    if (isDefault(row)) continue;
+    const role = row.implementation !== undefined ? undefined : row.binder === implementationId ? "binder" : "connecter";
+    const key = `${row.scenario}|${role ?? ""}`;
+    const existing = entries.get(key);
+    if (existing !== undefined) {
+      const outcomes = new Set([existing.outcome].flat().concat(row.outcome));
+      existing.outcome = outcomes.size === 1 ? row.outcome : [...outcomes];
+      continue;
+    }
+    const kept = previous?.entries.find((e) => e.scenario === row.scenario && e.outcomes.includes(row.outcome));
+    entries.set(key, {
+      scenario: row.scenario,
+      outcome: row.outcome,
+      reason: kept?.reason ?? `observed: ${row.observed.summary.split("\n")[0]}`,
+      ...(kept?.link ? { link: kept.link } : {}),
+      ...(role ? { role } : {}),
+    });
+  }
+  const body = { implementation: implementationId, expectations: [...entries.values()] };
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  return { file, entries: entries.size };
+}
+
+function isDefault(row: ResultRow): boolean {
+  return row.outcome === (row.level === "INFO" ? "informational" : "pass");
+}

@@ -1,0 +1,64 @@
+/** The --help texts: every command documents its flags. */
+export const HELP = `Usage: zmq-ipc-conformance <command> [options]
+
+Conformance suites for the ZeroMQ ipc:// transport.
+
+Commands:
+  list                  list scenarios (id, suite, level, clause)
+  run                   run scenarios and write the reports
+  gate                  run, then fail (exit 1) on results the expectations do not expect
+  update-expectations   write an implementation's expectations file from a run
+  report                merge report.json files (platforms, CI shards) and write the reports
+
+Run 'zmq-ipc-conformance <command> --help' for a command's options.
+Exit codes: 0 nothing unexpected, 1 unexpected results, 2 usage/harness/driver/environment error.`;
+
+const SELECT = `  --suite NAME[,NAME]         only these suites
+  --scenario ID|GLOB[,...]    only these scenarios ('bind-override.*', '*.regular-file-*')`;
+
+const RUN = `  --impl NAME[,NAME]          in-process implementations: reference, libzmq (default: both)
+  --driver NAME=COMMAND       an implementation in another process (repeatable)
+  --drivers FILE              a JSON file {"drivers": {"NAME": "COMMAND"}}
+${SELECT}
+  --platform NAME[,NAME]      where to run (default: host)
+  --out DIR                   where the reports go (default: ./out)
+  --expect FILE               an expectations file (repeatable; its "implementation" says whose)
+  --timeout-multiplier N      scale every limit (a slow machine: 2 or 3)
+  --shard I/N                 run only the I-th of N equal parts (CI sharding; merge with 'report')
+  --jobs N                    run N scenarios at once (default 1)`;
+
+const COMMANDS: Record<string, string> = {
+  list: `Usage: zmq-ipc-conformance list [--suite S] [--scenario GLOB] [--level MUST,SHOULD,COMPAT,INFO] [--json]
+
+Lists every scenario: id, suite, level and the spec clause it checks.
+${SELECT}
+  --level L[,L]               only these levels
+  --json                      machine-readable output`,
+  run: `Usage: zmq-ipc-conformance run [options]
+
+Runs the scenarios and writes report.json, report.html, junit.xml and summary.md to --out.
+Results are compared with the shipped expectations (fixtures/expectations) and any --expect file.
+${RUN}`,
+  gate: `Usage: zmq-ipc-conformance gate --expect FILE [options]
+
+For an implementer's CI: exit 0 when every result is expected, 1 when something is not
+(unexpected failures and unexpected passes are listed apart), 2 when the harness, a driver or
+the environment failed (a driver that cannot start, an unreadable expectations file).
+${RUN}`,
+  "update-expectations": `Usage: zmq-ipc-conformance update-expectations --impl NAME [run options] [--write FILE]
+       zmq-ipc-conformance update-expectations --from REPORT.json --impl NAME [--write FILE]
+
+Writes NAME's expectations: every scenario it does not pass, with the observed outcome. Reasons
+already in --write FILE are kept. Default FILE: <out>/expectations/NAME.json.
+${RUN}
+  --from FILE                 take the results from an existing report.json instead of running
+  --write FILE                where to write`,
+  report: `Usage: zmq-ipc-conformance report [--out DIR] REPORT.json [REPORT.json ...]
+
+Merges reports (several platforms, or CI shards) into one matrix and writes the four reports.
+  --out DIR                   where the merged reports go (default: ./out)`,
+};
+
+export function commandHelp(command: string): string {
+  return COMMANDS[command] ?? HELP;
+}

@@ -1,0 +1,76 @@
+import { buildReport, type Report } from "../report-json";
+import type { ResultRow } from "../../runner/result";
+
+/** Hand-made rows shaped like a real run's: one per outcome a renderer treats differently. */
+export function row(overrides: Partial<ResultRow> & Pick<ResultRow, "scenario">): ResultRow {
+  const suite = overrides.suite ?? (overrides.scenario.split(".")[0] as ResultRow["suite"]);
+  const base: ResultRow = {
+    scenario: overrides.scenario,
+    suite,
+    clause: "ipc.bind.override",
+    level: "MUST",
+    title: `title of ${overrides.scenario}`,
+    platform: "host",
+    outcome: "pass",
+    expected: ["pass"],
+    observed: { summary: "every check held", checks: [{ what: "bind", expected: "success", observed: "success", ok: true }], values: {} },
+    durationMs: 3,
+  };
+  const merged = { ...base, ...overrides };
+  if (merged.binder === undefined && merged.implementation === undefined) merged.implementation = "reference";
+  return merged;
+}
+
+export const IMPLEMENTATIONS = [
+  { id: "reference", name: "zmq-ipc-conformance reference (TypeScript)", version: "0.1.0" },
+  { id: "libzmq", name: "libzmq via zeromq.js 6.8.0", version: "4.3.5" },
+];
+
+export function sampleRows(): ResultRow[] {
+  return [
+    row({ scenario: "bind-override.second-bind-takes-new-connections" }),
+    row({ scenario: "bind-override.second-bind-takes-new-connections", implementation: "libzmq" }),
+    row({
+      scenario: "bind-override.regular-file-survives",
+      implementation: "libzmq",
+      clause: "ipc.bind.override",
+      level: "SHOULD",
+      outcome: "non-strict",
+      expected: ["non-strict"],
+      observed: {
+        summary: "the regular file after a bind on its path: expected file intact, observed socket, data gone",
+        checks: [{ what: "the regular file after a bind on its path", expected: "file intact", observed: "socket, data gone", ok: false }],
+        values: { bind: "succeeded" },
+      },
+    }),
+    row({
+      scenario: "endpoint-syntax.nul-byte-einval",
+      implementation: "libzmq",
+      clause: "api.bind.error.einval",
+      outcome: "fail",
+      expected: ["pass"],
+      observed: {
+        summary: "bind to ipc://<dir>/before\\0after.sock: expected error EINVAL, observed success <script>alert(1)</script>",
+        checks: [{ what: "bind to a path with a NUL & friends", expected: "error EINVAL", observed: "success", ok: false }],
+        values: { endpoint: "ipc:///tmp/x/before\u0000after.sock" },
+      },
+    }),
+    row({ scenario: "wildcard.unbind-removes-file-and-directory", clause: "compat.libzmq.wildcard-cleanup", level: "COMPAT", outcome: "error", expected: ["pass"], observed: { summary: "harness error: ENOENT\n    at walk (support.js:120)", checks: [], values: {} } }),
+    row({ scenario: "path-length.abstract-namespace", level: "MUST", outcome: "skipped", expected: ["pass", "skipped"], observed: { summary: "no abstract namespace on darwin", checks: [], values: {} } }),
+    row({ scenario: "path-length.abstract-namespace", implementation: "libzmq", outcome: "unsupported", expected: ["unsupported"], observed: { summary: "capability abstract-namespace not declared", checks: [], values: {} } }),
+    row({
+      scenario: "zmtp-wire.greeting-stages",
+      level: "INFO",
+      clause: "zmtp.greeting.full-immediately",
+      outcome: "informational",
+      expected: ["informational"],
+      observed: { summary: "recorded", checks: [], values: { greeting: "ff 00 00 00", trace: "-> ff 00 00 00 00 00 00 00 01 7f\n<- ff 00 00 00 00 00 00 00 01 7f" } },
+    }),
+    row({ scenario: "connect-before-bind.queued-messages-delivered-in-order", level: "COMPAT", binder: "reference", connecter: "libzmq", outcome: "timeout", expected: ["pass"], observed: { summary: "timed out after 5000ms", checks: [], values: {} } }),
+    row({ scenario: "connect-before-bind.queued-messages-delivered-in-order", level: "COMPAT", binder: "libzmq", connecter: "reference", outcome: "pass", expected: ["fail"] }),
+  ];
+}
+
+export function sampleReport(rows: ResultRow[] = sampleRows()): Report {
+  return buildReport(IMPLEMENTATIONS, rows, false);
+}

@@ -1,0 +1,70 @@
+import { OUTCOMES } from "../model/outcome";
+import type { ResultRow } from "../runner/result";
+import { withClauses } from "./embed-clauses";
+import { renderHtml } from "./html-report";
+import { row, sampleReport, sampleRows } from "./__tests__/sample-report";
+
+/** The rows the page carries for its drill-down, read back the way the page reads them. */
+function island(page: string): { rows: Array<ResultRow & { cmd: string }>; clauses: Record<string, { text: string }> } {
+  const start = page.indexOf('<script type="application/json" id="report-data">') + '<script type="application/json" id="report-data">'.length;
+  return JSON.parse(page.slice(start, page.indexOf("</script>", start)));
+}
+
+describe("renderHtml", () => {
+  const report = withClauses(sampleReport());
+  const page = renderHtml(report);
+
+  test("is one self-contained file: nothing is loaded from elsewhere", () => {
+    expect(page.startsWith("<!doctype html>")).toBe(true);
+    expect(page).not.toMatch(/<link|<img|<iframe|\ssrc=|@import|url\(|@font-face/i);
+  });
+
+  test("has a cell per row, in a matrix per suite, and marks the unexpected ones", () => {
+    expect(page.match(/<button class="c /g)).toHaveLength(sampleRows().length);
+    expect(page.match(/<section class="suite"/g)).toHaveLength(6);
+    const unexpected = sampleRows().filter((r) => !r.expected.includes(r.outcome)).length;
+    expect(page.match(/<button class="c t-\w+ u"/g)).toHaveLength(unexpected);
+    expect(page).toContain(`✗ ${unexpected} unexpected of ${sampleRows().length} results`);
+    expect(page).toContain('title="binder reference, connecter libzmq"');
+  });
+
+  test("shows scenario output as text only: <script> in a summary stays inert", () => {
+    expect(page).not.toContain("<script>alert(1)</script>");
+    // Exactly two script elements: the data island and the page's own script.
+    expect(page.match(/<script/g)).toHaveLength(2);
+    const data = island(page);
+    expect(data.rows.find((r) => r.scenario === "endpoint-syntax.nul-byte-einval")!.observed.summary).toContain("<script>alert(1)</script>");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  test("escapes quotes in attributes and </script> inside the data", () => {
+    const hostile = renderHtml(sampleReport([row({ scenario: 'bind-override.q"uote', title: "</script><b>x</b>", observed: { summary: "'\"</script>", checks: [], values: { "\u2028": "</script>" } } })]));
+    expect(hostile).not.toContain("</script><b>");
+    expect(hostile).toContain('data-id="bind-override.q&quot;uote"');
+    expect(island(hostile).rows[0].observed.values["\u2028"]).toBe("</script>");
+  });
+
+  test("carries each row's rerun command and the cited clauses' text", () => {
+    const data = island(page);
+    expect(data.rows.map((r) => r.cmd)).toContain("npx zmq-ipc-conformance run --impl reference,libzmq --scenario connect-before-bind.queued-messages-delivered-in-order --platform host");
+    expect(data.clauses["ipc.bind.override"].text).toMatch(/\w/);
+  });
+
+  test("offers filters for the levels and outcomes present", () => {
+    for (const level of ["MUST", "SHOULD", "COMPAT", "INFO"]) expect(page).toContain(`name="level" value="${level}"`);
+    for (const outcome of OUTCOMES) expect(page).toContain(`name="outcome" value="${outcome}"`);
+    expect(page).toContain('id="f-text"');
+  });
+
+  test("stays small and quick for a thousand rows", () => {
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      row({ scenario: `wildcard.case-${Math.floor(i / 4)}`, implementation: i % 2 === 0 ? "reference" : "libzmq", platform: i % 4 < 2 ? "linux" : "darwin" }),
+    );
+    const started = performance.now();
+    const big = renderHtml(withClauses(sampleReport(many)));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(big.match(/<button class="c /g)).toHaveLength(1000);
+    expect(big.length).toBeLessThan(1_000_000);
+    expect(big).toContain('<th class="plat pg" colspan="2">linux</th>');
+  });
+});

@@ -1,0 +1,208 @@
+import { OUTCOMES, type Outcome } from "../model/outcome";
+import type { ResultRow } from "../runner/result";
+import { HTML_SCRIPT } from "./html-script";
+import { HTML_STYLE } from "./html-style";
+import { OUTCOME_MARK } from "./outcome-marks";
+import type { Report } from "./report-json";
+import { rerunCommand } from "./rerun-command";
+import { bySuite, countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
+
+/**
+ * report.html: one self-contained file (inline CSS and JS, nothing fetched) that reads at a
+ * glance. The matrix is rendered here as static HTML so it shows even with scripts off; the rows
+ * travel once, as a JSON island, for the drill-down. Every text from the report passes through
+ * `html()` or the JSON island's escaping: scenario output can contain anything.
+ */
+export function renderHtml(report: Report): string {
+  const rows = report.results;
+  const index = new Map(rows.map((row, i) => [row, i]));
+  const platforms = platformOrder(report);
+  const unexpected = rows.filter(isUnexpected).length;
+  const data = {
+    marks: OUTCOME_MARK,
+    clauses: report.clauses ?? {},
+    rows: rows.map((row) => ({ ...row, cmd: rerunCommand(row, report.platforms) })),
+  };
+  const suites = [...bySuite(rows)].map(([suite, suiteRows]) => suiteSection(suite, suiteRows, platforms, implementationOrder(report, suiteRows), index)).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ZeroMQ ipc:// conformance report, ${html(report.generatedAt)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+${header(report, unexpected)}
+${filters(rows)}
+<main>
+${rows.length === 0 ? "<p>This report has no results.</p>" : suites}
+</main>
+<dialog id="drill" aria-label="Result details"><form method="dialog"><button class="close" aria-label="Close">×</button></form><div class="dd" id="drill-body"></div></dialog>
+<script type="application/json" id="report-data">${jsonIsland(data)}</script>
+<script>${HTML_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function header(report: Report, unexpected: number): string {
+  const { environment: env } = report;
+  const counts = countOutcomes(report.results);
+  const verdict =
+    unexpected === 0
+      ? `<p class="verdict ok">✓ Nothing unexpected in ${report.results.length} results</p>`
+      : `<p class="verdict bad">✗ ${unexpected} unexpected of ${report.results.length} results</p>`;
+  const chips = OUTCOMES.filter((o) => counts.get(o)! > 0)
+    .map((o) => `<span class="chip">${swatch(o)} ${counts.get(o)} ${o}</span>`)
+    .join("");
+  const impls = report.implementations
+    .map((impl) => {
+      const own = report.results.filter((r) => r.implementation === impl.id || r.binder === impl.id || r.connecter === impl.id);
+      const c = countOutcomes(own);
+      const tally = OUTCOMES.filter((o) => c.get(o)! > 0).map((o) => `${swatch(o)} ${c.get(o)}`).join(" ");
+      const surprises = own.filter(isUnexpected).length;
+      return `<tr><th><code>${html(impl.id)}</code></th><td>${html(impl.name)}</td><td><code>${html(impl.version)}</code></td><td>${tally}${surprises > 0 ? ` · <b>${surprises} unexpected</b>` : ""}</td></tr>`;
+    })
+    .join("");
+  const platformTable =
+    report.platforms && report.platforms.length > 0
+      ? `<table><caption>Platforms</caption>${report.platforms
+          .map(
+            (p) =>
+              `<tr><th><code>${html(p.id)}</code></th><td>${html([p.os, p.arch, p.kernel, p.libc, p.node].filter(Boolean).join(" · "))}</td><td>${p.status === "run" ? "run" : `<b>not run</b>${p.reason ? `: ${html(p.reason)}` : ""}`}</td></tr>`,
+          )
+          .join("")}</table>`
+      : "";
+  return `<header>
+<h1>ZeroMQ ipc:// conformance</h1>
+${verdict}
+${env.partial ? `<p class="banner"><b>Partial report:</b> the run was cut short; these are the results that finished.</p>` : ""}
+<div class="meta">
+<table><caption>Run</caption>
+<tr><th>generated</th><td>${html(report.generatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</td></tr>
+<tr><th>environment</th><td>${env.platform.includes(", ") ? "several machines (see Platforms)" : html(`${env.platform} ${env.arch} · ${env.kernel}`)}</td></tr>
+<tr><th>node</th><td>${html(env.node)}</td></tr>
+</table>
+<table><caption>Implementations</caption>${impls}</table>
+${platformTable}
+<div><b>Results</b><div class="chips">${chips}</div></div>
+</div>
+<p class="legend"><span class="sw u"> </span> black corner and ring: unexpected (not what the implementation's expectations say) · a column “a → b”: a binds, b connects · click a cell for the clause, the checks and the command that reruns it</p>
+${unexpectedList(report.results)}
+${report.notes && report.notes.length > 0 ? `<ul class="notes">${report.notes.map((n) => `<li>${html(n)}</li>`).join("")}</ul>` : ""}
+</header>`;
+}
+
+/** What to look at first, each a link into the drill-down; the filter shows the rest. */
+function unexpectedList(rows: readonly ResultRow[]): string {
+  const MAX = 20;
+  const items = rows.map((row, i) => ({ row, i })).filter(({ row }) => isUnexpected(row));
+  if (items.length === 0) return "";
+  const lines = items.slice(0, MAX).map(
+    ({ row, i }) =>
+      `<li><button class="jump" data-i="${i}">${swatch(row.outcome)} <span class="mono">${html(row.scenario)}</span> [${html(whoLabel(row, "→"))}] [${html(row.platform)}]</button> expected ${html(row.expected.join(" or ") || "nothing")}: ${html(oneLine(row.observed.summary, 140))}</li>`,
+  );
+  const more = items.length > MAX ? `<li>…and ${items.length - MAX} more: tick “only unexpected” below</li>` : "";
+  return `<div class="unexp"><b>Unexpected results</b><ul>${lines.join("")}${more}</ul></div>`;
+}
+
+function filters(rows: readonly ResultRow[]): string {
+  const levels = ["MUST", "SHOULD", "COMPAT", "INFO"].filter((l) => rows.some((r) => r.level === l));
+  const outcomes = OUTCOMES.filter((o) => rows.some((r) => r.outcome === o));
+  const box = (name: string, value: string, label: string) => `<label><input type="checkbox" name="${name}" value="${html(value)}" checked> ${label}</label>`;
+  return `<nav class="filters" aria-label="Filters">
+<fieldset><legend>Level</legend>${levels.map((l) => box("level", l, html(l))).join("")}</fieldset>
+<fieldset><legend>Outcome</legend>${outcomes.map((o) => box("outcome", o, `${swatch(o)} ${html(o)}`)).join("")}</fieldset>
+<label><input type="checkbox" id="f-unexpected"> only unexpected</label>
+<input type="search" id="f-text" placeholder="scenario id contains…" aria-label="Filter by scenario id">
+<span id="shown"></span>
+</nav>`;
+}
+
+interface Column {
+  platform: string;
+  who: string;
+  row: Pick<ResultRow, "implementation" | "binder" | "connecter">;
+}
+
+function suiteSection(suite: string, rows: ResultRow[], platforms: string[], whos: Array<Column["row"]>, index: Map<ResultRow, number>): string {
+  const present = new Set(rows.map((r) => `${r.platform}\u0000${whoLabel(r)}`));
+  const columns: Column[] = platforms.flatMap((platform) =>
+    whos.map((row) => ({ platform, who: whoLabel(row), row })).filter((c) => present.has(`${c.platform}\u0000${c.who}`)),
+  );
+  const cell = new Map(rows.map((r) => [`${r.scenario}\u0000${r.platform}\u0000${whoLabel(r)}`, r]));
+  const scenarios = [...new Map(rows.map((r) => [r.scenario, r])).values()];
+  const usedPlatforms = platforms.filter((p) => columns.some((c) => c.platform === p));
+  const platformRow =
+    usedPlatforms.length > 1 || (usedPlatforms.length === 1 && usedPlatforms[0] !== "host")
+      ? `<tr><th></th>${usedPlatforms.map((p) => `<th class="plat pg" colspan="${columns.filter((c) => c.platform === p).length}">${html(p)}</th>`).join("")}</tr>`
+      : "";
+  // With several platforms a rule opens each platform's group of columns.
+  const opens = (i: number) => usedPlatforms.length > 1 && (i === 0 || columns[i - 1].platform !== columns[i].platform);
+  const cls = (i: number) => (opens(i) ? ' class="pg"' : "");
+  const whoRow = `<tr><th class="scn">scenario</th>${columns.map((c, i) => columnHead(c.row, opens(i))).join("")}</tr>`;
+  const body = scenarios
+    .map((s) => {
+      const cells = columns.map((c, i) => {
+        const row = cell.get(`${s.scenario}\u0000${c.platform}\u0000${c.who}`);
+        return row === undefined ? `<td${cls(i)}></td>` : `<td${cls(i)}>${cellButton(row, index.get(row)!)}</td>`;
+      });
+      const prefix = s.scenario.startsWith(`${suite}.`) ? `<span class="pre">${html(suite)}.</span>${html(s.scenario.slice(suite.length + 1))}` : html(s.scenario);
+      return `<tr data-level="${html(s.level)}" data-id="${html(s.scenario.toLowerCase())}"><th><span class="sid mono">${prefix}</span><span class="lvl l-${html(s.level)}">${html(s.level)}</span><div class="title">${html(s.title)}</div></th>${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  const counts = countOutcomes(rows);
+  const tally = OUTCOMES.filter((o) => counts.get(o)! > 0).map((o) => `${counts.get(o)} ${o}`).join(", ");
+  return `<section class="suite" data-suite="${html(suite)}"><h2>${html(suite)}<small>${scenarios.length} scenarios · ${html(tally)}</small></h2>
+<table class="matrix"><thead>${platformRow}${whoRow}</thead><tbody>
+${body}
+</tbody></table></section>`;
+}
+
+function columnHead(row: Column["row"], opensGroup: boolean): string {
+  const pg = opensGroup ? " pg" : "";
+  if (row.implementation !== undefined) return `<th class="who${pg}">${html(row.implementation)}</th>`;
+  return `<th class="who pair${pg}" title="binder ${html(row.binder!)}, connecter ${html(row.connecter!)}">${html(row.binder!)}<br>→ ${html(row.connecter!)}</th>`;
+}
+
+function cellButton(row: ResultRow, i: number): string {
+  const mark = OUTCOME_MARK[row.outcome] ?? { sign: "?", tone: "grey" };
+  const surprise = isUnexpected(row);
+  const title = `${row.outcome}${surprise ? ` — UNEXPECTED (expected ${row.expected.join(" or ") || "nothing"})` : ""}: ${row.observed.summary.split("\n", 1)[0].slice(0, 160)}`;
+  return `<button class="c t-${mark.tone}${surprise ? " u" : ""}" data-i="${i}" data-o="${html(row.outcome)}" title="${html(title)}" aria-label="${html(`${whoLabel(row)} ${row.platform}: ${title}`)}">${mark.sign}</button>`;
+}
+
+function swatch(outcome: Outcome): string {
+  const mark = OUTCOME_MARK[outcome];
+  return `<span class="sw t-${mark.tone}" title="${html(`${outcome}: ${mark.meaning}`)}">${mark.sign}</span>`;
+}
+
+/** Single implementations in the report's order, then pairs binder-major: the order a reader expects. */
+function implementationOrder(report: Report, rows: readonly ResultRow[]): Array<Column["row"]> {
+  const ids = [...report.implementations.map((i) => i.id), ...rows.flatMap((r) => [r.implementation, r.binder, r.connecter]).filter((x): x is string => x !== undefined)];
+  const order = [...new Set(ids)];
+  const singles = order.filter((id) => rows.some((r) => r.implementation === id)).map((id) => ({ implementation: id }));
+  const pairs = order.flatMap((b) => order.filter((c) => rows.some((r) => r.binder === b && r.connecter === c)).map((c) => ({ binder: b, connecter: c })));
+  return [...singles, ...pairs];
+}
+
+function platformOrder(report: Report): string[] {
+  return [...new Set([...(report.platforms ?? []).map((p) => p.id), ...report.results.map((r) => r.platform)])];
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text and attribute values alike. */
+export function html(text: string): string {
+  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * JSON inside <script>: "</script>" or "<!--" in a value must not end or change the element, so
+ * every <, > and & is written as a \u escape (still the same JSON), as are the two line
+ * separators old parsers treat as newlines.
+ */
+export function jsonIsland(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

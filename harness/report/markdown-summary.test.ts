@@ -1,0 +1,46 @@
+import { renderSummary } from "./markdown-summary";
+import { row, sampleReport, sampleRows } from "./__tests__/sample-report";
+
+describe("renderSummary", () => {
+  test("starts with a one-line verdict", () => {
+    expect(renderSummary(sampleReport()).split("\n")[0]).toBe(`## ❌ ZeroMQ ipc:// conformance: 4 unexpected of ${sampleRows().length} results`);
+    const clean = sampleReport(sampleRows().filter((r) => r.expected.includes(r.outcome)));
+    expect(renderSummary(clean).split("\n")[0]).toBe(`## ✅ ZeroMQ ipc:// conformance: nothing unexpected (${clean.results.length} results)`);
+  });
+
+  test("counts outcomes per implementation (or pair) x platform", () => {
+    const text = renderSummary(sampleReport());
+    expect(text).toContain("| implementation | platform | ✅ pass | ❌ fail | ⚠️ non-strict | ℹ️ informational | 🚫 unsupported | ⏭️ skipped | ⏱️ timeout | 💥 error | unexpected |");
+    expect(text).toContain("| libzmq | host | 1 | 1 | 1 |  | 1 |  |  |  | **1** |");
+    expect(text).toContain("| reference→libzmq | host |  |  |  |  |  |  | 1 |  | **1** |");
+  });
+
+  test("lists each unexpected result with its rerun command, failures before unexpected passes", () => {
+    const text = renderSummary(sampleReport());
+    const fail = text.indexOf("❌ **fail** (expected pass) `endpoint-syntax.nul-byte-einval` · libzmq · host: bind to ipc://\\<dir\\>/before\\\\0after.sock");
+    expect(fail).toBeGreaterThan(0);
+    expect(text).toContain("  `npx zmq-ipc-conformance run --impl libzmq --scenario endpoint-syntax.nul-byte-einval --platform host`");
+    expect(text).toContain("`npx zmq-ipc-conformance run --impl libzmq,reference --scenario connect-before-bind.queued-messages-delivered-in-order --platform host`");
+    expect(text.indexOf("✅ **pass** (expected fail)")).toBeGreaterThan(fail);
+    // A stack trace in a summary stays on its one line.
+    expect(text).toContain("harness error: ENOENT\n");
+    expect(text).toContain("### Non-strict, as expected (1)");
+  });
+
+  test("escapes markup in scenario output", () => {
+    const text = renderSummary(sampleReport());
+    expect(text).not.toContain("<script>");
+    expect(text).toContain("\\<script\\>alert(1)\\</script\\>");
+  });
+
+  test("stays under 64 KiB for a big run, saying how many were left out", () => {
+    const long = "x".repeat(400);
+    const rows = Array.from({ length: 5000 }, (_, i) =>
+      row({ scenario: `wildcard.case-${i}`, implementation: `impl-${i % 150}`, outcome: i % 3 === 0 ? "non-strict" : "fail", expected: i % 3 === 0 ? ["non-strict"] : ["pass"], observed: { summary: long, checks: [], values: {} } }),
+    );
+    const text = renderSummary(sampleReport(rows));
+    expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);
+    expect(text).toMatch(/- …and \d+ more \(see report.html\)/);
+    expect(text).toContain("…and 90 more implementation x platform rows");
+  });
+});

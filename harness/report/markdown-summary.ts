@@ -1,0 +1,127 @@
+import { OUTCOMES, type Outcome } from "../model/outcome";
+import type { ResultRow } from "../runner/result";
+import type { Report } from "./report-json";
+import { rerunCommand } from "./rerun-command";
+import { countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
+
+/**
+ * summary.md: for a pull-request comment or $GITHUB_STEP_SUMMARY. GitHub cuts a comment at
+ * 65,536 characters, so every list stops within a byte budget with "and N more"; the full
+ * detail is in report.html. Order: verdict, counts, what to act on, then what to know.
+ */
+const BUDGET_BYTES = 60_000;
+const MAX_TABLE_ROWS = 60;
+const MAX_UNEXPECTED = 100;
+const MAX_NON_STRICT = 40;
+
+const EMOJI: Record<Outcome, string> = {
+  pass: "✅",
+  fail: "❌",
+  "non-strict": "⚠️",
+  informational: "ℹ️",
+  unsupported: "🚫",
+  skipped: "⏭️",
+  timeout: "⏱️",
+  error: "💥",
+};
+
+export function renderSummary(report: Report): string {
+  const rows = report.results;
+  const unexpected = rows.filter(isUnexpected);
+  // Failures first: they are what the reader has to fix; unexpected passes only need the expectations updated.
+  unexpected.sort((a, b) => Number(a.outcome === "pass") - Number(b.outcome === "pass"));
+  const nonStrict = rows.filter((r) => r.outcome === "non-strict" && !isUnexpected(r));
+
+  const head = [
+    unexpected.length === 0
+      ? `## ✅ ZeroMQ ipc:// conformance: nothing unexpected (${rows.length} results)`
+      : `## ❌ ZeroMQ ipc:// conformance: ${unexpected.length} unexpected of ${rows.length} results`,
+    "",
+    ...(report.environment.partial ? ["> ⚠️ **Partial report**: the run was cut short; these are the results that finished.", ""] : []),
+    `${md(report.generatedAt)} · ${md(`${report.environment.platform} ${report.environment.arch}`)} · node ${md(report.environment.node)} · ${report.implementations.map((i) => `${md(i.id)} ${md(i.version)}`).join(", ")}`,
+    "",
+    "",
+  ].join("\n");
+
+  let budget = BUDGET_BYTES - bytes(head);
+  const parts = [head];
+  const add = (text: string) => {
+    parts.push(text);
+    budget -= bytes(text);
+  };
+
+  add(countsTable(rows));
+  if (unexpected.length > 0) {
+    add(`\n### Unexpected results (${unexpected.length})\n\n`);
+    add(boundedList(unexpected, MAX_UNEXPECTED, budget - 4_000, (row) => `- ${unexpectedLine(row)}\n  ${code(rerunCommand(row, report.platforms))}\n`));
+  }
+  if (nonStrict.length > 0) {
+    add(`\n### Non-strict, as expected (${nonStrict.length}): SHOULD or COMPAT missed\n\n`);
+    add(boundedList(nonStrict, MAX_NON_STRICT, budget - 200, (row) => `- ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(oneLine(row.observed.summary, 160))}\n`));
+  }
+  return `${parts.join("")}\n`;
+}
+
+/** Counts by outcome for each implementation (or pair) x platform; only columns with a count. */
+function countsTable(rows: readonly ResultRow[]): string {
+  const groups = new Map<string, ResultRow[]>();
+  for (const row of rows) {
+    const key = `${whoLabel(row, "→")}\u0000${row.platform}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [row]);
+    else group.push(row);
+  }
+  const outcomes = OUTCOMES.filter((o) => rows.some((r) => r.outcome === o));
+  const lines = [
+    `| implementation | platform | ${outcomes.map((o) => `${EMOJI[o]} ${o}`).join(" | ")} | unexpected |`,
+    `|---|---|${outcomes.map(() => "--:|").join("")}--:|`,
+  ];
+  const entries = [...groups];
+  for (const [key, group] of entries.slice(0, MAX_TABLE_ROWS)) {
+    const [who, platform] = key.split("\u0000");
+    const counts = countOutcomes(group);
+    const surprises = group.filter(isUnexpected).length;
+    lines.push(`| ${md(who)} | ${md(platform)} | ${outcomes.map((o) => counts.get(o) || "").join(" | ")} | ${surprises > 0 ? `**${surprises}**` : "0"} |`);
+  }
+  if (entries.length > MAX_TABLE_ROWS) lines.push(`\n…and ${entries.length - MAX_TABLE_ROWS} more implementation x platform rows (see report.html)`);
+  return `${lines.join("\n")}\n`;
+}
+
+function unexpectedLine(row: ResultRow): string {
+  const expected = row.expected.join(" or ") || "nothing";
+  return `${EMOJI[row.outcome]} **${row.outcome}** (expected ${md(expected)}) ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(oneLine(row.observed.summary, 200))}`;
+}
+
+/** Items while they fit both the count and the byte budget, then "and N more". */
+function boundedList<T>(items: readonly T[], maxItems: number, maxBytes: number, render: (item: T) => string): string {
+  let out = "";
+  let used = 0;
+  let shown = 0;
+  for (const item of items) {
+    const text = render(item);
+    if (shown >= maxItems || used + bytes(text) > maxBytes) break;
+    out += text;
+    used += bytes(text);
+    shown += 1;
+  }
+  if (shown < items.length) out += `- …and ${items.length - shown} more (see report.html)\n`;
+  return out;
+}
+
+/** Inline Markdown text: one line, with the characters that would start markup or HTML escaped. */
+function md(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`);
+}
+
+/** A code span whose fence is longer than any run of backticks inside it. */
+function code(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}

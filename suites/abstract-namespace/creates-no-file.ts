@@ -1,0 +1,32 @@
+import * as fs from "node:fs";
+import { scenario } from "../../harness/model/scenario";
+import { abstractName } from "./names";
+
+export default scenario({
+  id: "abstract-namespace.creates-no-file",
+  suite: "abstract-namespace",
+  clause: "ipc.bind.abstract",
+  level: "MUST",
+  title: "Binding and connecting ipc://@name create nothing in the filesystem (working directory included)",
+  platforms: ["linux"],
+  requires: ["abstract-namespace"],
+  async run(ctx) {
+    const endpoint = `ipc://@${abstractName(ctx, "nofile")}`;
+    // Changes the process's working directory (global state) so that a file named after the
+    // endpoint would land in ctx.dir; scenarios run one at a time, and it is restored below.
+    const previous = process.cwd();
+    ctx.defer(() => process.chdir(previous));
+    process.chdir(ctx.dir);
+    try {
+      const puller = await ctx.socket(ctx.impl, "PULL");
+      await puller.bind(endpoint);
+      const pusher = await ctx.socket(ctx.impl, "PUSH");
+      await pusher.connect(endpoint);
+      await pusher.send(["no-file"]);
+      await ctx.expectMessage(puller, "message through the abstract name", ["no-file"]);
+    } finally {
+      process.chdir(previous);
+    }
+    ctx.check("entries in the working directory (ctx.dir) after bind and connect", fs.readdirSync(ctx.dir), []);
+  },
+});

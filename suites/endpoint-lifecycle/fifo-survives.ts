@@ -1,0 +1,24 @@
+import { execFileSync } from "node:child_process";
+import { scenario } from "../../harness/model/scenario";
+
+export default scenario({
+  id: "endpoint-lifecycle.fifo-survives",
+  suite: "endpoint-lifecycle",
+  // Overriding concerns existing bindings; a FIFO someone else made is not one.
+  clause: "ipc.bind.override",
+  level: "SHOULD",
+  title: "Binding a path where a FIFO exists leaves the FIFO in place",
+  requires: ["socket-file"],
+  async run(ctx) {
+    const fifo = ctx.path("a-fifo");
+    try {
+      execFileSync("mkfifo", [fifo]);
+    } catch (err) {
+      ctx.skip(`mkfifo is not available: ${(err as Error).message}`);
+    }
+    const socket = await ctx.socket(ctx.impl, "PULL");
+    const bind = await ctx.attempt(() => socket.bind(`ipc://${fifo}`));
+    ctx.observe("bind", bind.ok ? "success" : bind.code);
+    ctx.check("what is at the FIFO's path after a bind on it", ctx.fileKind(fifo), "fifo");
+  },
+});
