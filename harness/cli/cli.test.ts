@@ -1,0 +1,119 @@
+/**
+ * The command line's contract: exit codes (0 nothing unexpected, 1 unexpected failures or passes,
+ * 2 harness/driver/environment), reports written even when a driver cannot start, and shards
+ * whose union is the whole run.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { implementationById } from "../adapters/registry";
+import { planTasks } from "../runner/run-matrix";
+import { validateReport } from "../report/validate-report";
+import { ALL_SCENARIOS } from "../../suites";
+import { executeRun, type RunRequest } from "./commands/run";
+
+let out: string;
+beforeEach(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "zic-cli-"));
+});
+afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
+const request = (overrides: Partial<RunRequest>): RunRequest => ({
+  implementations: ["reference"],
+  drivers: [],
+  suites: [],
+  scenarios: [],
+  platforms: ["host"],
+  out,
+  expectFiles: [],
+  jobs: 1,
+  log: () => undefined,
+  ...overrides,
+});
+
+function expectationsFile(implementation: string, expectations: object[]): string {
+  const file = path.join(out, `${implementation}.expect.json`);
+  fs.writeFileSync(file, JSON.stringify({ implementation, expectations }, null, 2));
+  return file;
+}
+
+describe("exit codes", () => {
+  test("0 when every result is expected (libzmq's known deviation included) and all four reports are written", async () => {
+    const run = await executeRun(ALL_SCENARIOS, request({ implementations: ["libzmq"], scenarios: ["bind-override.regular-file-survives"] }));
+    expect(run.report.results.map((r) => r.outcome)).toEqual(["non-strict"]);
+    expect(run.exitCode).toBe(0);
+    for (const name of ["report.json", "report.html", "junit.xml", "summary.md"]) expect(fs.existsSync(path.join(out, name))).toBe(true);
+    expect(validateReport(JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")))).toEqual([]);
+  });
+
+  test("1 on an unexpected failure, listed as a failure", async () => {
+    const expect_ = expectationsFile("libzmq", []);
+    const run = await executeRun(ALL_SCENARIOS, request({ implementations: ["libzmq"], scenarios: ["bind-override.regular-file-survives"], expectFiles: [expect_] }));
+    expect(run.exitCode).toBe(1);
+    expect(run.unexpectedFailures.map((r) => r.scenario)).toEqual(["bind-override.regular-file-survives"]);
+    expect(run.unexpectedPasses).toEqual([]);
+  });
+
+  test("1 on an unexpected pass, listed apart from failures", async () => {
+    const expect_ = expectationsFile("reference", [{ scenario: "bind-override.rebind-after-close", outcome: "fail", reason: "pretend" }]);
+    const run = await executeRun(ALL_SCENARIOS, request({ scenarios: ["bind-override.rebind-after-close"], expectFiles: [expect_] }));
+    expect(run.exitCode).toBe(1);
+    expect(run.unexpectedPasses.map((r) => r.scenario)).toEqual(["bind-override.rebind-after-close"]);
+    expect(run.unexpectedFailures).toEqual([]);
+  });
+
+  test("2 when a driver cannot start, with its cells reported as error and the report still written", async () => {
+    const run = await executeRun(
+      ALL_SCENARIOS,
+      request({ scenarios: ["bind-override.rebind-after-close", "interop.push-pull"], drivers: [{ name: "broken", command: "echo not a driver; exit 3" }] }),
+    );
+    expect(run.exitCode).toBe(2);
+    expect(run.harnessErrors[0]).toMatch(/broken/);
+    const rows = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")).results as Array<{ outcome: string; implementation?: string; binder?: string; connecter?: string }>;
+    const brokenRows = rows.filter((r) => [r.implementation, r.binder, r.connecter].includes("broken"));
+    expect(brokenRows.length).toBe(1 + 3); // its own row, and the three interop pairs it is part of
+    expect(brokenRows.every((r) => r.outcome === "error")).toBe(true);
+    expect(rows.some((r) => r.implementation === "reference" && r.outcome === "pass")).toBe(true);
+  });
+
+  test("an unreadable or malformed expectations file is refused before anything runs", async () => {
+    await expect(executeRun(ALL_SCENARIOS, request({ expectFiles: [path.join(out, "missing.json")] }))).rejects.toThrow(/missing\.json: cannot be read/);
+    const bad = path.join(out, "bad.json");
+    fs.writeFileSync(bad, '{ "implementation": "reference", "expectations": [ { "scenario": "nope.*", "outcome": "fail", "reason": "r" } ] }');
+    await expect(executeRun(ALL_SCENARIOS, request({ expectFiles: [bad] }))).rejects.toThrow(/bad\.json:1: "nope\.\*" matches no scenario/);
+    expect(fs.existsSync(path.join(out, "report.json"))).toBe(false);
+  });
+});
+
+test("shards are disjoint and their union is the whole run", () => {
+  const impls = ["reference", "libzmq"].map(implementationById);
+  const all = planTasks(ALL_SCENARIOS, impls).map((t) => t.key);
+  const shards = [1, 2, 3].map((index) => planTasks(ALL_SCENARIOS, impls, { index, count: 3 }).map((t) => t.key));
+  expect(shards.flat().sort()).toEqual([...all].sort());
+  expect(new Set(shards.flat()).size).toBe(all.length);
+  expect(Math.max(...shards.map((s) => s.length)) - Math.min(...shards.map((s) => s.length))).toBeLessThanOrEqual(1);
+});
+
+describe("the command itself", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(__dirname, "main.ts"), ...args], {
+      encoding: "utf8",
+      env: { ...process.env, CI: "true" },
+    });
+
+  test("gate exits 0 and says so; a bad flag exits 2 naming it", () => {
+    const ok = cli("gate", "--impl", "reference", "--scenario", "bind-override.rebind-after-close", "--out", out);
+    expect(ok.stdout).toContain("verdict: nothing unexpected (exit 0)");
+    expect(ok.status).toBe(0);
+    const bad = cli("run", "--shard", "4/3", "--out", out);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--shard takes i/n with 1 <= i <= n, got "4/3"');
+  }, 60_000);
+
+  test("list shows every scenario", () => {
+    const listed = cli("list", "--json");
+    expect(listed.status).toBe(0);
+    expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(ALL_SCENARIOS.length);
+  }, 60_000);
+});
