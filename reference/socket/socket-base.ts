@@ -99,6 +99,13 @@ export abstract class Socket {
       listener.close();
       throw new ZmqError("EBADF", "socket closed during bind", endpoint);
     }
+    const previous = this.bound.get(listener.endpoint);
+    if (previous !== undefined) {
+      // The same path bound again (libzmq allows it): the new socket file replaced ours, so the old
+      // listener can never be reached again. Close it rather than leak it; keep its connections.
+      previous.listener.close();
+      for (const session of previous.sessions) sessions.add(session);
+    }
     this.bound.set(listener.endpoint, { listener, sessions });
     this.lastEndpoint = listener.endpoint;
   }

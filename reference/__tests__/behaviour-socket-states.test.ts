@@ -1,0 +1,146 @@
+import * as ref from "../../reference";
+import { failure, syncFailure, text, within } from "./helpers/behaviour-env";
+import { useFixture } from "./helpers/behaviour-fixture";
+
+/** The error codes of the socket state machines: EFSM, EAGAIN, EBUSY, EBADF. */
+const fixture = useFixture();
+
+async function requestReplyPair(): Promise<{ req: ref.Request; rep: ref.Reply }> {
+  const endpoint = fixture.endpoint("rr.sock");
+  const rep = fixture.track(new ref.Reply());
+  await rep.bind(endpoint);
+  const req = fixture.track(new ref.Request());
+  req.connect(endpoint);
+  return { req, rep };
+}
+
+describe("REQ / REP alternation", () => {
+  test("REQ: receive before send is EFSM; send twice is EFSM; after the reply it may send again", async () => {
+    const { req, rep } = await requestReplyPair();
+    expect((await failure(req.receive())).code).toBe("EFSM");
+    await req.send("first");
+    expect((await failure(req.send("second"))).code).toBe("EFSM");
+
+    expect(text(await within(rep.receive(), "the request"))).toEqual(["first"]);
+    await rep.send("reply");
+    expect(text(await within(req.receive(), "the reply"))).toEqual(["reply"]);
+    await req.send("third");
+    expect(text(await within(rep.receive(), "the next request"))).toEqual(["third"]);
+  });
+
+  test("REP: send before receive is EFSM; receive twice is EFSM; after replying it may receive again", async () => {
+    const { req, rep } = await requestReplyPair();
+    expect((await failure(rep.send("unasked"))).code).toBe("EFSM");
+    await req.send("question");
+    expect(text(await within(rep.receive(), "the request"))).toEqual(["question"]);
+    expect((await failure(rep.receive())).code).toBe("EFSM");
+    await rep.send("answer");
+    expect(text(await within(req.receive(), "the reply"))).toEqual(["answer"]);
+    await req.send("again");
+    expect(text(await within(rep.receive(), "the second request"))).toEqual(["again"]);
+  });
+});
+
+describe("timeouts", () => {
+  test("receiveTimeout 0 with nothing queued: EAGAIN at once", async () => {
+    const pull = fixture.track(new ref.Pull({ receiveTimeout: 0 }));
+    await pull.bind(fixture.endpoint("empty.sock"));
+    expect((await failure(pull.receive())).code).toBe("EAGAIN");
+  });
+
+  test("receiveTimeout > 0: EAGAIN after (not before) the timeout; a message in time is delivered", async () => {
+    const endpoint = fixture.endpoint("timed.sock");
+    const pull = fixture.track(new ref.Pull({ receiveTimeout: 50 }));
+    await pull.bind(endpoint);
+    const started = Date.now();
+    expect((await failure(pull.receive())).code).toBe("EAGAIN");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+
+    pull.receiveTimeout = -1;
+    const push = fixture.track(new ref.Push());
+    push.connect(endpoint);
+    await push.send("in time");
+    expect(text(await within(pull.receive(), "the message"))).toEqual(["in time"]);
+  });
+
+  test.each([
+    ["not connected anywhere", false],
+    ["connected (immediate) to a path nobody binds", true],
+  ])("PUSH with no peer, %s: sendTimeout 0 is EAGAIN at once, sendTimeout 50 is EAGAIN after it", async (_, connect) => {
+    const push = fixture.track(new ref.Push({ immediate: true, sendTimeout: 0 }));
+    if (connect) push.connect(fixture.endpoint("nobody.sock"));
+    expect((await failure(push.send("now"))).code).toBe("EAGAIN");
+    push.sendTimeout = 50;
+    const started = Date.now();
+    expect((await failure(push.send("later"))).code).toBe("EAGAIN");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  test("a send that timed out leaves the socket usable: the next send goes through", async () => {
+    const endpoint = fixture.endpoint("recover.sock");
+    const push = fixture.track(new ref.Push({ immediate: true, sendTimeout: 20, reconnectInterval: 10 }));
+    push.connect(endpoint);
+    expect((await failure(push.send("lost"))).code).toBe("EAGAIN");
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(endpoint);
+    push.sendTimeout = -1;
+    await within(push.send("kept"), "the send once connected");
+    expect(text(await within(pull.receive(), "the message"))).toEqual(["kept"]);
+  });
+});
+
+describe("one operation of a kind at a time", () => {
+  test("a second receive while one waits is EBUSY; the first still gets the message", async () => {
+    const endpoint = fixture.endpoint("busy.sock");
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(endpoint);
+    const first = pull.receive();
+    expect((await failure(pull.receive())).code).toBe("EBUSY");
+    const push = fixture.track(new ref.Push());
+    push.connect(endpoint);
+    await push.send("for the first");
+    expect(text(await within(first, "the first receive"))).toEqual(["for the first"]);
+  });
+
+  test("a second send while one waits is EBUSY", async () => {
+    const push = fixture.track(new ref.Push({ immediate: true }));
+    const waiting = push.send("waits");
+    waiting.catch(() => undefined);
+    expect((await failure(push.send("busy"))).code).toBe("EBUSY");
+  });
+});
+
+describe("after close", () => {
+  test("send, receive, bind, unbind, connect and disconnect are EBADF", async () => {
+    const endpoint = fixture.endpoint("closed.sock");
+    const dealer = fixture.track(new ref.Dealer());
+    await dealer.bind(endpoint);
+    dealer.connect(fixture.endpoint("other.sock"));
+    dealer.close();
+    expect(dealer.closed).toBe(true);
+    expect((await failure(dealer.send("x"))).code).toBe("EBADF");
+    expect((await failure(dealer.receive())).code).toBe("EBADF");
+    expect((await failure(dealer.bind(fixture.endpoint("new.sock")))).code).toBe("EBADF");
+    expect((await failure(dealer.unbind(endpoint))).code).toBe("EBADF");
+    expect(syncFailure(() => dealer.connect(endpoint)).code).toBe("EBADF");
+    expect(syncFailure(() => dealer.disconnect(fixture.endpoint("other.sock"))).code).toBe("EBADF");
+    expect(fixture.list()).toEqual([]);
+  });
+
+  test("close twice is harmless", () => {
+    const pull = fixture.track(new ref.Pull());
+    pull.close();
+    expect(() => pull.close()).not.toThrow();
+  });
+
+  test("a receive and a send waiting at close are settled (rejected), not left hanging", async () => {
+    const pull = fixture.track(new ref.Pull());
+    const receiving = pull.receive();
+    const push = fixture.track(new ref.Push({ immediate: true }));
+    const sending = push.send("never");
+    pull.close();
+    push.close();
+    await expect(within(receiving, "the receive to settle")).rejects.toHaveProperty("code");
+    await expect(within(sending, "the send to settle")).rejects.toHaveProperty("code");
+  });
+});
