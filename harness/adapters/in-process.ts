@@ -2,7 +2,7 @@ import type { Capability } from "../model/capability";
 import type { Implementation, SocketType, TestSocketOptions } from "./implementation";
 import { SOCKET_CLASS } from "./socket-classes";
 import { wrapZeromqLike, type ZeromqLikeSocket } from "./zeromq-like-socket";
-import { spawnChildImplementation } from "../process/child-implementation";
+import { spawnChildImplementation } from "../driver/driver-implementation";
 
 type SocketConstructor = new (options?: Record<string, unknown>) => ZeromqLikeSocket;
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { IN_PROCESS_IMPLEMENTATIONS } from "../adapters/registry";
 import type { Implementation } from "../adapters/implementation";
-import { startDriver } from "../process/child-implementation";
+import { startDriver } from "../driver/driver-implementation";
 import { UsageError } from "./select-scenarios";
 
 /** An implementation that was asked for but could not be started (its rows become `error`). */

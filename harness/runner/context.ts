@@ -92,8 +92,14 @@ export class ScenarioContext {
    * is a plain copy whose writes never reach setenv(3), so the main context's process is
    * written too. Only implementations in this process see it (a driver has its own environment).
    */
-  setEnv(values: Record<string, string | null>): void {
+  async setEnv(values: Record<string, string | null>): Promise<void> {
     this.assertExclusive("setEnv");
+    for (const driven of this.drivenImplementations()) {
+      // A driver started with the harness's environment: restore it to that.
+      const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name] ?? null]));
+      await driven.setEnv(values);
+      this.defer(() => driven.setEnv(previous).catch(() => undefined));
+    }
     const envs = [...new Set([process.env, (vm.runInThisContext("process") as NodeJS.Process).env])];
     for (const env of envs) {
       for (const [name, value] of Object.entries(values)) {
@@ -109,11 +115,23 @@ export class ScenarioContext {
   }
 
   /** Makes `dir` the working directory until the scenario ends. */
-  chdir(dir: string): void {
+  async chdir(dir: string): Promise<void> {
     this.assertExclusive("chdir");
     const previous = process.cwd();
+    for (const driven of this.drivenImplementations()) {
+      await driven.chdir(dir);
+      this.defer(() => driven.chdir(previous).catch(() => undefined));
+    }
     process.chdir(dir);
     this.defer(() => process.chdir(previous));
+  }
+
+  /** Implementations in other processes taking part: they get the same environment and directory. */
+  private drivenImplementations(): Array<{ setEnv(vars: Record<string, string | null>): Promise<void>; chdir(dir: string): Promise<void> }> {
+    const all = [this.binder, this.connecter, ...this.processes] as unknown[];
+    return [...new Set(all)].filter((impl): impl is { setEnv(v: Record<string, string | null>): Promise<void>; chdir(d: string): Promise<void> } =>
+      typeof (impl as { setEnv?: unknown }).setEnv === "function",
+    );
   }
 
   private assertExclusive(what: string): void {

@@ -5,6 +5,7 @@ import type { PlatformIpc } from "../../reference/endpoint/platform-limits";
 import { ImplementationError, type Implementation } from "../adapters/implementation";
 import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
+import { DriverFault } from "../driver/driver-connection";
 import { ScenarioContext } from "./context";
 import { SCENARIO_LIMIT_MS } from "./limits";
 import type { ResultRow } from "./result";
@@ -87,5 +88,7 @@ function classify(err: unknown, level: Level): [Outcome, string] {
   if (err instanceof ScenarioTimeout) return ["timeout", err.message];
   // A call the implementation refused where the scenario expected it to work.
   if (err instanceof ImplementationError) return [MISSED[level], `unexpected error from the implementation: ${err.message}`];
+  // A driver that broke the protocol: its fault, reported with its stderr, never the implementation's verdict.
+  if (err instanceof DriverFault) return ["error", err.message];
   return ["error", `harness error: ${(err as Error)?.stack ?? String(err)}`];
 }

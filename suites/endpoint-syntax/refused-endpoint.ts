@@ -40,7 +40,7 @@ export function refusedEndpoint(definition: RefusedEndpointCase): Scenario {
       // Process-global: relative readings of the endpoint land in ctx.dir, where the disk check
       // looks. Scenarios run one at a time; the working directory is restored afterwards (the
       // runner closes the sockets before it runs deferred cleanups).
-      ctx.chdir(ctx.dir);
+      await ctx.chdir(ctx.dir);
 
       const endpoint = definition.endpoint(ctx);
       ctx.observe("endpoint", JSON.stringify(endpoint));

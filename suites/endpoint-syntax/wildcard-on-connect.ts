@@ -11,7 +11,7 @@ export default scenario({
   async run(ctx) {
     // Process-global: a literal reading of "*" is the relative path ./* in ctx.dir. Restored
     // afterwards (the runner closes the sockets before it runs deferred cleanups).
-    ctx.chdir(ctx.dir);
+    await ctx.chdir(ctx.dir);
 
     const pusher = await ctx.socket(ctx.impl, "PUSH", { linger: 0, reconnectInterval: 10 });
     const connect = await ctx.attempt(() => pusher.connect("ipc://*"));

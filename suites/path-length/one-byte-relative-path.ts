@@ -9,7 +9,7 @@ export default scenario({
   title: "A one-byte relative path binds in the working directory and a peer connecting to it is reached",
   async run(ctx) {
     // Process-global: the working directory, restored via ctx.defer after the sockets are closed.
-    ctx.chdir(ctx.dir);
+    await ctx.chdir(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectSuccess("bind ipc://s (one byte, relative)", () => puller.bind("ipc://s"));
     if (ctx.impl.capabilities.includes("socket-file")) {

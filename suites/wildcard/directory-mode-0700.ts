@@ -14,7 +14,7 @@ export default scenario({
   async run(ctx) {
     const tmpdir = makeDirectory(ctx, "tmpdir");
     // process.env (JS and C views): restored via ctx.defer.
-    setTempVariables(ctx, { TMPDIR: tmpdir, TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: tmpdir, TEMPDIR: null, TMP: null });
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { socketPath } = await bindWildcard(ctx, puller);
     const directory = path.dirname(socketPath);

@@ -14,8 +14,8 @@ export default scenario({
   async run(ctx) {
     // Process-global: the environment and the working directory, both restored via ctx.defer
     // (after the sockets are closed, so a relative path is resolved where it was created).
-    setTempVariables(ctx, { TMPDIR: null, TEMPDIR: null, TMP: null });
-    ctx.chdir(ctx.dir);
+    await setTempVariables(ctx, { TMPDIR: null, TEMPDIR: null, TMP: null });
+    await ctx.chdir(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { endpoint } = await bindWildcard(ctx, puller);
     ctx.observe("lastEndpoint", endpoint);

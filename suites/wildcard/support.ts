@@ -14,8 +14,8 @@ export const TEMP_VARIABLES: readonly TempVariable[] = ["TMPDIR", "TEMPDIR", "TM
  * Sets TMPDIR, TEMPDIR and TMP (null = unset) until the scenario ends; ctx.setEnv reaches the C
  * environment too, which is what libzmq reads. The scenario must be exclusive.
  */
-export function setTempVariables(ctx: ScenarioContext, values: Record<TempVariable, string | null>): void {
-  ctx.setEnv(values);
+export function setTempVariables(ctx: ScenarioContext, values: Record<TempVariable, string | null>): Promise<void> {
+  return ctx.setEnv(values);
 }
 
 /** A fresh empty directory inside ctx.dir. */

@@ -15,13 +15,13 @@ export default scenario({
     fs.writeFileSync(file, "not a directory");
     const dirs = { TEMPDIR: makeDirectory(ctx, "tempdir"), TMP: makeDirectory(ctx, "tmp") };
     // process.env (JS and C views): restored via ctx.defer.
-    setTempVariables(ctx, { TMPDIR: file, TEMPDIR: dirs.TEMPDIR, TMP: dirs.TMP });
+    await setTempVariables(ctx, { TMPDIR: file, TEMPDIR: dirs.TEMPDIR, TMP: dirs.TMP });
     const first = await ctx.socket(ctx.impl, "PULL");
     const overFile = await bindWildcard(ctx, first, "bind ipc://* with TMPDIR naming a regular file");
     ctx.observe("TMPDIR is a regular file", overFile.endpoint);
     ctx.check("the variable whose directory holds the path, when TMPDIR is a regular file", parentNamed(overFile, { ...dirs, TMPDIR: file }), "TEMPDIR");
 
-    setTempVariables(ctx, { TMPDIR: ctx.path("missing"), TEMPDIR: dirs.TEMPDIR, TMP: dirs.TMP });
+    await setTempVariables(ctx, { TMPDIR: ctx.path("missing"), TEMPDIR: dirs.TEMPDIR, TMP: dirs.TMP });
     const second = await ctx.socket(ctx.impl, "PULL");
     const overMissing = await bindWildcard(ctx, second, "bind ipc://* with TMPDIR naming nothing");
     ctx.observe("TMPDIR does not exist", overMissing.endpoint);

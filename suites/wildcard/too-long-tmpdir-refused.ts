@@ -23,12 +23,12 @@ export default scenario({
     fs.mkdirSync(tooLong);
 
     // process.env (JS and C views): restored via ctx.defer.
-    setTempVariables(ctx, { TMPDIR: fits, TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: fits, TEMPDIR: null, TMP: null });
     const control = await ctx.socket(ctx.impl, "PULL");
     const atLimit = await bindWildcard(ctx, control, `control: bind ipc://* where the generated path is exactly ${ctx.platform.maxPathBytes} bytes`);
     ctx.observe("at the limit", atLimit.endpoint);
 
-    setTempVariables(ctx, { TMPDIR: tooLong, TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: tooLong, TEMPDIR: null, TMP: null });
     const refused = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectError(
       `bind ipc://* where the generated path would be ${ctx.platform.maxPathBytes + 1} bytes`,
