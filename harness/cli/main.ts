@@ -15,7 +15,7 @@ import { validateReport } from "../report/validate-report";
 import { writeReports } from "../report/write-reports";
 import { executeRun, type RunRequest } from "./commands/run";
 import { writeExpectationsFromReport } from "./commands/update-expectations";
-import { parseDrivers } from "./implementations";
+import { ALL_AVAILABLE, parseDrivers } from "./implementations";
 import { HELP, commandHelp } from "./help";
 import { UsageError, selectScenarios } from "./select-scenarios";
 import { printVerdict } from "./verdict";
@@ -108,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
 function runRequest(values: Record<string, unknown>): RunRequest {
   const v = values as { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
   return {
-    implementations: list((v.impl as string | undefined) ?? (v.driver || v.drivers ? "" : "reference,libzmq")),
+    implementations: list((v.impl as string | undefined) ?? (v.driver || v.drivers ? "" : ALL_AVAILABLE)),
     drivers: parseDrivers((v.driver as string[] | undefined) ?? [], v.drivers as string | undefined),
     suites: list(v.suite as string | undefined),
     scenarios: list(v.scenario as string | undefined),

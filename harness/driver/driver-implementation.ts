@@ -117,6 +117,6 @@ export function spawnChildImplementation(implementationId: string, options: Spaw
 }
 
 /** `--driver NAME=COMMAND`: the command runs through the shell, as typed, in its own process group. */
-export function startDriver(name: string, command: string, limits?: ConnectionLimits): Promise<DriverImplementation> {
-  return DriverImplementation.start(name, { command, spawnOptions: {} }, limits);
+export function startDriver(name: string, command: string, limits?: ConnectionLimits, cwd?: string): Promise<DriverImplementation> {
+  return DriverImplementation.start(name, { command, spawnOptions: cwd === undefined ? {} : { cwd } }, limits);
 }

@@ -147,6 +147,8 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
   }
 
   const report = buildReport(infos, rows, false);
+  if (resolved.notAvailable.length > 0) report.notes = resolved.notAvailable.map((line) => `not run: ${line}`);
+  for (const line of resolved.notAvailable) request.log(`not run: ${line}`);
   const files = writeReports(out, report);
   const unexpected = rows.filter((row) => !row.expected.includes(row.outcome));
   const unexpectedPasses = unexpected.filter((row) => row.outcome === "pass");
