@@ -62,8 +62,12 @@ export function useSockets(): SocketFactory {
     for (const socket of open.splice(0)) socket.close();
   });
   return (impl, type, options = {}) => {
-    const given = Object.entries(options).filter(([, value]) => value !== undefined); // undefined = leave the default
-    const socket = new CLASSES[type][impl]({ linger: 0, ...Object.fromEntries(given) }) as TestSocket;
+    const socket = new CLASSES[type][impl]({ linger: 0 }) as TestSocket & Record<string, unknown>;
+    // Set one by one, before any bind/connect: an option the type lacks (receiveTimeout on a
+    // zeromq.js Push) is skipped, and undefined leaves the default.
+    for (const [name, value] of Object.entries(options)) {
+      if (value !== undefined && name in socket) socket[name] = value;
+    }
     open.push(socket);
     return socket;
   };

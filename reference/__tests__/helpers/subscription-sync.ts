@@ -1,16 +1,16 @@
+import { within } from "./bounded-wait";
+import { nextRetry } from "./retry";
 import type { Frame } from "./sockets";
 
 /** Second frame of the probe messages that establish a subscription; data receivers skip them. */
 export const PROBE = "\u0000probe";
 
-/** Interval between probes: the cadence of a retry, not a wait for something to have happened. */
-const PROBE_EVERY_MS = 2;
-
 interface Publishing {
   send(message: Frame | Frame[]): Promise<void>;
 }
 interface Receiving {
-  receive(): Promise<Buffer[]>;
+  /** An Inbox: the subscriber's messages, read continuously. */
+  next(): Promise<Buffer[]>;
 }
 
 function isProbe(message: Buffer[]): boolean {
@@ -28,23 +28,24 @@ export async function awaitSubscription(publisher: Publishing, subscriber: Recei
   let arrived = false;
   const arrival = (async () => {
     for (;;) {
-      const message = await subscriber.receive();
+      const message = await subscriber.next();
       if (isProbe(message) && message[0].equals(expected)) return void (arrived = true);
     }
   })();
   arrival.catch(() => undefined); // if a send below throws, the socket's close later rejects this: not news
-  while (!arrived) {
-    await publisher.send([topic, PROBE]);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([arrival, new Promise((resolve) => (timer = setTimeout(resolve, PROBE_EVERY_MS)))]);
-    clearTimeout(timer);
-  }
+  const probing = async () => {
+    while (!arrived) {
+      await publisher.send([topic, PROBE]);
+      await Promise.race([arrival, nextRetry()]);
+    }
+  };
+  await within(probing(), `a probe of topic ${JSON.stringify(String(topic))} to arrive`);
 }
 
 /** The next message that is not a probe. */
 export async function receiveData(subscriber: Receiving): Promise<Buffer[]> {
   for (;;) {
-    const message = await subscriber.receive();
+    const message = await subscriber.next();
     if (!isProbe(message)) return message;
   }
 }
