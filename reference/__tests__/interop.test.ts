@@ -73,7 +73,7 @@ const PAYLOADS: Array<[string, Array<Buffer | string>]> = [
   ["a 1 MiB message", [oneMiB()]],
 ];
 
-/** The answer to a payload: recognisably different, same frame sizes. */
+/** The answer to a payload: recognisably different (its frames reversed, plus one). */
 const answer = (payload: Array<Buffer | string>) => [...payload].reverse().concat(["answer"]);
 
 // ---- publish/subscribe helpers ---------------------------------------------------------------
@@ -114,6 +114,7 @@ function pubSubSpec(pubType: SocketTypeName, subType: SocketTypeName): PairSpec 
     a: pubType,
     b: subType,
     async exchange({ a: pub, b: sub }, payload) {
+      // Reading from the start: a bound libzmq SUB sends its subscriptions only while read (see Inbox).
       const inbox = new Inbox(sub);
       await setSubscription(sub, subType, true, TOPIC);
       await publisherSees(pub, pubType, sub, subType, inbox, true, TOPIC);
@@ -128,6 +129,8 @@ function pubSubSpec(pubType: SocketTypeName, subType: SocketTypeName): PairSpec 
     more: [
       {
         name: "unsubscribe stops the topic: nothing of it arrives before a later marker",
+        // A SUB also filters what it receives; an XSUB does not, so with an XSUB (and with an
+        // XPUB, which shows the 0x00+topic) this checks that the cancel reached the publisher.
         async run({ a: pub, b: sub }) {
           const inbox = new Inbox(sub);
           await setSubscription(sub, subType, true, "keep");

@@ -1,4 +1,3 @@
-import type { EventEmitter } from "node:events";
 import { EVENT_LIMIT_MS } from "./limits";
 
 /**
@@ -16,13 +15,4 @@ export async function within<T>(promise: Promise<T>, what: string, ms: number = 
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The next `event` of `emitter` (its first argument), within the limit. */
-export function nextEvent<T = unknown>(emitter: EventEmitter, event: string, ms?: number): Promise<T> {
-  return within(
-    new Promise<T>((resolve) => emitter.once(event, (value: T) => resolve(value))),
-    `waiting for '${event}'`,
-    ms,
-  );
 }
