@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import { IN_PROCESS_IMPLEMENTATIONS } from "../adapters/registry";
 import type { Implementation } from "../adapters/implementation";
-import { startDriver } from "../driver/driver-implementation";
+import { driverLimits, startDriver } from "../driver/driver-implementation";
+import { timeoutMultiplier } from "../runner/limits";
 import { driverAvailable, projectRoot, shippedDrivers } from "../driver/shipped-drivers";
 import { UsageError } from "./select-scenarios";
 
@@ -50,7 +51,12 @@ export const ALL_AVAILABLE = "all";
  * commands into running implementations. A shipped driver whose runtime is missing is an error
  * naming the command that installs it when asked for by name, and a note in a default run.
  */
-export async function resolveImplementations(ids: string[], drivers: Array<{ name: string; command: string }>): Promise<ResolvedImplementations> {
+export async function resolveImplementations(
+  ids: string[],
+  drivers: Array<{ name: string; command: string }>,
+  multiplier = timeoutMultiplier(),
+): Promise<ResolvedImplementations> {
+  const limits = driverLimits(multiplier);
   const usable: Implementation[] = [];
   const broken: BrokenImplementation[] = [];
   const notAvailable: string[] = [];
@@ -76,7 +82,7 @@ export async function resolveImplementations(ids: string[], drivers: Array<{ nam
       continue;
     }
     try {
-      const implementation = await startDriver(id, driver.command, undefined, projectRoot());
+      const implementation = await startDriver(id, driver.command, limits, projectRoot());
       started.push(implementation);
       usable.push(implementation);
     } catch (err) {
@@ -86,7 +92,7 @@ export async function resolveImplementations(ids: string[], drivers: Array<{ nam
   for (const { name, command } of drivers) {
     if (usable.some((impl) => impl.id === name)) throw new UsageError(`two implementations are called "${name}"`);
     try {
-      const driver = await startDriver(name, command);
+      const driver = await startDriver(name, command, limits);
       started.push(driver);
       usable.push(driver);
     } catch (err) {

@@ -73,8 +73,12 @@ async function main(argv: string[]): Promise<number> {
       return outcome.exitCode;
     }
     case "update-expectations": {
-      const impls = list(values.impl);
-      if (impls.length !== 1 && values.from === undefined) throw new UsageError("update-expectations needs exactly one --impl (or --from REPORT with --impl)");
+      // Whose expectations: the one --impl, or else the one --driver.
+      const driverNames = parseDrivers(values.driver ?? [], values.drivers).map((d) => d.name);
+      const impls = list(values.impl).length > 0 ? list(values.impl) : driverNames;
+      if (impls.length !== 1 && values.from === undefined) {
+        throw new UsageError("update-expectations writes one implementation's file: give exactly one --impl or --driver (or --from REPORT with --impl)");
+      }
       let report: Report;
       if (values.from !== undefined) {
         report = readReport(values.from);

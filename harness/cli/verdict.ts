@@ -3,9 +3,16 @@ import type { ResultRow } from "../runner/result";
 
 const who = (row: ResultRow) => row.implementation ?? `${row.binder}->${row.connecter}`;
 
-export function rerunCommand(row: ResultRow): string {
-  const impls = row.implementation ?? `${row.binder},${row.connecter}`;
-  return `npx zmq-ipc-conformance run --impl ${impls} --scenario ${row.scenario} --platform ${row.platform}`;
+/** The one-line command that reruns just this cell; implementations given by --driver are named with their command. */
+export function rerunCommand(row: ResultRow, drivers: Array<{ name: string; command: string }> = []): string {
+  const ids = [...new Set(row.implementation !== undefined ? [row.implementation] : [row.binder!, row.connecter!])];
+  const driven = ids.map((id) => drivers.find((d) => d.name === id)).filter((d) => d !== undefined);
+  const impls = ids.filter((id) => !driven.some((d) => d.name === id));
+  const flags = [
+    ...(impls.length > 0 ? [`--impl ${impls.join(",")}`] : []),
+    ...driven.map((d) => `--driver ${d.name}='${d.command.replace(/'/g, "'\\''")}'`),
+  ];
+  return `npx zmq-ipc-conformance run ${flags.join(" ")} --scenario ${row.scenario} --platform ${row.platform}`;
 }
 
 /** The end of a run: counts, then what was unexpected (failures and passes apart), then where the reports are. */
@@ -19,7 +26,7 @@ export function printVerdict(outcome: RunOutcome, write: (line: string) => void)
     for (const row of outcome.unexpectedFailures) {
       write(`  ${row.outcome} ${row.scenario} [${who(row)}] expected ${row.expected.join("|")}`);
       write(`    ${row.observed.summary.split("\n")[0]}`);
-      write(`    rerun: ${rerunCommand(row)}`);
+      write(`    rerun: ${rerunCommand(row, outcome.drivers)}`);
     }
   }
   if (outcome.unexpectedPasses.length > 0) {

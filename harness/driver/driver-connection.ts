@@ -92,8 +92,13 @@ export class DriverConnection {
       ? spawn(command, { shell: true, detached: true, stdio: ["pipe", "pipe", "pipe"], ...spawnOptions })
       : spawn(command[0], command.slice(1), { stdio: ["pipe", "pipe", "pipe"], ...spawnOptions });
     const connection = new DriverConnection(label, child, limits, shell);
-    await connection.waitForHello();
-    await connection.preflight();
+    try {
+      await connection.waitForHello();
+      await connection.preflight();
+    } catch (err) {
+      await connection.kill(); // a driver that fails to start never outlives the attempt
+      throw err;
+    }
     return connection;
   }
 
@@ -155,6 +160,10 @@ export class DriverConnection {
       await this.request({ op: "preflight-unknown-op" });
     } catch (err) {
       if (err instanceof DriverUnsupported) return;
+      if (err instanceof DriverCallError) {
+        this.fail(`answered the preflight's unknown op with an error (${err.code}) instead of {"ok": false, "unsupported": ...}`);
+        throw this.fault!;
+      }
       throw err;
     }
     this.fail('answered an unknown op ("preflight-unknown-op") with success instead of {"ok": false, "unsupported": ...}');

@@ -51,12 +51,17 @@ export class DriverImplementation implements ProcessImplementation {
     return this.connection.hello;
   }
 
-  async createSocket(type: SocketType, options: TestSocketOptions = {}): Promise<TestSocket> {
+  /** The connection, started afresh if the driver broke: every scenario begins with a working driver. */
+  private async live(): Promise<DriverConnection> {
     if (this.connection.broken) {
       this.connection = await DriverConnection.start(this.id, this.launch.command, this.limits, this.launch.spawnOptions);
       this.restarts++;
     }
-    const connection = this.connection;
+    return this.connection;
+  }
+
+  async createSocket(type: SocketType, options: TestSocketOptions = {}): Promise<TestSocket> {
+    const connection = await this.live();
     const socket = (await call(connection, { op: "create", type, options })) as number;
     const on = (op: string, extra: Record<string, unknown> = {}, extraMs = 0) => call(connection, { op, socket, ...extra }, extraMs);
     return {
@@ -78,11 +83,11 @@ export class DriverImplementation implements ProcessImplementation {
 
   /** Environment variables in the driver's own process (scenarios that set TMPDIR, for instance). */
   async setEnv(vars: Record<string, string | null>): Promise<void> {
-    await call(this.connection, { op: "setenv", vars });
+    await call(await this.live(), { op: "setenv", vars });
   }
 
   async chdir(dir: string): Promise<void> {
-    await call(this.connection, { op: "chdir", dir });
+    await call(await this.live(), { op: "chdir", dir });
   }
 
   kill(): Promise<void> {
@@ -117,6 +122,11 @@ export function spawnChildImplementation(implementationId: string, options: Spaw
 }
 
 /** `--driver NAME=COMMAND`: the command runs through the shell, as typed, in its own process group. */
+/** Limits for a run: every one scaled by the multiplier; a request's own limit stays below a scenario's (8 s), so a hung driver shows as an error with its stderr, not as a scenario timeout. */
+export function driverLimits(multiplier: number): ConnectionLimits {
+  return { ...DEFAULT_LIMITS, helloMs: DEFAULT_LIMITS.helloMs * multiplier, requestMs: 5000 * multiplier };
+}
+
 export function startDriver(name: string, command: string, limits?: ConnectionLimits, cwd?: string): Promise<DriverImplementation> {
   return DriverImplementation.start(name, { command, spawnOptions: cwd === undefined ? {} : { cwd } }, limits);
 }

@@ -38,6 +38,8 @@ export interface RunOutcome {
   unexpectedPasses: ResultRow[];
   harnessErrors: string[];
   exitCode: 0 | 1 | 2;
+  /** The --driver commands, so that rerun commands can name them. */
+  drivers: Array<{ name: string; command: string }>;
 }
 
 /** Platforms this command can run on from here; containers and BSD come with their own issue. */
@@ -62,7 +64,7 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
     return set;
   });
 
-  const resolved = await resolveImplementations(request.implementations, request.drivers);
+  const resolved = await resolveImplementations(request.implementations, request.drivers, request.multiplier);
   const sets = new Map<string, ExpectationSet>();
   for (const impl of resolved.usable) sets.set(impl.id, shippedExpectations(impl.id));
   for (const set of overrides) sets.set(set.implementation, set);
@@ -155,5 +157,5 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
   const unexpectedFailures = unexpected.filter((row) => row.outcome !== "pass");
   for (const row of unexpectedFailures.filter((r) => r.outcome === "error")) harnessErrors.push(`${row.scenario}: ${row.observed.summary.split("\n")[0]}`);
   const exitCode = harnessErrors.length > 0 ? 2 : unexpected.length > 0 ? 1 : 0;
-  return { report, files: { ...files }, unexpectedFailures, unexpectedPasses, harnessErrors, exitCode };
+  return { report, files: { ...files }, unexpectedFailures, unexpectedPasses, harnessErrors, exitCode, drivers: request.drivers };
 }
