@@ -90,6 +90,16 @@ export class DriverImplementation implements ProcessImplementation {
     await call(await this.live(), { op: "chdir", dir });
   }
 
+  /** A second instance of the same driver, for scenarios about two processes sharing a path. */
+  spawnProcess(options: SpawnOptions = {}): Promise<ProcessImplementation> {
+    const spawnOptions = {
+      ...this.launch.spawnOptions,
+      ...(options.uid !== undefined ? { uid: options.uid } : {}),
+      ...(options.gid !== undefined ? { gid: options.gid } : {}),
+    };
+    return DriverImplementation.start(this.id, { command: this.launch.command, spawnOptions }, this.limits);
+  }
+
   kill(): Promise<void> {
     return this.connection.kill();
   }

@@ -10,23 +10,18 @@ export default scenario({
   title: "Binding and connecting ipc://@name create nothing in the filesystem (working directory included)",
   platforms: ["linux"],
   requires: ["abstract-namespace"],
+  exclusive: true,
   async run(ctx) {
     const endpoint = `ipc://@${abstractName(ctx, "nofile")}`;
-    // Changes the process's working directory (global state) so that a file named after the
-    // endpoint would land in ctx.dir; scenarios run one at a time, and it is restored below.
-    const previous = process.cwd();
-    ctx.defer(() => process.chdir(previous));
-    process.chdir(ctx.dir);
-    try {
-      const puller = await ctx.socket(ctx.impl, "PULL");
-      await puller.bind(endpoint);
-      const pusher = await ctx.socket(ctx.impl, "PUSH");
-      await pusher.connect(endpoint);
-      await pusher.send(["no-file"]);
-      await ctx.expectMessage(puller, "message through the abstract name", ["no-file"]);
-    } finally {
-      process.chdir(previous);
-    }
+    // The working directory (of this process and of any driver) is ctx.dir, so that a file named
+    // after the endpoint would land where the check looks.
+    await ctx.chdir(ctx.dir);
+    const puller = await ctx.socket(ctx.impl, "PULL");
+    await puller.bind(endpoint);
+    const pusher = await ctx.socket(ctx.impl, "PUSH");
+    await pusher.connect(endpoint);
+    await pusher.send(["no-file"]);
+    await ctx.expectMessage(puller, "message through the abstract name", ["no-file"]);
     ctx.check("entries in the working directory (ctx.dir) after bind and connect", fs.readdirSync(ctx.dir), []);
   },
 });

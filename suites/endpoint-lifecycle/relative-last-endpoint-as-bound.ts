@@ -4,6 +4,7 @@ import { inWorkingDirectory } from "./working-directory";
 export default scenario({
   id: "endpoint-lifecycle.relative-last-endpoint-as-bound",
   suite: "endpoint-lifecycle",
+  exclusive: true,
   clause: "compat.libzmq.last-endpoint-as-bound",
   level: "COMPAT",
   title: "After binding a relative path, lastEndpoint is that relative endpoint exactly (not made absolute)",

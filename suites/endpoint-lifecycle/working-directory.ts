@@ -1,17 +1,10 @@
 import type { ScenarioContext } from "../../harness/runner/context";
 
 /**
- * Runs `body` with `dir` as the process's working directory, then restores it. This changes
- * process-global state: safe because scenarios run one at a time, and restored even if the
- * scenario fails (ctx.defer as a second line of defence).
+ * Runs `body` with `dir` as the working directory of this process and of every implementation
+ * in another process (ctx.chdir), until the scenario ends. The scenario must be exclusive.
  */
 export async function inWorkingDirectory<T>(ctx: ScenarioContext, dir: string, body: () => Promise<T>): Promise<T> {
-  const previous = process.cwd();
-  ctx.defer(() => process.chdir(previous));
-  process.chdir(dir);
-  try {
-    return await body();
-  } finally {
-    process.chdir(previous);
-  }
+  await ctx.chdir(dir);
+  return body();
 }
