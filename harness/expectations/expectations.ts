@@ -20,6 +20,8 @@ export interface Expectation {
   readonly link?: string;
   readonly platforms?: readonly string[];
   readonly role: "binder" | "connecter" | "any";
+  /** Interop rows: only against these implementations at the other end. */
+  readonly peers?: readonly string[];
   readonly intermittent: boolean;
   /** 1-based line of the entry in its file, for messages. */
   readonly line: number;
@@ -57,7 +59,7 @@ export function parseExpectations(text: string, file: string): ExpectationSet {
   }
   const data = JSON.parse(text) as {
     implementation: string;
-    expectations: Array<{ scenario: string; outcome: Outcome | Outcome[]; reason: string; link?: string; platforms?: string[]; role?: Expectation["role"]; intermittent?: boolean }>;
+    expectations: Array<{ scenario: string; outcome: Outcome | Outcome[]; reason: string; link?: string; platforms?: string[]; role?: Expectation["role"]; peers?: string[]; intermittent?: boolean }>;
   };
   if (!validate(data)) {
     const messages = (validate.errors ?? []).map((error) => {
@@ -82,6 +84,7 @@ export function parseExpectations(text: string, file: string): ExpectationSet {
       link: entry.link,
       platforms: entry.platforms,
       role: entry.role ?? "any",
+      peers: entry.peers,
       intermittent: entry.intermittent ?? false,
       line: lineOf(text, (entriesNode?.children?.[index] as Node | undefined)?.offset ?? 0),
       matcher: globToRegExp(entry.scenario),
@@ -136,15 +139,21 @@ export interface Expected {
  * connecter's with role connecter|any); else pass (informational for INFO scenarios).
  */
 export function expectedFor(row: RowKey, sets: ReadonlyMap<string, ExpectationSet>): Expected {
-  const candidates: Array<[string | undefined, Expectation["role"]]> =
-    row.implementation !== undefined ? [[row.implementation, "any"]] : [[row.binder, "binder"], [row.connecter, "connecter"]];
-  for (const [id, role] of candidates) {
+  const candidates: Array<[string | undefined, Expectation["role"], string | undefined]> =
+    row.implementation !== undefined
+      ? [[row.implementation, "any", undefined]]
+      : [
+          [row.binder, "binder", row.connecter],
+          [row.connecter, "connecter", row.binder],
+        ];
+  for (const [id, role, peer] of candidates) {
     const set = id === undefined ? undefined : sets.get(id);
     if (set === undefined) continue;
     const applicable = set.entries.filter(
       (e) =>
         e.matcher.test(row.scenario.id) &&
         (e.role === "any" || e.role === role) &&
+        (e.peers === undefined || (peer !== undefined && e.peers.includes(peer))) &&
         (e.platforms === undefined || e.platforms.includes(row.platformId) || e.platforms.includes(row.platformName)),
     );
     const entry = applicable.find((e) => e.scenario === row.scenario.id) ?? applicable[0];

@@ -12,15 +12,17 @@ import { loadExpectationFile } from "../../expectations/expectations";
 export function writeExpectationsFromReport(report: Report, implementationId: string, file: string): { file: string; entries: number } {
   const previous = fs.existsSync(file) ? loadExpectationFile(file) : undefined;
   const rows = report.results.filter((row) => [row.implementation, row.binder, row.connecter].includes(implementationId));
-  const entries = new Map<string, { scenario: string; outcome: string | string[]; reason: string; link?: string; platforms?: string[]; role?: string }>();
+  const entries = new Map<string, { scenario: string; outcome: string | string[]; reason: string; link?: string; platforms?: string[]; role?: string; peers?: string[] }>();
   for (const row of rows) {
     if (isDefault(row)) continue;
     const role = row.implementation !== undefined ? undefined : row.binder === implementationId ? "binder" : "connecter";
-    const key = `${row.scenario}|${role ?? ""}`;
+    // Interop rows name the implementation at the other end, so that a pair that passes (with
+    // itself, say) is not swept up by an entry written for a pair that does not.
+    const peer = row.implementation !== undefined ? undefined : role === "binder" ? row.connecter : row.binder;
+    const key = `${row.scenario}|${role ?? ""}|${row.outcome}`;
     const existing = entries.get(key);
     if (existing !== undefined) {
-      const outcomes = new Set([existing.outcome].flat().concat(row.outcome));
-      existing.outcome = outcomes.size === 1 ? row.outcome : [...outcomes];
+      if (peer !== undefined && !existing.peers?.includes(peer)) existing.peers = [...(existing.peers ?? []), peer];
       continue;
     }
     const kept = previous?.entries.find((e) => e.scenario === row.scenario && e.outcomes.includes(row.outcome));
@@ -30,6 +32,7 @@ export function writeExpectationsFromReport(report: Report, implementationId: st
       reason: kept?.reason ?? `observed: ${row.observed.summary.split("\n")[0]}`,
       ...(kept?.link ? { link: kept.link } : {}),
       ...(role ? { role } : {}),
+      ...(peer ? { peers: [peer] } : {}),
     });
   }
   const body = { implementation: implementationId, expectations: [...entries.values()] };
