@@ -60,6 +60,12 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * How often to look whether a process is gone. A driver started through `sh -c` is a grandchild:
+ * no 'exit' event reaches us for it, so this is a bounded poll, not a wait standing in for an event.
+ */
+const LIVENESS_POLL_MS = 10;
+
 /** Resolves once the process is gone (kill(pid, 0) throws ESRCH); rejects if it still runs after withinMs. */
 export async function expectGone(pid: number, withinMs = 1000): Promise<void> {
   const deadline = Date.now() + withinMs;
@@ -72,6 +78,6 @@ export async function expectGone(pid: number, withinMs = 1000): Promise<void> {
       }
       throw new Error(`process ${pid} is still running ${withinMs} ms after the fault`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, LIVENESS_POLL_MS));
   }
 }
