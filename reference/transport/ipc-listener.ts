@@ -170,7 +170,9 @@ function listen(
 ): Promise<net.Server> {
   return new Promise((resolve, reject) => {
     const server = net.createServer({ pauseOnConnect: false }, onConnection);
-    const onError = (err: Error) => reject(fromSystemError(err, endpoint));
+    // Node's message names the temporary listen path; the user knows only the endpoint.
+    const onError = (err: NodeJS.ErrnoException) =>
+      reject(fromSystemError({ code: err.code, message: `cannot bind: ${err.code ?? err.message}` }, endpoint));
     server.once("error", onError);
     server.once("listening", () => {
       server.off("error", onError);
