@@ -1,3 +1,4 @@
+import { globToRegExp } from "../model/id-glob";
 import type { Scenario } from "../model/scenario";
 
 /** `--scenario` takes IDs or globs (`bind-override.*`, `*.regular-file-*`); `--suite` takes suite names. */
@@ -14,11 +15,6 @@ export function selectScenarios(all: readonly Scenario[], suites: string[], patt
   );
   if (selected.length === 0) throw new UsageError(`no scenario matches --suite ${suites.join(",") || "*"} --scenario ${patterns.join(",") || "*"}`);
   return selected;
-}
-
-export function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`);
 }
 
 /** A mistake in the command line: exit code 2 with the message, never a stack trace. */

@@ -4,7 +4,7 @@ import Ajv from "ajv";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Outcome } from "../model/outcome";
 import type { Scenario } from "../model/scenario";
-import { globToRegExp } from "../cli/select-scenarios";
+import { globToRegExp } from "../model/id-glob";
 import schema from "./expectations.schema.json";
 
 /**

@@ -1,3 +1,4 @@
+import { parseLegacySubscription } from "../zmtp";
 import type { Pipe } from "./pipe";
 
 /**
@@ -9,4 +10,9 @@ export function publish(pipes: readonly Pipe[], frames: Buffer[]): void {
   for (const pipe of pipes) {
     if (pipe.isAttached && pipe.hasRoom && pipe.subscriptions.matches(topic)) pipe.write(frames);
   }
+}
+
+/** A ZMTP 3.0 subscription arriving as a message (one frame, 0x01/0x00 + topic), or null for any other message. */
+export function subscriptionMessage(frames: Buffer[]): { subscribe: boolean; topic: Buffer } | null {
+  return frames.length === 1 ? parseLegacySubscription(frames[0]) : null;
 }

@@ -1,8 +1,7 @@
 import { WritableSocket } from "../socket/capabilities";
 import type { SocketOptions } from "../socket/options";
 import type { Pipe } from "../socket/pipe";
-import { publish } from "../socket/publish";
-import { parseLegacySubscription } from "../zmtp";
+import { publish, subscriptionMessage } from "../socket/publish";
 
 /**
  * PUB: each message goes to every peer subscribed to a prefix of its first frame. A peer at its
@@ -20,7 +19,7 @@ export class Publisher extends WritableSocket {
   }
 
   protected arrive(pipe: Pipe, frames: Buffer[]): void {
-    const legacy = frames.length === 1 ? parseLegacySubscription(frames[0]) : null;
+    const legacy = subscriptionMessage(frames);
     // Anything else a subscriber sends is not for a PUB: dropped.
     if (legacy !== null) this.subscriptionArrived(pipe, legacy.subscribe, legacy.topic);
   }

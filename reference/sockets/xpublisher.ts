@@ -1,9 +1,9 @@
 import { DuplexSocket } from "../socket/capabilities";
 import type { SocketOptions } from "../socket/options";
 import type { Pipe } from "../socket/pipe";
-import { publish } from "../socket/publish";
+import { publish, subscriptionMessage } from "../socket/publish";
 import { TopicSet } from "../socket/topic-set";
-import { legacySubscription, parseLegacySubscription } from "../zmtp";
+import { legacySubscription } from "../zmtp";
 
 /**
  * XPUB: a PUB whose receive() returns the subscriptions, as 0x01+topic / 0x00+topic messages.
@@ -23,7 +23,7 @@ export class XPublisher extends DuplexSocket {
   }
 
   protected arrive(pipe: Pipe, frames: Buffer[]): void {
-    const legacy = frames.length === 1 ? parseLegacySubscription(frames[0]) : null;
+    const legacy = subscriptionMessage(frames);
     if (legacy !== null) this.subscriptionArrived(pipe, legacy.subscribe, legacy.topic);
     else this.enqueue(pipe, frames);
   }

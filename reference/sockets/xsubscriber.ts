@@ -2,7 +2,7 @@ import { DuplexSocket } from "../socket/capabilities";
 import type { SocketOptions } from "../socket/options";
 import type { Pipe } from "../socket/pipe";
 import { TopicSet } from "../socket/topic-set";
-import { parseLegacySubscription } from "../zmtp";
+import { subscriptionMessage } from "../socket/publish";
 
 /**
  * XSUB: subscriptions are sent as messages (0x01+topic subscribes, 0x00+topic cancels) and go to
@@ -17,7 +17,7 @@ export class XSubscriber extends DuplexSocket {
   }
 
   protected route(frames: Buffer[]): boolean {
-    const subscription = frames.length === 1 ? parseLegacySubscription(frames[0]) : null;
+    const subscription = subscriptionMessage(frames);
     if (subscription !== null) {
       const changed = subscription.subscribe ? this.topics.add(subscription.topic) : this.topics.remove(subscription.topic);
       if (changed) {

@@ -13,6 +13,9 @@ export const RESERVED_BITS = 0xf8;
 export const GREETING_SIZE = 64;
 
 export interface GreetingFields {
+  /** Byte 0 and byte 9 of the signature (0xFF, 0x7F), for peers that get it wrong. */
+  signatureStart?: number;
+  signatureEnd?: number;
   major?: number;
   minor?: number;
   mechanism?: string;
@@ -22,8 +25,8 @@ export interface GreetingFields {
 /** 0xFF, 8 zero padding bytes, 0x7F, major, minor, mechanism NUL-padded to 20, as-server, 31 zeros. */
 export function greeting(fields: GreetingFields = {}): Buffer {
   const out = Buffer.alloc(GREETING_SIZE);
-  out[0] = 0xff;
-  out[9] = 0x7f;
+  out[0] = fields.signatureStart ?? 0xff;
+  out[9] = fields.signatureEnd ?? 0x7f;
   out[10] = fields.major ?? 3;
   out[11] = fields.minor ?? 1;
   out.write(fields.mechanism ?? "NULL", 12, "latin1");
