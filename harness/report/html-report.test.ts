@@ -2,7 +2,7 @@ import { OUTCOMES } from "../model/outcome";
 import type { ResultRow } from "../runner/result";
 import { withClauses } from "./embed-clauses";
 import { renderHtml } from "./html-report";
-import { row, sampleReport, sampleRows } from "./__tests__/sample-report";
+import { multiPlatformReport, row, sampleReport, sampleRows } from "./__tests__/sample-report";
 
 /** The rows the page carries for its drill-down, read back the way the page reads them. */
 function island(page: string): { rows: Array<ResultRow & { cmd: string }>; clauses: Record<string, { text: string }> } {
@@ -54,6 +54,33 @@ describe("renderHtml", () => {
     for (const level of ["MUST", "SHOULD", "COMPAT", "INFO"]) expect(page).toContain(`name="level" value="${level}"`);
     for (const outcome of OUTCOMES) expect(page).toContain(`name="outcome" value="${outcome}"`);
     expect(page).toContain('id="f-text"');
+  });
+
+  test("lists every fact of every platform, and a platform that did not run as NOT RUN with its reason", () => {
+    const multi = renderHtml(withClauses(multiPlatformReport()));
+    const table = multi.slice(multi.indexOf('<table class="platforms">'), multi.indexOf("</table>", multi.indexOf('<table class="platforms">')));
+    expect(table).toContain("<thead><tr><th>platform</th><th>status</th><th>os</th><th>kernel</th><th>distribution</th><th>libc</th><th>node</th><th>libzmq</th><th>user</th></tr></thead>");
+    const rowOf = (id: string) => table.split("\n").find((line) => line.includes(`<code>${id}</code>`))!;
+    expect(rowOf("host")).toBe(
+      '<tr class="p-run"><th><code>host</code></th><td class="pstatus">run</td><td>linux x64</td><td>Linux 6.1.0-18-amd64</td><td>Debian GNU/Linux 12 (bookworm)</td><td>glibc 2.36</td><td>v20.20.2 (libuv 1.46.0)</td><td>4.3.5 (zeromq npm)</td><td>uid 0 (root)</td></tr>',
+    );
+    expect(rowOf("linux-debian13")).toContain("<td>Debian GNU/Linux 13 (trixie)</td><td>glibc 2.41</td><td>v20.19.2 (libuv 1.50.0)</td>");
+    expect(rowOf("linux-debian12")).toContain("<td>uid 1000 (runner)</td>");
+    const freebsd = rowOf("freebsd");
+    expect(freebsd).toBe(
+      '<tr class="p-notrun"><th><code>freebsd</code></th><td class="pstatus"><span class="tag notrun">NOT RUN</span></td><td>freebsd</td><td class="reason" colspan="6">no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access</td></tr>',
+    );
+    // Nothing about it looks like a pass: no green, no "run", and a banner under the verdict.
+    expect(freebsd).not.toMatch(/t-green|✓|>run</);
+    expect(multi).toContain('<p class="banner notrun"><b>Not run on 1 platform:</b> <code>freebsd</code> (no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access). No results from it are in this report.</p>');
+    // The platforms that ran have their columns in the matrices; FreeBSD has none.
+    expect(multi).toContain('<th class="plat pg" colspan="2">linux-debian13</th>');
+    expect(multi).not.toContain('<th class="plat pg" colspan="2">freebsd</th>');
+  });
+
+  test("a report without platforms has no Platforms table and no not-run banner", () => {
+    expect(page).not.toContain('<table class="platforms">');
+    expect(page).not.toContain("banner notrun");
   });
 
   test("stays small and quick for a thousand rows", () => {

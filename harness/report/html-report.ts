@@ -3,7 +3,7 @@ import type { ResultRow } from "../runner/result";
 import { HTML_SCRIPT } from "./html-script";
 import { HTML_STYLE } from "./html-style";
 import { OUTCOME_MARK } from "./outcome-marks";
-import type { Report } from "./report-json";
+import type { PlatformEntry, Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
 import { bySuite, countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
 
@@ -65,19 +65,12 @@ function header(report: Report, unexpected: number): string {
       return `<tr><th><code>${html(impl.id)}</code></th><td>${html(impl.name)}</td><td><code>${html(impl.version)}</code></td><td>${tally}${surprises > 0 ? ` · <b>${surprises} unexpected</b>` : ""}</td></tr>`;
     })
     .join("");
-  const platformTable =
-    report.platforms && report.platforms.length > 0
-      ? `<table><caption>Platforms</caption>${report.platforms
-          .map(
-            (p) =>
-              `<tr><th><code>${html(p.id)}</code></th><td>${html([p.os, p.arch, p.kernel, p.libc, p.node].filter(Boolean).join(" · "))}</td><td>${p.status === "run" ? "run" : `<b>not run</b>${p.reason ? `: ${html(p.reason)}` : ""}`}</td></tr>`,
-          )
-          .join("")}</table>`
-      : "";
+  const platformTable = report.platforms && report.platforms.length > 0 ? platformsTable(report.platforms) : "";
   return `<header>
 <h1>ZeroMQ ipc:// conformance</h1>
 ${verdict}
 ${env.partial ? `<p class="banner"><b>Partial report:</b> the run was cut short; these are the results that finished.</p>` : ""}
+${notRunBanner(report.platforms ?? [])}
 <div class="meta">
 <table><caption>Run</caption>
 <tr><th>generated</th><td>${html(report.generatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</td></tr>
@@ -92,6 +85,46 @@ ${platformTable}
 ${unexpectedList(report.results)}
 ${report.notes && report.notes.length > 0 ? `<ul class="notes">${report.notes.map((n) => `<li>${html(n)}</li>`).join("")}</ul>` : ""}
 </header>`;
+}
+
+/**
+ * Every fact of every platform, one row each. A platform that did not run has no column in the
+ * matrices, so this row is where it shows: NOT RUN on a grey tag (never a pass's green) and the
+ * reason across the facts it has not got.
+ */
+function platformsTable(platforms: readonly PlatformEntry[]): string {
+  const facts: Array<[string, (p: PlatformEntry) => string | undefined]> = [
+    ["os", (p) => [p.os, p.arch].filter(Boolean).join(" ") || undefined],
+    ["kernel", (p) => p.kernel],
+    ["distribution", (p) => p.distro],
+    ["libc", (p) => p.libc],
+    ["node", (p) => (p.node === undefined ? undefined : `${p.node}${p.libuv ? ` (libuv ${p.libuv})` : ""}`)],
+    ["libzmq", (p) => (p.libzmq === undefined ? undefined : `${p.libzmq} (zeromq npm)`)],
+    ["user", (p) => p.user],
+  ];
+  const cell = (value: string | undefined) => (value === undefined ? `<td class="na">—</td>` : `<td>${html(value)}</td>`);
+  const rows = platforms.map((p) => {
+    const id = `<th><code>${html(p.id)}</code>${p.runAs ? `<div class="runas">run as <code>${html(p.runAs)}</code></div>` : ""}</th>`;
+    if (p.status === "run") return `<tr class="p-run">${id}<td class="pstatus">run</td>${facts.map(([, fact]) => cell(fact(p))).join("")}</tr>`;
+    // Not run: the facts it has (often only the os), then the reason over the rest.
+    const firstUnknown = facts.findIndex(([, fact]) => fact(p) === undefined);
+    const leading = firstUnknown === -1 ? facts.length - 1 : firstUnknown;
+    const reason = `<td class="reason" colspan="${facts.length - leading}">${p.reason ? html(p.reason) : "no reason given"}</td>`;
+    return `<tr class="p-notrun">${id}<td class="pstatus"><span class="tag notrun">NOT RUN</span></td>${facts.slice(0, leading).map(([, fact]) => cell(fact(p))).join("")}${reason}</tr>`;
+  });
+  return `<table class="platforms"><caption>Platforms</caption>
+<thead><tr><th>platform</th><th>status</th>${facts.map(([name]) => `<th>${name}</th>`).join("")}</tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>`;
+}
+
+/** Under the verdict: a planned platform that produced no rows is not covered by "nothing unexpected". */
+function notRunBanner(platforms: readonly PlatformEntry[]): string {
+  const notRun = platforms.filter((p) => p.status === "not-run");
+  if (notRun.length === 0) return "";
+  const items = notRun.map((p) => `<code>${html(p.id)}</code>${p.reason ? ` (${html(oneLine(p.reason, 160))})` : ""}`).join("; ");
+  return `<p class="banner notrun"><b>Not run on ${notRun.length === 1 ? "1 platform" : `${notRun.length} platforms`}:</b> ${items}. No results from ${notRun.length === 1 ? "it" : "them"} are in this report.</p>`;
 }
 
 /** What to look at first, each a link into the drill-down; the filter shows the rest. */

@@ -27,6 +27,12 @@ h2{font-size:16px;margin:0}
 .unexp li{margin:2px 0;color:var(--muted)}
 .jump{border:0;background:none;padding:0;cursor:pointer;color:var(--ink);font:inherit;text-align:left}
 .jump:hover .mono{text-decoration:underline}
+.meta table.platforms{flex-basis:100%}
+.meta table.platforms thead th{font-size:12px;border-bottom:1px solid var(--line)}
+.meta table.platforms tbody th,.meta table.platforms tbody td{border-bottom:1px solid #eaeef2}
+.meta table.platforms .na{color:var(--muted)}
+.meta table.platforms .runas{font-size:12px;color:var(--muted)}
+.meta table.platforms tr.p-notrun td.reason{color:var(--ink);font-style:italic}
 .notes{margin:8px 0 0;padding-left:18px;color:var(--muted)}
 .c,.sw{display:inline-flex;align-items:center;justify-content:center;width:26px;height:22px;border-radius:4px;font-weight:700;font-size:13px;color:#fff;border:0;position:relative;font-family:inherit}
 .sw{width:18px;height:18px;font-size:11px}
@@ -77,6 +83,7 @@ dialog .close{margin:6px 10px 0 0;border:0;background:none;font-size:24px;line-h
 .dd .cmd button{border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer;padding:0 10px}
 .tag{display:inline-block;font-weight:700;padding:0 6px;border-radius:4px;color:#fff}
 .tag.unexpected{background:var(--ink)}
+.tag.notrun{background:var(--muted)}
 .outcomes{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
 .legend{color:var(--muted);font-size:12.5px;margin-top:6px}
 .legend .sw{background:var(--grey);vertical-align:-3px}

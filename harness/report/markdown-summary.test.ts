@@ -1,5 +1,5 @@
 import { renderSummary } from "./markdown-summary";
-import { row, sampleReport, sampleRows } from "./__tests__/sample-report";
+import { multiPlatformReport, row, sampleReport, sampleRows } from "./__tests__/sample-report";
 
 describe("renderSummary", () => {
   test("starts with a one-line verdict", () => {
@@ -27,6 +27,26 @@ describe("renderSummary", () => {
     expect(text).toContain("### Non-strict, as expected (1)");
   });
 
+  test("has a Platforms table with each platform's versions, and says which did not run and why", () => {
+    const text = renderSummary(multiPlatformReport());
+    const lines = text.split("\n");
+    expect(lines[2]).toBe("> ⚠️ **Not run on 1 platform**: `freebsd` (reasons under Platforms)");
+    const table = lines.indexOf("### Platforms");
+    expect(table).toBeGreaterThan(0);
+    expect(lines.slice(table + 2, table + 8)).toEqual([
+      "| platform | status | distribution | node | libc | libzmq | user |",
+      "|---|---|---|---|---|---|---|",
+      "| host | run | Debian GNU/Linux 12 (bookworm) | v20.20.2 | glibc 2.36 | 4.3.5 | uid 0 (root) |",
+      "| linux-debian12 | run | Debian GNU/Linux 12 (bookworm) | v18.19.0 | glibc 2.36 | 4.3.5 | uid 1000 (runner) |",
+      "| linux-debian13 | run | Debian GNU/Linux 13 (trixie) | v20.19.2 | glibc 2.41 | 4.3.5 | uid 1000 (runner) |",
+      "| freebsd | **NOT RUN**: no FreeBSD host reachable: set FREEBSD\\_HOST to a machine with Node 20 and ssh access |  |  |  |  |  |",
+    ]);
+    // What to act on still follows the counts and the platforms.
+    expect(text.indexOf("### Unexpected results")).toBeGreaterThan(text.indexOf("### Platforms"));
+    // A single run without a platform list has neither.
+    expect(renderSummary(sampleReport())).not.toMatch(/### Platforms|Not run on/);
+  });
+
   test("escapes markup in scenario output", () => {
     const text = renderSummary(sampleReport());
     expect(text).not.toContain("<script>");
@@ -42,5 +62,11 @@ describe("renderSummary", () => {
     expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);
     expect(text).toMatch(/- …and \d+ more \(see report.html\)/);
     expect(text).toContain("…and 90 more implementation x platform rows");
+    // With a long list of platforms too, every one of them not run with a long reason.
+    const platforms = Array.from({ length: 200 }, (_, i) => ({ id: `box-${i}`, os: "linux", status: "not-run" as const, reason: long }));
+    const withPlatforms = renderSummary({ ...sampleReport(rows), platforms });
+    expect(Buffer.byteLength(withPlatforms)).toBeLessThan(64 * 1024);
+    expect(withPlatforms).toContain("…and 180 more platforms (see report.html)");
+    expect(withPlatforms).toMatch(/- …and \d+ more \(see report.html\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { OUTCOMES, type Outcome } from "../model/outcome";
 import type { ResultRow } from "../runner/result";
-import type { Report } from "./report-json";
+import type { PlatformEntry, Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
 import { countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
 
@@ -13,6 +13,7 @@ const BUDGET_BYTES = 60_000;
 const MAX_TABLE_ROWS = 60;
 const MAX_UNEXPECTED = 100;
 const MAX_NON_STRICT = 40;
+const MAX_PLATFORM_ROWS = 20;
 
 const EMOJI: Record<Outcome, string> = {
   pass: "✅",
@@ -38,6 +39,7 @@ export function renderSummary(report: Report): string {
       : `## ❌ ZeroMQ ipc:// conformance: ${unexpected.length} unexpected of ${rows.length} results`,
     "",
     ...(report.environment.partial ? ["> ⚠️ **Partial report**: the run was cut short; these are the results that finished.", ""] : []),
+    ...notRunLine(report.platforms ?? []),
     `${md(report.generatedAt)} · ${md(`${report.environment.platform} ${report.environment.arch}`)} · node ${md(report.environment.node)} · ${report.implementations.map((i) => `${md(i.id)} ${md(i.version)}`).join(", ")}`,
     "",
     "",
@@ -51,6 +53,7 @@ export function renderSummary(report: Report): string {
   };
 
   add(countsTable(rows));
+  if (report.platforms && report.platforms.length > 0) add(platformsTable(report.platforms));
   if (unexpected.length > 0) {
     add(`\n### Unexpected results (${unexpected.length})\n\n`);
     add(boundedList(unexpected, MAX_UNEXPECTED, budget - 4_000, (row) => `- ${unexpectedLine(row)}\n  ${code(rerunCommand(row, report.platforms))}\n`));
@@ -85,6 +88,28 @@ function countsTable(rows: readonly ResultRow[]): string {
   }
   if (entries.length > MAX_TABLE_ROWS) lines.push(`\n…and ${entries.length - MAX_TABLE_ROWS} more implementation x platform rows (see report.html)`);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The versions each platform ran with, and why a planned one did not run. Bounded like the
+ * other tables: a merge of many shards still has a handful of platforms.
+ */
+function platformsTable(platforms: readonly PlatformEntry[]): string {
+  const cell = (value: string | undefined) => (value === undefined ? "" : md(oneLine(value, 80)));
+  const lines = ["\n### Platforms\n", "| platform | status | distribution | node | libc | libzmq | user |", "|---|---|---|---|---|---|---|"];
+  for (const p of platforms.slice(0, MAX_PLATFORM_ROWS)) {
+    const status = p.status === "run" ? "run" : `**NOT RUN**: ${p.reason ? md(oneLine(p.reason, 300)) : "no reason given"}`;
+    lines.push(`| ${md(p.id)} | ${status} | ${cell(p.distro)} | ${cell(p.node)} | ${cell(p.libc)} | ${cell(p.libzmq)} | ${cell(p.user)} |`);
+  }
+  if (platforms.length > MAX_PLATFORM_ROWS) lines.push(`\n…and ${platforms.length - MAX_PLATFORM_ROWS} more platforms (see report.html)`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Under the verdict: "nothing unexpected" says nothing about a platform that did not run. */
+function notRunLine(platforms: readonly PlatformEntry[]): string[] {
+  const notRun = platforms.filter((p) => p.status === "not-run");
+  if (notRun.length === 0) return [];
+  return [`> ⚠️ **Not run on ${notRun.length === 1 ? "1 platform" : `${notRun.length} platforms`}**: ${notRun.slice(0, MAX_PLATFORM_ROWS).map((p) => code(p.id)).join(", ")}${notRun.length > MAX_PLATFORM_ROWS ? ", …" : ""} (reasons under Platforms)`, ""];
 }
 
 function unexpectedLine(row: ResultRow): string {

@@ -1,7 +1,7 @@
 import type { Report } from "./report-json";
 import { mergeReports } from "./merge-reports";
 import { validateReport } from "./validate-report";
-import { IMPLEMENTATIONS, row, sampleReport, sampleRows } from "./__tests__/sample-report";
+import { IMPLEMENTATIONS, multiPlatformReport, row, samplePlatforms, sampleReport, sampleRows } from "./__tests__/sample-report";
 
 function on(os: string, arch: string, report: Report, generatedAt = "2026-01-01T00:00:00.000Z"): Report {
   return { ...report, generatedAt, environment: { platform: os, kernel: `${os} kernel`, arch, node: "v20.20.2", partial: false } };
@@ -64,6 +64,17 @@ describe("mergeReports", () => {
       { id: "host", os: "linux", arch: "x64", kernel: "linux kernel", node: "v20.20.2", status: "run" },
       { id: "freebsd", os: "freebsd", status: "not-run", reason: "no runner" },
     ]);
+  });
+
+  test("keeps every platform fact (libuv, distro, libzmq, user) through a merge", () => {
+    const [host, debian12, debian13, freebsd] = samplePlatforms();
+    const onOne = (platform: typeof host) => ({ ...sampleReport(sampleRows().map((r) => ({ ...r, platform: platform.id }))), platforms: [platform] });
+    const merged = mergeReports([onOne(host), onOne(debian12), onOne(debian13), { ...sampleReport([]), platforms: [freebsd] }]);
+    expect(merged.platforms).toEqual(samplePlatforms());
+    expect(merged.notes).toBeUndefined();
+    expect(validateReport(JSON.parse(JSON.stringify(merged)))).toEqual([]);
+    // Merging the merged report with itself changes nothing about its platforms.
+    expect(mergeReports([merged, multiPlatformReport()]).platforms).toEqual(samplePlatforms());
   });
 
   test("nothing to merge, or another schema version, is refused", () => {

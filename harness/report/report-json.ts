@@ -35,9 +35,20 @@ export interface PlatformEntry {
   /** process.platform of the machine: "linux", "darwin", "freebsd". */
   os: string;
   arch?: string;
+  /** `${os.type()} ${os.release()}`: "Linux 6.1.0-18-amd64". */
   kernel?: string;
+  /** process.version: "v20.20.2". */
   node?: string;
+  /** Node's libuv (process.versions.uv): it decides how a path becomes a sockaddr_un. */
+  libuv?: string;
+  /** "glibc 2.36", "musl". */
   libc?: string;
+  /** The distribution's PRETTY_NAME (os-release(5)): "Debian GNU/Linux 12 (bookworm)". */
+  distro?: string;
+  /** The libzmq bundled in the npm package `zeromq` there: "4.3.5". */
+  libzmq?: string;
+  /** Who ran the suites: "uid 0 (root)", "uid 1000 (runner)". Root passes every permission check. */
+  user?: string;
   /** "not-run": the platform was planned but produced no rows (`reason` says why). */
   status: "run" | "not-run";
   reason?: string;

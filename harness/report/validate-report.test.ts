@@ -1,7 +1,7 @@
 import { OUTCOMES } from "../model/outcome";
 import schema from "./report.schema.json";
 import { validateReport } from "./validate-report";
-import { sampleReport } from "./__tests__/sample-report";
+import { multiPlatformReport, sampleReport } from "./__tests__/sample-report";
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -16,6 +16,13 @@ describe("validateReport", () => {
       notes: ["merged"],
     };
     expect(validateReport(clone(full))).toEqual([]);
+  });
+
+  test("platforms carrying every fact are valid; an unknown platform fact is not", () => {
+    const report = clone(multiPlatformReport());
+    expect(validateReport(report)).toEqual([]);
+    (report.platforms![0] as unknown as Record<string, unknown>).glibc = "2.36";
+    expect(validateReport(report)).toEqual(["platforms[0].glibc: is not a field of report.json v1"]);
   });
 
   test("a row without an outcome is rejected, naming the row", () => {

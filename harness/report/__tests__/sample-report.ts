@@ -1,4 +1,4 @@
-import { buildReport, type Report } from "../report-json";
+import { buildReport, type PlatformEntry, type Report } from "../report-json";
 import type { ResultRow } from "../../runner/result";
 
 /** Hand-made rows shaped like a real run's: one per outcome a renderer treats differently. */
@@ -73,4 +73,22 @@ export function sampleRows(): ResultRow[] {
 
 export function sampleReport(rows: ResultRow[] = sampleRows()): Report {
   return buildReport(IMPLEMENTATIONS, rows, false);
+}
+
+/** Three Linux platforms that ran (the host and two containers) and FreeBSD, planned but not reachable. */
+export function samplePlatforms(): PlatformEntry[] {
+  const linux = { os: "linux", arch: "x64", kernel: "Linux 6.1.0-18-amd64", libzmq: "4.3.5", status: "run" as const };
+  return [
+    { id: "host", ...linux, node: "v20.20.2", libuv: "1.46.0", libc: "glibc 2.36", distro: "Debian GNU/Linux 12 (bookworm)", user: "uid 0 (root)" },
+    { id: "linux-debian12", ...linux, node: "v18.19.0", libuv: "1.44.2", libc: "glibc 2.36", distro: "Debian GNU/Linux 12 (bookworm)", user: "uid 1000 (runner)" },
+    { id: "linux-debian13", ...linux, node: "v20.19.2", libuv: "1.50.0", libc: "glibc 2.41", distro: "Debian GNU/Linux 13 (trixie)", user: "uid 1000 (runner)" },
+    { id: "freebsd", os: "freebsd", status: "not-run", reason: "no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access" },
+  ];
+}
+
+/** The sample rows on each platform that ran, with the platforms listed. */
+export function multiPlatformReport(): Report {
+  const platforms = samplePlatforms();
+  const rows = platforms.filter((p) => p.status === "run").flatMap((p) => sampleRows().map((r) => ({ ...r, platform: p.id })));
+  return { ...sampleReport(rows), platforms };
 }
