@@ -3,6 +3,7 @@ import absoluteLastEndpointAsBound from "./absolute-last-endpoint-as-bound";
 import bindMissingDirectoryEnoent from "./bind-missing-directory-enoent";
 import bindMissingDirectoryFails from "./bind-missing-directory-fails";
 import closeSocketFile from "./close-socket-file";
+import connectNeedsWritePermission from "./connect-needs-write-permission";
 import connectToRegularFile from "./connect-to-regular-file";
 import directoryAtBindPath from "./directory-at-bind-path";
 import disconnectNeverConnectedEnoent from "./disconnect-never-connected-enoent";
@@ -31,4 +32,5 @@ export const endpointLifecycleScenarios: readonly Scenario[] = [
   relativeLastEndpointAsBound,
   absoluteLastEndpointAsBound,
   connectToRegularFile,
+  connectNeedsWritePermission,
 ];
