@@ -5,6 +5,11 @@
  *   java -cp /usr/share/java/jeromq.jar drivers/jeromq/Driver.java
  * (Debian: apt-get install -y libjeromq-java default-jre-headless; Java 11 or later.)
  *
+ * It compiles against whichever JeroMQ the class path holds: Debian 12 ships 0.3.6 (the libzmq
+ * 3.2 API), Debian 13 ships 0.6.0 (the libzmq 4.x API). The calls that differ between the two are
+ * looked up by reflection (Compat below); everything else is API both have. Some of it is
+ * deprecated in 0.6.0 but is the only spelling 0.3.6 knows, hence @SuppressWarnings("deprecation").
+ *
  * One JSON object per line each way on stdin/stdout: a hello first, then one response per request,
  * in order, with the request's id. Requests are handled one at a time (a receive blocks for at most
  * its timeoutMs). Logs go to stderr; nothing but protocol lines is ever written to stdout.
@@ -32,6 +37,7 @@ import java.util.Properties;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+@SuppressWarnings("deprecation")
 public class Driver {
     static final int PROTOCOL_VERSION = 1;
 
@@ -62,6 +68,7 @@ public class Driver {
     static final Map<Long, Entry> SOCKETS = new HashMap<>();
     static long nextSocket = 1;
     static final Map<Integer, String> ERRNO_NAMES = errnoNames();
+    static final String JEROMQ_VERSION = jeromqVersion();
 
     record Entry(ZMQ.Socket socket, boolean lingerSet, boolean sendCapped) {}
 
@@ -81,7 +88,7 @@ public class Driver {
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("protocol", PROTOCOL_VERSION);
         hello.put("name", "JeroMQ");
-        hello.put("version", jeromqVersion() + " (emulates libzmq " + ZMQ.getVersionString() + ")");
+        hello.put("version", JEROMQ_VERSION + " (emulates libzmq " + ZMQ.getVersionString() + ")");
         hello.put("capabilities", CAPABILITIES);
         hello.put("socketTypes", SOCKET_TYPES);
         hello.put("platform", System.getProperty("os.name").toLowerCase());
@@ -177,7 +184,7 @@ public class Driver {
             case "subscribe": socket(request).subscribe(bytes(string(request, "topic"))); return null;
             case "unsubscribe": socket(request).unsubscribe(bytes(string(request, "topic"))); return null;
             case "lastEndpoint": {
-                Object value = socket(request).base().getsockoptx(zmq.ZMQ.ZMQ_LAST_ENDPOINT);
+                Object value = Compat.lastEndpoint(socket(request).base());
                 return value == null || value.toString().isEmpty() ? null : value.toString();
             }
             case "close": {
@@ -208,8 +215,8 @@ public class Driver {
                 throw new Unsupported("socket option " + name + " not supported by this driver");
             }
         }
-        if (options.get("handshakeInterval") != null) {
-            throw new Unsupported("JeroMQ 0.3.6 has no handshake interval (ZMQ_HANDSHAKE_IVL)");
+        if (options.get("handshakeInterval") != null && Compat.SET_HANDSHAKE_IVL == null) {
+            throw new Unsupported("JeroMQ " + JEROMQ_VERSION + " has no handshake interval (ZMQ_HANDSHAKE_IVL)");
         }
         Object sendTimeout = options.get("sendTimeout");
         boolean sendCapped = sendTimeout == null || number(sendTimeout) == -1;
@@ -229,6 +236,7 @@ public class Driver {
                     case "sendTimeout": socket.setSendTimeOut((int) number(value)); break;
                     case "linger": socket.setLinger(number(value)); break;
                     case "maxMessageSize": socket.setMaxMsgSize(number(value)); break;
+                    case "handshakeInterval": Compat.setHandshakeInterval(socket, (int) number(value)); break;
                     default: break;
                 }
             }
@@ -380,6 +388,11 @@ public class Driver {
         return known != null ? known.name() : "E" + Math.abs(errno);
     }
 
+    /**
+     * The JeroMQ on the class path, as its jar says it: the Maven pom.properties both 0.3.6 and
+     * 0.6.0 carry, else the manifest (Implementation-Version, or the OSGi Bundle-Version 0.3.6 has),
+     * else the jar's file name (jeromq-0.6.0.jar behind Debian's jeromq.jar symlink), else "unknown".
+     */
     static String jeromqVersion() {
         try (InputStream in = ZMQ.class.getResourceAsStream("/META-INF/maven/org.zeromq/jeromq/pom.properties")) {
             if (in != null) {
@@ -389,10 +402,69 @@ public class Driver {
                 if (version != null && !version.isBlank()) return version.trim();
             }
         } catch (java.io.IOException e) {
-            // fall through
+            // the next source
         }
         String version = ZMQ.class.getPackage().getImplementationVersion();
-        return version != null ? version : "0.3.6";
+        if (version != null && !version.isBlank()) return version.trim();
+        try {
+            java.net.URL location = ZMQ.class.getProtectionDomain().getCodeSource().getLocation();
+            File jar = new File(location.toURI()).getCanonicalFile();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+                java.util.jar.Manifest manifest = file.getManifest();
+                String bundle = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-Version");
+                if (bundle != null && !bundle.isBlank()) return bundle.trim();
+            }
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("jeromq-(\\d[^/]*)\\.jar").matcher(jar.getName());
+            if (named.matches()) return named.group(1);
+        } catch (Exception e) {
+            // nothing else to ask
+        }
+        return "unknown";
+    }
+
+    /**
+     * The calls whose names differ between JeroMQ 0.3.6 and 0.6.0, found by reflection once, so
+     * that this one source compiles against either jar.
+     */
+    static final class Compat {
+        /** zmq.SocketBase's getsockopt for object values: getsockoptx in 0.3.6, getSocketOptx in 0.6.0. */
+        static final java.lang.reflect.Method GET_SOCKOPT_X = method(zmq.SocketBase.class, int.class, "getSocketOptx", "getsockoptx");
+        /** ZMQ_HANDSHAKE_IVL: ZMQ.Socket.setHandshakeIvl(int) in 0.6.0; 0.3.6 has none (null). */
+        static final java.lang.reflect.Method SET_HANDSHAKE_IVL = method(ZMQ.Socket.class, int.class, "setHandshakeIvl");
+
+        static java.lang.reflect.Method method(Class<?> owner, Class<?> parameter, String... names) {
+            for (String name : names) {
+                try {
+                    return owner.getMethod(name, parameter);
+                } catch (NoSuchMethodException e) {
+                    // the other spelling
+                }
+            }
+            return null;
+        }
+
+        static Object lastEndpoint(zmq.SocketBase base) {
+            if (GET_SOCKOPT_X == null) throw new Unsupported("JeroMQ " + JEROMQ_VERSION + ": no getsockoptx/getSocketOptx on zmq.SocketBase");
+            return invoke(GET_SOCKOPT_X, base, zmq.ZMQ.ZMQ_LAST_ENDPOINT);
+        }
+
+        static void setHandshakeInterval(ZMQ.Socket socket, int ms) {
+            invoke(SET_HANDSHAKE_IVL, socket, ms);
+        }
+
+        /** Calls the method; what it throws is thrown as is (a ZMQException stays one, for its errno). */
+        static Object invoke(java.lang.reflect.Method method, Object target, Object... args) {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+                if (cause instanceof Error) throw (Error) cause;
+                throw new IllegalStateException(cause);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     // --- request fields -------------------------------------------------------------------------
