@@ -6,6 +6,8 @@ const config: Config = {
   testEnvironment: "node",
   roots: ["<rootDir>/reference", "<rootDir>/harness", "<rootDir>/suites", "<rootDir>/fixtures"],
   testMatch: ["**/*.test.ts"],
+  // Container tests need an engine and images: `npm run test:containers` (jest.containers.config.ts).
+  testPathIgnorePatterns: ["/node_modules/", "\\.containers\\.test\\.ts$"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
   testTimeout: 30_000,
   reporters: ["default", "<rootDir>/scripts/summary-line-reporter.js"],

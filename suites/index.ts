@@ -1,10 +1,11 @@
-import type { Scenario } from "../harness/model/scenario";
+import { runsInPlace, type Scenario } from "../harness/model/scenario";
 import { abstractNamespaceScenarios } from "./abstract-namespace";
 import { bindOverrideScenarios } from "./bind-override";
 import { connectBeforeBindScenarios } from "./connect-before-bind";
 import { endpointLifecycleScenarios } from "./endpoint-lifecycle";
 import { endpointSyntaxScenarios } from "./endpoint-syntax";
 import { interopScenarios } from "./interop";
+import { isolationScenarios } from "./isolation";
 import { pathLengthScenarios } from "./path-length";
 import { wildcardScenarios } from "./wildcard";
 import { zmtpWireScenarios } from "./zmtp-wire";
@@ -20,4 +21,11 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...endpointSyntaxScenarios,
   ...interopScenarios,
   ...zmtpWireScenarios,
+  ...isolationScenarios,
 ];
+
+/**
+ * What one process runs by itself, on any platform (jest's conformance and driver tests). The
+ * rest need separate containers: harness/platforms/platforms.containers.test.ts runs them.
+ */
+export const IN_PLACE_SCENARIOS: readonly Scenario[] = ALL_SCENARIOS.filter(runsInPlace);

@@ -117,3 +117,36 @@ describe("the command itself", () => {
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(ALL_SCENARIOS.length);
   }, 60_000);
 });
+
+describe("platforms", () => {
+  test("an unknown platform is a usage error naming the known ones", async () => {
+    await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(/unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, freebsd\)/);
+  });
+
+  test("a platform this machine cannot reach is reported not-run with its reason, never as passed, and the run exits 2", async () => {
+    const run = await executeRun(ALL_SCENARIOS, request({ platforms: ["host", "freebsd"], scenarios: ["bind-override.rebind-after-close"] }));
+    expect(run.exitCode).toBe(2);
+    expect(run.harnessErrors.join("\n")).toMatch(/platform freebsd not run: needs a FreeBSD machine/);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8"));
+    expect(validateReport(report)).toEqual([]);
+    const freebsd = report.platforms.find((p: { id: string }) => p.id === "freebsd");
+    expect(freebsd).toMatchObject({ status: "not-run", reason: expect.stringMatching(/docker\/freebsd\/README\.md/) });
+    expect(report.results.filter((r: { platform: string }) => r.platform === "freebsd")).toEqual([]);
+    expect(report.results.map((r: { platform: string; outcome: string }) => `${r.platform} ${r.outcome}`)).toEqual(["host pass"]);
+    // Each platform that ran keeps its own reports beside the merged ones.
+    expect(fs.existsSync(path.join(out, "platforms", "host", "report.json"))).toBe(true);
+  });
+
+  test("the host run records the platform's facts in the report", async () => {
+    const run = await executeRun(ALL_SCENARIOS, request({ scenarios: ["bind-override.rebind-after-close"] }));
+    expect(run.report.platforms).toEqual([expect.objectContaining({ id: "host", status: "run", node: process.version, libuv: process.versions.uv })]);
+  });
+
+  test("scenarios that need separate containers are not planned on the host", async () => {
+    const logged: string[] = [];
+    const run = await executeRun(ALL_SCENARIOS, request({ suites: ["isolation", "endpoint-syntax"], log: (line) => logged.push(line) }));
+    expect(run.report.results.some((r) => r.suite === "isolation")).toBe(false);
+    expect(run.report.results.length).toBeGreaterThan(0);
+    expect(logged.join("\n")).toMatch(/3 scenarios need separate containers and run on container platforms only/);
+  });
+});

@@ -18,8 +18,11 @@ export const SUITES = [
   "endpoint-syntax",
   "interop",
   "zmtp-wire",
+  "isolation",
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
+
+export type PlatformFeature = "separate-containers";
 
 /**
  * One scenario, defined once and run both by jest and by the CLI (test262-style metadata plus
@@ -38,6 +41,12 @@ export interface Scenario {
   readonly title: string;
   /** Where it applies; absent = every platform. */
   readonly platforms?: readonly PlatformName[];
+  /**
+   * What the platform must offer beyond a process: "separate-containers" scenarios are run from
+   * the host against two or three containers of a container platform (a shared volume, own or
+   * shared network namespaces). They are planned only for container platforms.
+   */
+  readonly needs?: readonly PlatformFeature[];
   /** Capabilities the implementation must declare; otherwise the outcome is `unsupported`. */
   readonly requires?: readonly Capability[];
   /**
@@ -60,4 +69,9 @@ export type ScenarioDefinition = Omit<Scenario, "roles"> & { roles?: Scenario["r
 /** Fills the defaults, so a scenario file states only what is particular to it. */
 export function scenario(definition: ScenarioDefinition): Scenario {
   return { roles: "single", ...definition };
+}
+
+/** Whether one process can run the scenario by itself (every platform); the others need separate containers. */
+export function runsInPlace(scenario: Scenario): boolean {
+  return !scenario.needs?.includes("separate-containers");
 }

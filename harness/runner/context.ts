@@ -13,6 +13,7 @@ import {
   type TestSocket,
   type TestSocketOptions,
 } from "../adapters/implementation";
+import type { ContainerSites, Site } from "../platforms/sites";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "./limits";
 import { Skipped, Unsupported, Violation } from "./verdicts";
 
@@ -43,6 +44,8 @@ export class ScenarioContext {
     readonly multiplier: number,
     /** Whether the scenario declared `exclusive` (it may change process-wide state). */
     private readonly exclusive = false,
+    /** Container platforms only: where "separate-containers" scenarios start their implementations. */
+    private readonly sites?: ContainerSites,
   ) {}
 
   limit(baseMs: number): number {
@@ -82,6 +85,18 @@ export class ScenarioContext {
     this.requires("child-process", implementation);
     if (implementation.spawnProcess === undefined) throw new Unsupported(`${implementation.id} cannot run in a child process`);
     const child = await implementation.spawnProcess(options);
+    this.processes.push(child);
+    return child;
+  }
+
+  /**
+   * The implementation (by id) in a driver process inside one of the platform's containers,
+   * ended by the runner afterwards. Capabilities are those it declares there: a container's
+   * runtime may differ from the host's.
+   */
+  async inContainer(implementation: Implementation, site: Site): Promise<ProcessImplementation> {
+    if (this.sites === undefined) throw new Skipped("needs separate containers: runs only on a container platform");
+    const child = await this.sites.start(implementation.id, site);
     this.processes.push(child);
     return child;
   }

@@ -1,6 +1,7 @@
 import { platformIpc, type PlatformIpc } from "../../reference/endpoint/platform-limits";
 import type { Implementation } from "../adapters/implementation";
 import type { Scenario } from "../model/scenario";
+import type { ContainerSites } from "../platforms/sites";
 import { timeoutMultiplier } from "./limits";
 import type { ResultRow } from "./result";
 import { runScenario, type Roles } from "./run-scenario";
@@ -29,6 +30,8 @@ export interface MatrixOptions {
   /** Scenarios run at once (exclusive ones always alone). Default 1. */
   readonly jobs?: number;
   readonly shard?: Shard;
+  /** Containers for "separate-containers" scenarios (container platforms only). */
+  readonly sites?: ContainerSites;
   /** Called with each row as soon as it is known (progress output, partial reports). */
   readonly onResult?: (row: RowResult, task: Task) => void;
 }
@@ -62,6 +65,7 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
     platformId: options.platformId ?? "host",
     platform: options.platform ?? platformIpc(),
     multiplier: options.multiplier ?? timeoutMultiplier(),
+    sites: options.sites,
   };
   const tasks = planTasks(scenarios, options.implementations, options.shard);
   const jobs = Math.max(1, options.jobs ?? 1);

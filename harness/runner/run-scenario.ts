@@ -6,6 +6,7 @@ import { ImplementationError, type Implementation } from "../adapters/implementa
 import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
 import { DriverFault } from "../driver/driver-connection";
+import type { ContainerSites } from "../platforms/sites";
 import { ScenarioContext } from "./context";
 import { SCENARIO_LIMIT_MS } from "./limits";
 import type { ResultRow } from "./result";
@@ -21,6 +22,8 @@ export interface RunSettings {
   readonly platformId: string;
   readonly platform: PlatformIpc;
   readonly multiplier: number;
+  /** Containers for "separate-containers" scenarios (container platforms only). */
+  readonly sites?: ContainerSites;
 }
 
 /** What a broken check costs at each level. */
@@ -58,8 +61,13 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
     }
   }
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zic-"));
-  const ctx = new ScenarioContext(dir, roles.binder, roles.binder, roles.connecter, settings.platform, settings.multiplier, scenario.exclusive === true);
+  if (scenario.needs?.includes("separate-containers") && settings.sites === undefined) {
+    return row("skipped", "needs separate containers: runs only on a container platform (--platform linux-debian12 or linux-debian13)");
+  }
+  // On a shared volume, the containers' non-root user must be able to bind in the directory.
+  const dir = fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
+  if (settings.sites !== undefined) fs.chmodSync(dir, 0o777);
+  const ctx = new ScenarioContext(dir, roles.binder, roles.binder, roles.connecter, settings.platform, settings.multiplier, scenario.exclusive === true, settings.sites);
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
   let timer: NodeJS.Timeout | undefined;
   try {

@@ -1,0 +1,153 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Report } from "../report/report-json";
+import { validateReport } from "../report/validate-report";
+import { removeContainer, startIdleContainer } from "./container-engine";
+import { PROJECT_IN_CONTAINER } from "./container-sites";
+import type { PlatformTarget } from "./targets";
+
+export interface ContainerRunRequest {
+  readonly target: Extract<PlatformTarget, { kind: "container" }>;
+  readonly projectRoot: string;
+  /** `run` flags for the CLI inside (without --platform and --out). */
+  readonly args: readonly string[];
+  /** Expectation files given with --expect: copied in, since the container sees only the project. */
+  readonly expectFiles: readonly string[];
+  /** Where the platform's own reports are kept (report.json, report.html, ... and run.log). */
+  readonly keepIn: string;
+  readonly limitMs: number;
+  readonly log: (line: string) => void;
+}
+
+export interface ContainerRunResult {
+  readonly report?: Report;
+  readonly exitCode: number;
+  /** Set when the run inside did not finish properly: a harness error of the platform. */
+  readonly problem?: string;
+}
+
+/** Where the container writes: a host directory mounted read-write. */
+const OUT_IN_CONTAINER = "/out";
+
+/**
+ * Runs the CLI inside a fresh container of the platform's image (as the image's non-root user,
+ * the project mounted read-only) and brings its report out. The output goes to a file on the
+ * mounted directory rather than through exec's stream (testcontainers 11 can truncate exec
+ * output under load); the host follows that file to show progress.
+ */
+export async function runCliInContainer(request: ContainerRunRequest): Promise<ContainerRunResult> {
+  const { target } = request;
+  const exchange = fs.mkdtempSync(path.join(os.tmpdir(), "zic-platform-"));
+  fs.chmodSync(exchange, 0o777); // the container's user is not the host's
+  // Paths the run inside prints are where its files end up on the host.
+  const follower = followLog(path.join(exchange, "run.log"), (line) => request.log(`[${target.id}] ${line.split(`${OUT_IN_CONTAINER}/report`).join(request.keepIn)}`));
+  try {
+    const expectArgs = request.expectFiles.flatMap((file, i) => {
+      const name = `expect-${i + 1}${path.extname(file) || ".json"}`;
+      fs.copyFileSync(file, path.join(exchange, name));
+      fs.chmodSync(path.join(exchange, name), 0o644);
+      return ["--expect", `${OUT_IN_CONTAINER}/${name}`];
+    });
+    const cli = ["node", "dist/harness/cli/main.js", "run", "--platform", target.id, "--out", `${OUT_IN_CONTAINER}/report`, ...request.args, ...expectArgs];
+    const seconds = Math.ceil(request.limitMs / 1000);
+    // umask 000: the host (any uid) can then read and delete what the container wrote.
+    const script = `umask 000; exec timeout -k 10 ${seconds} ${cli.map(shellQuote).join(" ")} >${OUT_IN_CONTAINER}/run.log 2>&1`;
+    const container = await startIdleContainer({
+      image: target.image,
+      platformId: target.id,
+      mounts: [
+        { source: request.projectRoot, target: PROJECT_IN_CONTAINER },
+        { source: exchange, target: OUT_IN_CONTAINER, rw: true },
+      ],
+    });
+    let exitCode: number;
+    try {
+      exitCode = (await container.exec(["sh", "-c", script], { workingDir: PROJECT_IN_CONTAINER, env: passedEnvironment() })).exitCode;
+    } finally {
+      await removeContainer(container);
+    }
+    follower.flush();
+    const reportFile = path.join(exchange, "report", "report.json");
+    const report = fs.existsSync(reportFile) ? readReport(reportFile) : undefined;
+    fs.rmSync(request.keepIn, { recursive: true, force: true });
+    fs.mkdirSync(request.keepIn, { recursive: true });
+    for (const name of fs.existsSync(path.join(exchange, "report")) ? fs.readdirSync(path.join(exchange, "report")) : []) {
+      fs.copyFileSync(path.join(exchange, "report", name), path.join(request.keepIn, name));
+    }
+    fs.copyFileSync(path.join(exchange, "run.log"), path.join(request.keepIn, "run.log"));
+    const problem =
+      exitCode === 124 || exitCode === 137
+        ? `the run inside ${target.id} did not finish within ${seconds} s (log: ${path.join(request.keepIn, "run.log")})`
+        : exitCode > 2 || report === undefined
+          ? `the run inside ${target.id} ended with exit code ${exitCode}${report === undefined ? " and no report" : ""}: ${lastLines(path.join(exchange, "run.log"))}`
+          : undefined;
+    return { report, exitCode, ...(problem ? { problem } : {}) };
+  } finally {
+    follower.stop();
+    fs.rmSync(exchange, { recursive: true, force: true });
+  }
+}
+
+/** Settings that must reach the run inside: the limits' multiplier and CI strictness. */
+function passedEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ["TIMEOUT_MULTIPLIER", "CI"]) if (process.env[name]) env[name] = process.env[name]!;
+  return env;
+}
+
+function readReport(file: string): Report {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as Report;
+  const problems = validateReport(report);
+  if (problems.length > 0) throw new Error(`${file} does not match the report schema: ${problems.slice(0, 3).join("; ")}`);
+  return report;
+}
+
+/**
+ * Prints a growing log file's new lines. A display aid only (nothing waits on it), so a
+ * 500 ms look is fine: the run's end is signalled by the exec returning.
+ */
+function followLog(file: string, print: (line: string) => void): { flush(): void; stop(): void } {
+  let offset = 0;
+  let partial = "";
+  const flush = () => {
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      return;
+    }
+    if (size <= offset) return;
+    const fd = fs.openSync(file, "r");
+    try {
+      const chunk = Buffer.alloc(size - offset);
+      fs.readSync(fd, chunk, 0, chunk.length, offset);
+      offset = size;
+      const lines = (partial + chunk.toString("utf8")).split(/\r?\n|\r/);
+      partial = lines.pop() ?? "";
+      for (const line of lines) if (line.trim() !== "") print(line);
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  const timer = setInterval(flush, 500);
+  return {
+    flush,
+    stop: () => {
+      clearInterval(timer);
+      if (partial.trim() !== "") print(partial);
+    },
+  };
+}
+
+function lastLines(file: string, count = 5): string {
+  try {
+    return fs.readFileSync(file, "utf8").trim().split("\n").slice(-count).join(" | ");
+  } catch {
+    return "(no output)";
+  }
+}
+
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

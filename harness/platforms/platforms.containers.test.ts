@@ -1,0 +1,143 @@
+/**
+ * The container platforms end to end (`npm run test:containers`): the compiled CLI runs the host
+ * and both Debian images in one command and merges them; the non-root and cross-container
+ * scenarios give the outcomes they should; nothing is left behind. Needs a running engine and
+ * the images (bash docker/start-dockerd.sh && bash docker/build-images.sh): without them these
+ * tests FAIL with the command to run, they never skip.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Report } from "../report/report-json";
+import { validateReport } from "../report/validate-report";
+import { EngineUnavailable, requireEngine, requireImage, testcontainers } from "./container-engine";
+import { PLATFORM_TARGETS } from "./targets";
+
+const ROOT = path.join(__dirname, "..", "..");
+const CLI = path.join(ROOT, "dist", "harness", "cli", "main.js");
+const CONTAINER_PLATFORMS = PLATFORM_TARGETS.filter((t) => t.kind === "container");
+
+beforeAll(async () => {
+  await requireEngine();
+  for (const target of CONTAINER_PLATFORMS) await requireImage(target.image, target.build);
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build`);
+});
+const outs: string[] = [];
+afterAll(() => {
+  for (const dir of outs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The compiled CLI's `run` into a fresh output directory, as CI runs it. */
+function cli(...args: string[]): { status: number | null; stdout: string; report: Report; out: string } {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "zic-containers-test-"));
+  outs.push(out);
+  const run = spawnSync(process.execPath, [CLI, "run", "--out", out, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const file = path.join(out, "report.json");
+  if (!fs.existsSync(file)) throw new Error(`no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return { status: run.status, stdout: run.stdout + run.stderr, report: JSON.parse(fs.readFileSync(file, "utf8")) as Report, out };
+}
+
+/** Containers this process's runs started and did not remove (they carry the org.zic.platform label). */
+async function leftoverContainers(): Promise<string[]> {
+  const client = await testcontainers().getContainerRuntimeClient();
+  const all = await client.container.list();
+  return all.filter((c) => c.Labels?.["org.zic.platform"] !== undefined).map((c) => `${c.Id.slice(0, 12)} ${c.Image} ${c.State}`);
+}
+
+const zicTemporaries = () => fs.readdirSync(os.tmpdir()).filter((name) => /^zic-(platform|shared)-/.test(name));
+
+describe("one run on the host and both Debian containers", () => {
+  let run: ReturnType<typeof cli>;
+  const byPlatform = (id: string) => run.report.results.filter((r) => r.platform === id);
+  const row = (platform: string, scenario: string, who: string) =>
+    run.report.results.find((r) => r.platform === platform && r.scenario === scenario && (r.implementation ?? `${r.binder}->${r.connecter}`) === who);
+
+  beforeAll(() => {
+    run = cli("--impl", "reference,libzmq", "--platform", "host,linux-debian12,linux-debian13");
+  });
+
+  test("exits 0 with one valid merged report listing the three platforms with their facts", () => {
+    expect({ status: run.status, tail: run.stdout.split("\n").slice(-12).join("\n") }).toEqual({ status: 0, tail: expect.any(String) });
+    expect(validateReport(run.report)).toEqual([]);
+    expect(run.report.platforms?.map((p) => [p.id, p.status])).toEqual([
+      ["host", "run"],
+      ["linux-debian12", "run"],
+      ["linux-debian13", "run"],
+    ]);
+    for (const platform of run.report.platforms ?? []) {
+      expect(platform).toEqual(expect.objectContaining({ node: expect.stringMatching(/^v\d+\./), libc: expect.stringMatching(/^glibc 2\.\d+/), libzmq: expect.stringMatching(/^4\./) }));
+    }
+    const facts = Object.fromEntries((run.report.platforms ?? []).map((p) => [p.id, p]));
+    expect(facts["linux-debian12"].distro).toMatch(/Debian GNU\/Linux 12/);
+    expect(facts["linux-debian13"].distro).toMatch(/Debian GNU\/Linux 13/);
+    expect(facts["linux-debian12"].user).toMatch(/^uid 1000\b/);
+    expect(facts["linux-debian13"].user).toMatch(/^uid 1000\b/);
+  });
+
+  test("every platform ran every in-place cell; each keeps its own reports", () => {
+    const host = byPlatform("host").filter((r) => r.suite !== "isolation");
+    expect(host.length).toBeGreaterThan(300);
+    for (const id of ["linux-debian12", "linux-debian13"]) {
+      expect(byPlatform(id).filter((r) => r.suite !== "isolation").length).toBe(host.length);
+      expect(fs.existsSync(path.join(run.out, "platforms", id, "report.json"))).toBe(true);
+      expect(fs.readFileSync(path.join(run.out, "platforms", id, "run.log"), "utf8")).toMatch(new RegExp(`running \\d+ cells .* on ${id}`));
+    }
+  });
+
+  test("the cross-container scenarios run on the container platforms only, with the outcomes they should", () => {
+    expect(byPlatform("host").filter((r) => r.suite === "isolation")).toEqual([]);
+    for (const id of ["linux-debian12", "linux-debian13"]) {
+      for (const who of ["reference->reference", "reference->libzmq", "libzmq->reference", "libzmq->libzmq"]) {
+        expect(row(id, "isolation.path-socket-across-containers", who)?.outcome).toBe("pass");
+      }
+      // libzmq has abstract names everywhere: across network namespaces nothing arrives, within one it does.
+      expect(row(id, "isolation.abstract-stays-in-network-namespace", "libzmq->libzmq")?.outcome).toBe("pass");
+      expect(row(id, "isolation.abstract-shared-network-namespace", "libzmq->libzmq")?.outcome).toBe("pass");
+    }
+  });
+
+  test("as the containers' non-root user, the permission scenarios run unprivileged and hold", () => {
+    for (const id of ["linux-debian12", "linux-debian13"]) {
+      for (const impl of ["reference", "libzmq"]) {
+        const unwritable = row(id, "endpoint-lifecycle.unwritable-directory-refused", impl);
+        expect([unwritable?.outcome, unwritable?.observed.values["bound as"]]).toEqual(["pass", "uid 1000"]);
+        expect(row(id, "endpoint-lifecycle.connect-needs-write-permission", impl)?.outcome).toBe("pass");
+        expect(row(id, "wildcard.directory-mode-0700", impl)?.outcome).toBe("pass");
+      }
+    }
+  });
+
+  test("leaves no container and no exchange directory behind", async () => {
+    expect(await leftoverContainers()).toEqual([]);
+    expect(zicTemporaries()).toEqual([]);
+  });
+});
+
+describe("what the containers add to a run", () => {
+  test("an --expect file reaches the run inside the container", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zic-containers-test-")), "reference.expect.json");
+    outs.push(path.dirname(file));
+    fs.writeFileSync(file, JSON.stringify({ implementation: "reference", expectations: [{ scenario: "bind-override.rebind-after-close", outcome: "fail", reason: "pretend" }] }));
+    const run = cli("--impl", "reference", "--scenario", "bind-override.rebind-after-close", "--platform", "linux-debian13", "--expect", file);
+    expect(run.status).toBe(1);
+    expect(run.report.results.map((r) => [r.platform, r.outcome, r.expected])).toEqual([["linux-debian13", "pass", ["fail"]]]);
+    expect(run.stdout).toMatch(/\[linux-debian13\] pass +bind-override.rebind-after-close \[reference\].*UNEXPECTED/);
+  });
+
+  test("the Debian-packaged peers run inside both images", () => {
+    const run = cli("--impl", "pyzmq,jeromq", "--scenario", "interop.push-pull", "--platform", "linux-debian12,linux-debian13");
+    expect(run.report.implementations.map((i) => i.id).sort()).toEqual(["jeromq", "pyzmq"]);
+    const cells = run.report.results.map((r) => `${r.platform} ${r.binder}->${r.connecter}`).sort();
+    expect(cells).toEqual(
+      ["linux-debian12", "linux-debian13"].flatMap((p) => ["jeromq->jeromq", "jeromq->pyzmq", "pyzmq->jeromq", "pyzmq->pyzmq"].map((w) => `${p} ${w}`)).sort(),
+    );
+    expect(run.report.results.every((r) => r.outcome !== "error")).toBe(true);
+    expect(run.status).toBe(0);
+  });
+
+  test("a missing image is an error naming the command that builds it", async () => {
+    await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(EngineUnavailable);
+    await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(/zic-linux:no-such-tag is missing \(nothing is pulled\): build it with `bash docker\/build-images.sh debian12`/);
+  });
+});

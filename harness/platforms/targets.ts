@@ -1,0 +1,81 @@
+/**
+ * The platforms a run can name with --platform. "host" is wherever the CLI runs; the Linux
+ * containers run the same CLI inside an image built by docker/build-images.sh (as a non-root
+ * user, with the Debian-packaged peers); FreeBSD needs a FreeBSD machine and, from anywhere
+ * else, is reported "not-run" with the reason.
+ */
+export type PlatformTarget =
+  | { readonly id: string; readonly kind: "here"; readonly title: string }
+  | {
+      readonly id: string;
+      readonly kind: "container";
+      readonly title: string;
+      /** Local image tag (nothing is ever pulled). */
+      readonly image: string;
+      /** The command that builds the image when it is missing. */
+      readonly build: string;
+    }
+  | {
+      readonly id: string;
+      readonly kind: "machine";
+      readonly title: string;
+      /** process.platform of the machine that can run it here as its own host. */
+      readonly os: string;
+      /** Where to read how to run it there. */
+      readonly howTo: string;
+    };
+
+export const PLATFORM_TARGETS: readonly PlatformTarget[] = [
+  { id: "host", kind: "here", title: "the machine running the CLI" },
+  {
+    id: "linux-debian12",
+    kind: "container",
+    title: "Debian 12 (bookworm) container, non-root, host Node",
+    image: "zic-linux:debian12",
+    build: "bash docker/build-images.sh debian12",
+  },
+  {
+    id: "linux-debian13",
+    kind: "container",
+    title: "Debian 13 (trixie) container, non-root",
+    image: "zic-linux:debian13",
+    build: "bash docker/build-images.sh debian13",
+  },
+  { id: "freebsd", kind: "machine", title: "FreeBSD", os: "freebsd", howTo: "docker/freebsd/README.md" },
+];
+
+/**
+ * The id of the platform this process runs on: a container image sets ZIC_PLATFORM, so the CLI
+ * inside it labels its rows (and picks per-platform expectations) by the container's id.
+ */
+export function currentPlatformId(): string {
+  return process.env.ZIC_PLATFORM || "host";
+}
+
+export type PlatformPlan =
+  | { readonly id: string; readonly where: "here" }
+  | { readonly id: string; readonly where: "container"; readonly target: Extract<PlatformTarget, { kind: "container" }> }
+  | { readonly id: string; readonly where: "unreachable"; readonly reason: string };
+
+/** Where each requested platform runs from this process; unknown ids are a usage error (thrown by the caller). */
+export function planPlatform(id: string): PlatformPlan | undefined {
+  const target = PLATFORM_TARGETS.find((t) => t.id === id);
+  if (id === "host" || id === currentPlatformId()) return { id, where: "here" };
+  if (target === undefined) return undefined;
+  switch (target.kind) {
+    case "here":
+      return { id, where: "here" };
+    case "container":
+      if (currentPlatformId() !== "host") {
+        return { id, where: "unreachable", reason: `a container platform is run from the host, not from inside ${currentPlatformId()}` };
+      }
+      return { id, where: "container", target };
+    case "machine":
+      if (process.platform === target.os) return { id, where: "here" };
+      return {
+        id,
+        where: "unreachable",
+        reason: `needs a ${target.title} machine (this is ${process.platform}): no ${target.title} kernel runs in a Linux container; run the CLI there with --platform ${id} and merge its report (see ${target.howTo})`,
+      };
+  }
+}
