@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       const levels = list(values.level);
       if (levels.length > 0) scenarios = scenarios.filter((s) => levels.includes(s.level));
       if (values.json) {
-        say(JSON.stringify(scenarios.map(({ id, suite, level, clause, title, roles, platforms, requires }) => ({ id, suite, level, clause, title, roles, platforms, requires })), null, 2));
+        say(JSON.stringify(scenarios.map(({ id, suite, level, clause, title, roles, platforms, requires, needs }) => ({ id, suite, level, clause, title, roles, platforms, requires, needs })), null, 2));
       } else {
         for (const s of scenarios) say(`${s.id.padEnd(64)} ${s.suite.padEnd(20)} ${s.level.padEnd(7)} ${s.clause}`);
         process.stderr.write(`${scenarios.length} scenarios\n`);
