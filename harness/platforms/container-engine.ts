@@ -33,6 +33,29 @@ export async function requireEngine(): Promise<void> {
   }
 }
 
+/**
+ * Removes containers an earlier run left behind when it was killed (Ctrl-C, a CI timeout): they
+ * carry the pid of the process that started them, and that process is gone.
+ */
+export async function removeOrphans(): Promise<string[]> {
+  const client = await testcontainers().getContainerRuntimeClient();
+  const orphans = (await client.container.list()).filter((info) => {
+    const pid = Number(info.Labels?.["org.zic.pid"]);
+    return info.Labels?.["org.zic.platform"] !== undefined && Number.isInteger(pid) && pid !== process.pid && !alive(pid);
+  });
+  await Promise.all(orphans.map((info) => client.container.getById(info.Id).remove({ force: true }).catch(() => undefined)));
+  return orphans.map((info) => info.Id.slice(0, 12));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Fails with the command that builds the image when it is not in the local engine. */
 export async function requireImage(image: string, buildCommand: string): Promise<void> {
   const { getContainerRuntimeClient, ImageName } = testcontainers();

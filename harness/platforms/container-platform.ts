@@ -12,7 +12,7 @@ import { runMatrix } from "../runner/run-matrix";
 import { timeoutMultiplier } from "../runner/limits";
 import { expectationSets, rowCompleter, type PlatformRun } from "../cli/commands/run-here";
 import type { RunRequest } from "../cli/commands/run";
-import { EngineUnavailable, requireEngine, requireImage } from "./container-engine";
+import { EngineUnavailable, removeOrphans, requireEngine, requireImage } from "./container-engine";
 import { runCliInContainer } from "./container-run";
 import { DockerSites } from "./container-sites";
 import type { PlatformTarget } from "./targets";
@@ -37,6 +37,8 @@ export async function runContainerPlatform(
   try {
     await requireEngine();
     await requireImage(target.image, target.build);
+    const removed = await removeOrphans();
+    if (removed.length > 0) request.log(`removed ${removed.length} container(s) a killed run left behind: ${removed.join(", ")}`);
   } catch (err) {
     if (err instanceof EngineUnavailable) return { unavailable: err.message };
     throw err;

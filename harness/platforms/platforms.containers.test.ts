@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Report } from "../report/report-json";
 import { validateReport } from "../report/validate-report";
-import { EngineUnavailable, requireEngine, requireImage, testcontainers } from "./container-engine";
+import { EngineUnavailable, removeOrphans, requireEngine, requireImage, testcontainers } from "./container-engine";
 import { PLATFORM_TARGETS } from "./targets";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -139,5 +139,16 @@ describe("what the containers add to a run", () => {
   test("a missing image is an error naming the command that builds it", async () => {
     await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(EngineUnavailable);
     await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(/zic-linux:no-such-tag is missing \(nothing is pulled\): build it with `bash docker\/build-images.sh debian12`/);
+  });
+
+  test("containers left by a killed run are removed by the next one", async () => {
+    const deadPid = spawnSync("true").pid!; // exited: no process has this pid now
+    const { GenericContainer } = testcontainers();
+    const orphan = await new GenericContainer(CONTAINER_PLATFORMS[0].image)
+      .withCommand(["sleep", "infinity"])
+      .withLabels({ "org.zic.platform": CONTAINER_PLATFORMS[0].id, "org.zic.pid": String(deadPid) })
+      .start();
+    expect(await removeOrphans()).toEqual([orphan.getId().slice(0, 12)]);
+    expect(await leftoverContainers()).toEqual([]);
   });
 });
