@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Builds the container images of the Linux platforms: zic-linux:debian12 (Debian 12 bookworm,
+# platform linux-debian12) and zic-linux:debian13 (Debian 13 trixie, platform linux-debian13).
+#
+# Usage: bash docker/build-images.sh [--rebuild] [debian12|debian13 ...]     (default: both)
+#   --rebuild  build even if the image is up to date, without the layer cache (fresh apt packages).
+#              The base images are kept; `docker rmi zic-base:bookworm` to rebuild one.
+# Environment:
+#   DOCKER=/usr/bin/docker          the docker client to use (default: docker on PATH)
+#   BASE_IMAGE_DEBIAN12=debian:bookworm, BASE_IMAGE_DEBIAN13=debian:trixie
+#                                   use these base images (pulled if absent) instead of the local
+#                                   zic-base:* ones built with debootstrap (where a registry is reachable)
+#   NODE_FROM_DEBIAN13=host         put the host's node in the Debian 13 image instead of Debian's
+#                                   nodejs (NODE_FROM_DEBIAN12=debian fails: Debian 12's nodejs is 18)
+#   ZIC_LINUX_REPO=zic-linux, ZIC_BASE_REPO=zic-base
+#                                   the images' repository names (the harness uses the defaults; another
+#                                   name builds a separate set, e.g. to time a build from nothing
+#                                   without removing images that running containers use)
+#
+# Steps: check the daemon; build a missing local base (docker/base/build-base-image.sh, both in
+# parallel when both are missing); then each image, unless one with the same recipe exists:
+# the label org.zic.recipe is the sha256 of (the Dockerfile + the node version + NODE_FROM + the
+# base image's id), so a changed Dockerfile, a new host Node or a rebuilt base rebuilds the image,
+# and nothing else does (the project is bind-mounted at run time, never copied in).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dockerfile="$here/linux/Dockerfile"
+docker="${DOCKER:-docker}"
+# The classic builder: the docker CLI on PATH may be a client without buildx (docker 28 without
+# the plugin refuses BuildKit builds), and the classic builder works with every client and daemon.
+export DOCKER_BUILDKIT=0
+linux_repo="${ZIC_LINUX_REPO:-zic-linux}"
+base_repo="${ZIC_BASE_REPO:-zic-base}"
+export ZIC_BASE_REPO="$base_repo"
+
+rebuild=0
+targets=()
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) rebuild=1 ;;
+    debian12|debian13) [[ " ${targets[*]} " == *" $arg "* ]] || targets+=("$arg") ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "error: unknown argument '$arg' (usage: $0 [--rebuild] [debian12|debian13 ...])" >&2; exit 2 ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(debian12 debian13)
+
+# What each image is made of.
+suite_of()       { case "$1" in debian12) echo bookworm ;; debian13) echo trixie ;; esac; }
+platform_of()    { case "$1" in debian12) echo linux-debian12 ;; debian13) echo linux-debian13 ;; esac; }
+# Debian 12's nodejs is 18 (the project needs >= 20): the host's node. Debian 13's is 20.19 with the
+# system libuv 1.50: Debian's own, so that this platform differs from the host in Node and libuv too.
+node_from_of()   { case "$1" in debian12) echo "${NODE_FROM_DEBIAN12:-host}" ;; debian13) echo "${NODE_FROM_DEBIAN13:-debian}" ;; esac; }
+base_image_of() {
+  case "$1" in
+    debian12) echo "${BASE_IMAGE_DEBIAN12:-$base_repo:bookworm}" ;;
+    debian13) echo "${BASE_IMAGE_DEBIAN13:-$base_repo:trixie}" ;;
+  esac
+}
+
+now_ms() { date +%s%3N; }
+seconds_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f s", (b - a) / 1000 }'; }
+step() { echo "==> $*"; }
+
+total_start=$(now_ms)
+
+# --- the daemon ----------------------------------------------------------------------------------
+if ! command -v "$docker" >/dev/null 2>&1; then
+  echo "error: no docker client ('$docker'): apt-get install -y docker.io" >&2
+  exit 2
+fi
+if ! "$docker" info >/dev/null 2>&1; then
+  echo "error: the docker daemon is unreachable ('$docker info' fails). Start it with: bash docker/start-dockerd.sh" >&2
+  exit 2
+fi
+
+# --- the base images -----------------------------------------------------------------------------
+missing_suites=()
+for target in "${targets[@]}"; do
+  base="$(base_image_of "$target")"
+  if "$docker" image inspect "$base" >/dev/null 2>&1; then continue; fi
+  case "$base" in
+    "$base_repo":bookworm|"$base_repo":trixie) missing_suites+=("$(suite_of "$target")") ;;
+    *)
+      t=$(now_ms)
+      step "pulling $base"
+      "$docker" pull "$base" || { echo "error: cannot pull $base" >&2; exit 1; }
+      echo "    $base pulled in $(seconds_since "$t")"
+      ;;
+  esac
+done
+if [ ${#missing_suites[@]} -gt 0 ]; then
+  t=$(now_ms)
+  step "building base image(s) ${missing_suites[*]/#/$base_repo:} with debootstrap$([ ${#missing_suites[@]} -gt 1 ] && echo ", in parallel")"
+  logdir="$(mktemp -d /var/tmp/zic-base-logs.XXXXXX)"
+  pids=()
+  for suite in "${missing_suites[@]}"; do
+    DOCKER="$docker" bash "$here/base/build-base-image.sh" "$suite" >"$logdir/$suite.log" 2>&1 &
+    pids+=($!)
+  done
+  failed=0
+  for i in "${!pids[@]}"; do
+    suite="${missing_suites[$i]}"
+    if wait "${pids[$i]}"; then
+      sed 's/^/    /' "$logdir/$suite.log"
+    else
+      echo "error: building $base_repo:$suite failed:" >&2
+      sed 's/^/    /' "$logdir/$suite.log" >&2
+      failed=1
+    fi
+  done
+  rm -rf "$logdir"
+  [ "$failed" -eq 0 ] || exit 1
+  echo "    base image(s) built in $(seconds_since "$t")"
+fi
+
+# --- the host's node (NODE_FROM=host) ------------------------------------------------------------
+host_node=""
+host_node_version=""
+need_host_node=0
+for target in "${targets[@]}"; do [ "$(node_from_of "$target")" = host ] && need_host_node=1; done
+if [ "$need_host_node" -eq 1 ]; then
+  if ! host_node="$(command -v node)"; then
+    echo "error: no node on PATH: the images take a copy of the host's node binary (Node >= 20)" >&2
+    exit 2
+  fi
+  host_node="$(readlink -f "$host_node")"
+  host_node_version="$("$host_node" -v)"
+  if [ "$(uname -s)" != Linux ]; then
+    echo "error: the host's node ($host_node) is not a Linux binary the images can run (this is $(uname -s))" >&2
+    exit 2
+  fi
+fi
+
+# --- the images ----------------------------------------------------------------------------------
+dockerfile_sum="$(sha256sum "$dockerfile" | cut -d' ' -f1)"
+for target in "${targets[@]}"; do
+  t=$(now_ms)
+  image="$linux_repo:$target"
+  base="$(base_image_of "$target")"
+  node_from="$(node_from_of "$target")"
+  platform="$(platform_of "$target")"
+  base_id="$("$docker" image inspect -f '{{.Id}}' "$base")"
+  if [ "$node_from" = host ]; then node_version="$host_node_version"; else node_version="debian-nodejs"; fi
+  recipe="$(printf 'dockerfile %s\nnode %s\nnode-from %s\nbase %s\n' "$dockerfile_sum" "$node_version" "$node_from" "$base_id" | sha256sum | cut -d' ' -f1)"
+
+  old_id="$("$docker" image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)"
+  old_recipe="$("$docker" image inspect -f '{{ index .Config.Labels "org.zic.recipe" }}' "$image" 2>/dev/null || true)"
+  if [ "$rebuild" -eq 0 ] && [ "$old_recipe" = "$recipe" ]; then
+    step "$image is up to date (recipe ${recipe:0:12}, $platform, node from $node_from) ($(seconds_since "$t"))"
+    continue
+  fi
+
+  if [ "$node_from" = host ]; then node_note="the host's node $node_version"; else node_note="Debian's nodejs"; fi
+  step "building $image ($platform) FROM $base with $node_note"
+  context="$(mktemp -d /var/tmp/zic-context.XXXXXX)"
+  log="/var/tmp/zic-build-${linux_repo//[^A-Za-z0-9_.-]/_}-$target.log"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$context'" EXIT
+  mkdir "$context/node-bin"
+  if [ "$node_from" = host ]; then
+    # A hard link when /var/tmp and the binary share a file system, a copy otherwise.
+    ln "$host_node" "$context/node-bin/node" 2>/dev/null || cp "$host_node" "$context/node-bin/node"
+  fi
+  no_cache=()
+  [ "$rebuild" -eq 1 ] && no_cache=(--no-cache)
+  set +e
+  "$docker" build --force-rm "${no_cache[@]}" \
+    -f "$dockerfile" \
+    --build-arg "BASE_IMAGE=$base" \
+    --build-arg "PLATFORM_ID=$platform" \
+    --build-arg "NODE_FROM=$node_from" \
+    --build-arg "RECIPE=$recipe" \
+    -t "$image" \
+    "$context" >"$log" 2>&1
+  status=$?
+  set -e
+  rm -rf "$context"
+  trap - EXIT
+  if [ "$status" -ne 0 ]; then
+    echo "error: docker build of $image failed (exit $status); the end of its log ($log):" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  # A build that "succeeded" must have produced the image with this recipe.
+  new_recipe="$("$docker" image inspect -f '{{ index .Config.Labels "org.zic.recipe" }}' "$image" 2>/dev/null || true)"
+  if [ "$new_recipe" != "$recipe" ]; then
+    echo "error: docker build reported success but $image does not carry recipe $recipe (log: $log)" >&2
+    exit 1
+  fi
+  # What the build's checks printed: node and libuv, pyzmq and libzmq, Java.
+  grep -E '^(node v|pyzmq |openjdk version)' "$log" | sed 's/^/    /' || true
+  # The image this one replaces, if nothing else uses it (best effort: keeps the disk from filling).
+  new_id="$("$docker" image inspect -f '{{.Id}}' "$image")"
+  if [ -n "$old_id" ] && [ "$old_id" != "$new_id" ]; then "$docker" image rm "$old_id" >/dev/null 2>&1 || true; fi
+  echo "    $image built in $(seconds_since "$t") (log: $log)"
+done
+
+echo "done in $(seconds_since "$total_start")"
