@@ -13,6 +13,7 @@ import type { Report } from "../report/report-json";
 import { mergeReports } from "../report/merge-reports";
 import { validateReport } from "../report/validate-report";
 import { writeReports } from "../report/write-reports";
+import { currentPlatformId } from "../platforms/targets";
 import { executeRun, type RunRequest } from "./commands/run";
 import { writeExpectationsFromReport } from "./commands/update-expectations";
 import { ALL_AVAILABLE, parseDrivers } from "./implementations";
@@ -116,7 +117,8 @@ function runRequest(values: Record<string, unknown>): RunRequest {
     drivers: parseDrivers((v.driver as string[] | undefined) ?? [], v.drivers as string | undefined),
     suites: list(v.suite as string | undefined),
     scenarios: list(v.scenario as string | undefined),
-    platforms: list((v.platform as string | undefined) ?? "host"),
+    // Inside a platform's container (ZIC_PLATFORM set by the image) the default is that platform.
+    platforms: list((v.platform as string | undefined) ?? currentPlatformId()),
     out: (v.out as string | undefined) ?? "out",
     expectFiles: (v.expect as string[] | undefined) ?? [],
     multiplier: positiveNumber("--timeout-multiplier", v["timeout-multiplier"] as string | undefined),
