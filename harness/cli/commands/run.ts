@@ -87,7 +87,7 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
   const unexpected = report.results.filter((row) => !row.expected.includes(row.outcome));
   const unexpectedPasses = unexpected.filter((row) => row.outcome === "pass");
   const unexpectedFailures = unexpected.filter((row) => row.outcome !== "pass");
-  for (const row of unexpectedFailures.filter((r) => r.outcome === "error")) harnessErrors.push(`${row.scenario} [${row.platform}]: ${row.observed.summary.split("\n")[0]}`);
+  for (const row of unexpectedFailures.filter((r) => r.outcome === "error")) harnessErrors.push(`${row.scenario}${single ? "" : ` [${row.platform}]`}: ${row.observed.summary.split("\n")[0]}`);
   const exitCode = harnessErrors.length > 0 ? 2 : unexpected.length > 0 ? 1 : 0;
   return { report, files: { ...files }, unexpectedFailures, unexpectedPasses, harnessErrors, exitCode, drivers: request.drivers };
 }
