@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { abstractName } from "../abstract-namespace/names";
+import { abstractPeers } from "./abstract-peers";
 
 export default scenario({
   id: "isolation.abstract-shared-network-namespace",
@@ -12,15 +12,7 @@ export default scenario({
   platforms: ["linux"],
   needs: ["separate-containers"],
   async run(ctx) {
-    const binder = await ctx.inContainer(ctx.binder, "first");
-    const connecter = await ctx.inContainer(ctx.connecter, "beside-first");
-    ctx.requires("abstract-namespace", binder);
-    ctx.requires("abstract-namespace", connecter);
-    const endpoint = `ipc://@${abstractName(ctx, "shared-netns")}`;
-    const puller = await ctx.socket(binder, "PULL");
-    await ctx.expectSuccess("bind an abstract name in the first container", () => puller.bind(endpoint));
-    const pusher = await ctx.socket(connecter, "PUSH");
-    await ctx.expectSuccess("connect from the container sharing its network namespace", () => pusher.connect(endpoint));
+    const { puller, pusher } = await abstractPeers(ctx, "beside-first", "shared-netns");
     await pusher.send(["same-namespace"]);
     await ctx.expectMessage(puller, "the message arrives through the shared network namespace", ["same-namespace"]);
   },
