@@ -33,6 +33,9 @@ interface ConnectedEndpoint {
   session: ZmtpSession | undefined;
 }
 
+
+/** What a send that found room returns: already resolved, shared (nothing allocated per message). */
+const SENT: Promise<void> = Promise.resolve();
 /**
  * What every socket type shares: endpoints, connections, pipes, the receive queue and the
  * send/receive promises. A socket type decides only where a message goes (`route`) and what it
@@ -185,30 +188,43 @@ export abstract class Socket {
 
   // ---- sending and receiving -------------------------------------------------------------
 
-  protected async sendFrames(message: MessageLike | MessageLike[]): Promise<void> {
-    this.assertOpen();
-    if (this.sender !== undefined) throw new ZmqError("EBUSY", "another send is already waiting");
-    const frames = toFrames(message);
-    if (this.route(frames)) return;
-    if (this.sendTimeout === 0) throw new ZmqError("EAGAIN", "no peer can take the message now");
-    return new Promise<void>((resolve, reject) => {
-      const sender = { frames, resolve, reject, timer: undefined as NodeJS.Timeout | undefined };
-      if (this.sendTimeout > 0) {
-        sender.timer = setTimeout(() => {
-          this.sender = undefined;
-          reject(new ZmqError("EAGAIN", `send timed out after ${this.sendTimeout} ms`));
-        }, this.sendTimeout);
-      }
-      this.sender = sender;
-    });
+  /**
+   * Not `async`: on the hot path (room in the pipe) this returns one shared resolved promise and
+   * allocates nothing; every refusal still comes back as a rejected promise, never a throw.
+   */
+  protected sendFrames(message: MessageLike | MessageLike[]): Promise<void> {
+    try {
+      this.assertOpen();
+      if (this.sender !== undefined) throw new ZmqError("EBUSY", "another send is already waiting");
+      const frames = toFrames(message);
+      if (this.route(frames)) return SENT;
+      if (this.sendTimeout === 0) throw new ZmqError("EAGAIN", "no peer can take the message now");
+      return new Promise<void>((resolve, reject) => {
+        const sender = { frames, resolve, reject, timer: undefined as NodeJS.Timeout | undefined };
+        if (this.sendTimeout > 0) {
+          sender.timer = setTimeout(() => {
+            this.sender = undefined;
+            reject(new ZmqError("EAGAIN", `send timed out after ${this.sendTimeout} ms`));
+          }, this.sendTimeout);
+        }
+        this.sender = sender;
+      });
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
-  protected async receiveFrames(): Promise<Buffer[]> {
-    this.assertOpen();
-    if (this.receiver !== undefined) throw new ZmqError("EBUSY", "another receive is already waiting");
-    const ready = this.takeNext();
-    if (ready !== undefined) return ready;
-    if (this.receiveTimeout === 0) throw new ZmqError("EAGAIN", "no message available");
+  /** Not `async`, for the same reason as sendFrames: a queued message costs one resolved promise. */
+  protected receiveFrames(): Promise<Buffer[]> {
+    try {
+      this.assertOpen();
+      if (this.receiver !== undefined) throw new ZmqError("EBUSY", "another receive is already waiting");
+      const ready = this.takeNext();
+      if (ready !== undefined) return Promise.resolve(ready);
+      if (this.receiveTimeout === 0) throw new ZmqError("EAGAIN", "no message available");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     return new Promise<Buffer[]>((resolve, reject) => {
       const receiver: Waiter<Buffer[]> = { resolve, reject };
       if (this.receiveTimeout > 0) {
