@@ -39,10 +39,7 @@ export function zmqLikeContender(id: string, description: string, zmq: ZmqLikeMo
         for (let i = 0; i < count; i++) await push.send(body);
         await receiving;
       } finally {
-        push.linger = 0;
-        pull.linger = 0;
-        push.close();
-        pull.close();
+        closeNow(push, pull);
       }
     },
     async roundTrips(path, count) {
@@ -68,11 +65,16 @@ export function zmqLikeContender(id: string, description: string, zmq: ZmqLikeMo
         await serving;
         return times;
       } finally {
-        req.linger = 0;
-        rep.linger = 0;
-        req.close();
-        rep.close();
+        closeNow(req, rep);
       }
     },
   };
+}
+
+/** Linger 0: a benchmark's leftovers must not hold the process (libzmq waits for unsent messages otherwise). */
+function closeNow(...sockets: ZmqLikeSocket[]): void {
+  for (const socket of sockets) {
+    socket.linger = 0;
+    socket.close();
+  }
 }
