@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as net from "node:net";
+import { lengthPrefixed } from "./contenders/raw-net";
 import { freshPath, cleanupPaths } from "./temp-paths";
 
 const [contender, hwmText, sizeText, durationText, paceText] = process.argv.slice(2);
@@ -58,14 +59,9 @@ async function raw(counters: Counters): Promise<void> {
   let serverSide: net.Socket | undefined;
   server.on("connection", (socket) => {
     serverSide = socket;
-    let pending = Buffer.alloc(0);
-    socket.on("data", (chunk) => {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (pending.length >= 4 && pending.length - 4 >= pending.readUInt32BE(0)) {
-        const n = pending.readUInt32BE(0);
-        waiting.push(pending.subarray(4, 4 + n));
-        pending = pending.subarray(4 + n);
-      }
+    const parse = lengthPrefixed((message) => waiting.push(message));
+    socket.on("data", (chunk: Buffer) => {
+      parse(chunk);
       if (waiting.length >= hwm) socket.pause();
     });
     socket.on("error", () => undefined);

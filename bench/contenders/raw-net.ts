@@ -104,7 +104,7 @@ export const rawNetContender: Contender = {
  * A message split across chunks is joined once, when its last byte is there (never re-copied
  * chunk after chunk, which would make 1 MiB messages quadratic).
  */
-function lengthPrefixed(onMessage: (message: Buffer) => void): (chunk: Buffer) => void {
+export function lengthPrefixed(onMessage: (message: Buffer) => void): (chunk: Buffer) => void {
   let parts: Buffer[] = [];
   let buffered = 0;
   /** Bytes the split message needs in all (4 + size), 0 while its header is incomplete. */

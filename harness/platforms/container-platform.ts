@@ -4,7 +4,7 @@ import { driverLimits } from "../driver/driver-implementation";
 import { projectRoot, shippedDrivers } from "../driver/shipped-drivers";
 import type { ExpectationSet } from "../expectations/expectations";
 import type { Scenario } from "../model/scenario";
-import { REPORT_SCHEMA_VERSION, type Report } from "../report/report-json";
+import { buildReport, type Report } from "../report/report-json";
 import { IN_PROCESS_IMPLEMENTATIONS } from "../adapters/registry";
 import { ALL_AVAILABLE } from "../cli/implementations";
 import type { ResultRow } from "../runner/result";
@@ -77,11 +77,7 @@ export async function runContainerPlatform(
 
 function emptyReport(platformId: string, reason?: string): Report {
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    generatedAt: new Date().toISOString(),
-    environment: { platform: "linux", kernel: "", arch: process.arch, node: "", partial: reason !== undefined },
-    implementations: [],
-    results: [],
+    ...buildReport([], [], reason !== undefined),
     platforms: [{ id: platformId, os: "linux", status: reason === undefined ? "run" : "not-run", ...(reason ? { reason } : {}) }],
   };
 }

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Report } from "../report/report-json";
-import { validateReport } from "../report/validate-report";
+import { readReportFile } from "../report/validate-report";
 import { removeContainer, startIdleContainer } from "./container-engine";
 import { PROJECT_IN_CONTAINER } from "./container-sites";
 import type { PlatformTarget } from "./targets";
@@ -69,7 +69,7 @@ export async function runCliInContainer(request: ContainerRunRequest): Promise<C
     }
     follower.flush();
     const reportFile = path.join(exchange, "report", "report.json");
-    const report = fs.existsSync(reportFile) ? readReport(reportFile) : undefined;
+    const report = fs.existsSync(reportFile) ? readReportFile(reportFile) : undefined;
     fs.rmSync(request.keepIn, { recursive: true, force: true });
     fs.mkdirSync(request.keepIn, { recursive: true });
     for (const name of fs.existsSync(path.join(exchange, "report")) ? fs.readdirSync(path.join(exchange, "report")) : []) {
@@ -94,13 +94,6 @@ function passedEnvironment(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of ["TIMEOUT_MULTIPLIER", "CI"]) if (process.env[name]) env[name] = process.env[name]!;
   return env;
-}
-
-function readReport(file: string): Report {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as Report;
-  const problems = validateReport(report);
-  if (problems.length > 0) throw new Error(`${file} does not match the report schema: ${problems.slice(0, 3).join("; ")}`);
-  return report;
 }
 
 /**

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import type { Report } from "./report-json";
 import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
 import schema from "./report.schema.json";
 
@@ -70,4 +72,17 @@ function child(path: string, segment: string): string {
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Reads and validates a report.json: an unreadable or invalid file throws, naming the file and the first problems. */
+export function readReportFile(file: string): Report {
+  let report: unknown;
+  try {
+    report = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`${file}: cannot read a report (${(err as Error).message})`);
+  }
+  const problems = validateReport(report);
+  if (problems.length > 0) throw new Error(`${file}: not a valid report.json: ${problems.slice(0, 5).join("; ")}`);
+  return report as Report;
 }
