@@ -7,6 +7,7 @@ import { endpointSyntaxScenarios } from "./endpoint-syntax";
 import { interopScenarios } from "./interop";
 import { isolationScenarios } from "./isolation";
 import { pathLengthScenarios } from "./path-length";
+import { robustnessScenarios } from "./robustness";
 import { wildcardScenarios } from "./wildcard";
 import { zmtpWireScenarios } from "./zmtp-wire";
 
@@ -22,6 +23,7 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...interopScenarios,
   ...zmtpWireScenarios,
   ...isolationScenarios,
+  ...robustnessScenarios,
 ];
 
 /**

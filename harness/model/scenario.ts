@@ -19,6 +19,7 @@ export const SUITES = [
   "interop",
   "zmtp-wire",
   "isolation",
+  "robustness",
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 

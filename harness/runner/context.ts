@@ -149,6 +149,18 @@ export class ScenarioContext {
     );
   }
 
+  /**
+   * Sets this process's umask until the scenario ends. Implementations in this process, and
+   * child processes started after it (ctx.spawn), create files under it.
+   */
+  setUmask(mask: number): void {
+    this.assertExclusive("setUmask");
+    const previous = process.umask(mask);
+    this.defer(() => {
+      process.umask(previous);
+    });
+  }
+
   private assertExclusive(what: string): void {
     // Under --jobs, another scenario would see the change: only exclusive ones run alone.
     if (!this.exclusive) throw new Error(`ctx.${what}() changes process-wide state: the scenario must declare exclusive: true`);

@@ -11,6 +11,7 @@ import disconnectStopsDelivery from "./disconnect-stops-delivery";
 import fifoSurvives from "./fifo-survives";
 import relativeLastEndpointAsBound from "./relative-last-endpoint-as-bound";
 import relativePathInWorkingDirectory from "./relative-path-in-working-directory";
+import socketFileModeFollowsUmask from "./socket-file-mode-follows-umask";
 import symlinkTargetSurvives from "./symlink-target-survives";
 import unbindNeverBoundEnoent from "./unbind-never-bound-enoent";
 import unbindStopsNewConnections from "./unbind-stops-new-connections";
@@ -33,4 +34,5 @@ export const endpointLifecycleScenarios: readonly Scenario[] = [
   absoluteLastEndpointAsBound,
   connectToRegularFile,
   connectNeedsWritePermission,
+  socketFileModeFollowsUmask,
 ];
