@@ -18,6 +18,7 @@ export const SUITES = [
   "endpoint-syntax",
   "interop",
   "zmtp-wire",
+  "delivery",
   "isolation",
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
