@@ -2,6 +2,7 @@ import { runsInPlace, type Scenario } from "../harness/model/scenario";
 import { abstractNamespaceScenarios } from "./abstract-namespace";
 import { bindOverrideScenarios } from "./bind-override";
 import { connectBeforeBindScenarios } from "./connect-before-bind";
+import { deliveryScenarios } from "./delivery";
 import { endpointLifecycleScenarios } from "./endpoint-lifecycle";
 import { endpointSyntaxScenarios } from "./endpoint-syntax";
 import { interopScenarios } from "./interop";
@@ -22,6 +23,7 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...endpointSyntaxScenarios,
   ...interopScenarios,
   ...zmtpWireScenarios,
+  ...deliveryScenarios,
   ...isolationScenarios,
   ...robustnessScenarios,
 ];

@@ -58,4 +58,38 @@ export const unlinksOnCloseAfterOverride: Fault = {
   },
 };
 
-export const FAULTS: readonly Fault[] = [truncatesLongPaths, refusesOverride, unlinksOnCloseAfterOverride];
+/** A queue that now and then loses a message it accepted: every 100th send is reported sent and never queued. */
+export const losesAcceptedMessages: Fault = {
+  id: "loses-accepted-messages",
+  mirrors: "a pipe that drops a message it had accepted (JeroMQ 0.3.6 losing the last message after a disconnect, endpoint-lifecycle.disconnect-stops-delivery)",
+  caughtBy: ["delivery.before-bind-exactly-once-in-order", "delivery.during-reconnect-exactly-once-in-order"],
+  wrap: (socket) => {
+    let sends = 0;
+    return {
+      ...socket,
+      send: async (frames) => {
+        if (++sends % 100 === 0) return;
+        return socket.send(frames);
+      },
+    };
+  },
+};
+
+/** At-least-once instead of exactly-once: the 150th send goes out twice, as a resend after a reconnect would. */
+export const duplicatesAMessage: Fault = {
+  id: "duplicates-a-message",
+  mirrors: "an implementation that resends what it had already written when a connection is remade",
+  caughtBy: ["delivery.before-bind-exactly-once-in-order", "delivery.during-reconnect-exactly-once-in-order"],
+  wrap: (socket) => {
+    let sends = 0;
+    return {
+      ...socket,
+      send: async (frames) => {
+        await socket.send(frames);
+        if (++sends === 150) await socket.send(frames);
+      },
+    };
+  },
+};
+
+export const FAULTS: readonly Fault[] = [truncatesLongPaths, refusesOverride, unlinksOnCloseAfterOverride, losesAcceptedMessages, duplicatesAMessage];

@@ -18,6 +18,7 @@ export const SUITES = [
   "endpoint-syntax",
   "interop",
   "zmtp-wire",
+  "delivery",
   "isolation",
   "robustness",
 ] as const;
