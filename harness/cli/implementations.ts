@@ -29,22 +29,53 @@ export function parseDrivers(flags: string[], driversFile?: string): Array<{ nam
     return { name: flag.slice(0, eq), command: flag.slice(eq + 1) };
   });
   if (driversFile !== undefined) {
-    let parsed: { drivers?: Record<string, string> };
+    let parsed: unknown;
     try {
       parsed = JSON.parse(fs.readFileSync(driversFile, "utf8"));
     } catch (err) {
-      throw new UsageError(`drivers file ${driversFile}: ${(err as Error).message}`);
+      const { code, message } = err as NodeJS.ErrnoException;
+      throw new UsageError(`drivers file ${driversFile}: ${code !== undefined ? `cannot be read (${code})` : message}`);
     }
-    for (const [name, command] of Object.entries(parsed.drivers ?? {})) {
-      if (typeof command !== "string") throw new UsageError(`drivers file ${driversFile}: "${name}" must map to a command string`);
+    // Checked, not assumed: `null` used to crash with a stack trace, and a string's characters
+    // were taken for drivers named "0", "1", ...
+    const table = (parsed as { drivers?: unknown } | null)?.drivers;
+    if (!isPlainObject(parsed) || !isPlainObject(table)) throw new UsageError(`drivers file ${driversFile}: must be {"drivers": {"NAME": "COMMAND", ...}}`);
+    for (const [name, command] of Object.entries(table)) {
+      if (typeof command !== "string" || command.trim() === "") throw new UsageError(`drivers file ${driversFile}: "${name}" must map to a command string`);
       drivers.push({ name, command });
     }
   }
   return drivers;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** What `run` uses with no --impl and no --driver: everything known that can run here. */
 export const ALL_AVAILABLE = "all";
+
+/** The implementation ids a run asks for ("all" spelled out, shipped drivers included whether installed or not), then the --driver names. */
+export function requestedIds(ids: readonly string[], drivers: ReadonlyArray<{ name: string }>): string[] {
+  const spelled = ids.includes(ALL_AVAILABLE) ? [...Object.keys(IN_PROCESS_IMPLEMENTATIONS), ...shippedDrivers().map((d) => d.id)] : ids;
+  return [...spelled, ...drivers.map((d) => d.name)];
+}
+
+/**
+ * Refuses a request that names an unknown implementation, or one name twice, before anything
+ * is started. (Checked while starting, a mistake found after a driver had started left that
+ * driver running.)
+ */
+export function checkImplementationRequest(ids: readonly string[], drivers: ReadonlyArray<{ name: string }>): void {
+  const shipped = shippedDrivers().map((d) => d.id);
+  for (const id of ids) {
+    if (id === ALL_AVAILABLE || IN_PROCESS_IMPLEMENTATIONS[id] !== undefined || shipped.includes(id)) continue;
+    throw new UsageError(
+      `unknown implementation "${id}" (in process: ${Object.keys(IN_PROCESS_IMPLEMENTATIONS).join(", ")}; shipped drivers: ${shipped.join(", ")}; others through --driver NAME=COMMAND)`,
+    );
+  }
+  const names = requestedIds(ids, drivers);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined) throw new UsageError(`two implementations are called "${twice}"`);
+}
 
 /**
  * Turns --impl ids (in-process implementations, or drivers this project ships) and --driver
@@ -56,6 +87,7 @@ export async function resolveImplementations(
   drivers: Array<{ name: string; command: string }>,
   multiplier = timeoutMultiplier(),
 ): Promise<ResolvedImplementations> {
+  checkImplementationRequest(ids, drivers);
   const limits = driverLimits(multiplier);
   const usable: Implementation[] = [];
   const broken: BrokenImplementation[] = [];
@@ -69,12 +101,7 @@ export async function resolveImplementations(
       usable.push(make());
       continue;
     }
-    const driver = shipped.find((d) => d.id === id);
-    if (driver === undefined) {
-      throw new UsageError(
-        `unknown implementation "${id}" (in process: ${Object.keys(IN_PROCESS_IMPLEMENTATIONS).join(", ")}; shipped drivers: ${shipped.map((d) => d.id).join(", ")}; others through --driver NAME=COMMAND)`,
-      );
-    }
+    const driver = shipped.find((d) => d.id === id)!; // checkImplementationRequest: it is one
     if (!driverAvailable(driver)) {
       const problem = `${driver.description}: not available here, its runtime is missing (install it with: ${driver.install})`;
       if (ids.includes(ALL_AVAILABLE)) notAvailable.push(`${id}: ${problem}`);
@@ -90,7 +117,6 @@ export async function resolveImplementations(
     }
   }
   for (const { name, command } of drivers) {
-    if (usable.some((impl) => impl.id === name)) throw new UsageError(`two implementations are called "${name}"`);
     try {
       const driver = await startDriver(name, command, limits);
       started.push(driver);

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DriverConnection, DriverFault, type ConnectionLimits } from "./driver-connection";
+import { DEFAULT_LIMITS, DriverConnection, DriverFault, type ConnectionLimits } from "./driver-connection";
 import { startDriver } from "./driver-implementation";
 import { announcedPid, expectGone, faultOf, fixtureArgv, fixtureCommand, HANG_MS, LIMITS } from "./__tests__/helpers";
 
@@ -143,5 +143,68 @@ describe("the preflight refused with an error instead of unsupported", () => {
       }
       fs.rmSync(path.dirname(pidFile), { recursive: true, force: true });
     }
+  });
+});
+
+describe("a flood of stdout in the middle of a run", () => {
+  // Once a bug: the partial line was one string searched again for every chunk (quadratic), so at
+  // the default limit a flood showed only as "no answer within 10000 ms", after some 300 MB.
+  test("at the default limit it is seen as a flood, and no more than the limit (plus one chunk) is ever held", async () => {
+    const connection = await DriverConnection.start("flood-mid-run", fixtureArgv("flood-mid-run"), { ...DEFAULT_LIMITS, helloMs: LIMITS.helloMs });
+    const pid = connection.pid!;
+    const { fault } = await faultOf(connection.request({ op: "create", type: "PUSH", options: {} }));
+    expect(problemOf(fault)).toBe(`driver flood-mid-run: printed a line longer than ${DEFAULT_LIMITS.maxLineBytes} bytes on stdout (flood)`);
+    expect(fault.stderr).toMatch(/dumping the heap in answer to request 2/);
+    expect(connection.peakBufferedBytes).toBeGreaterThan(DEFAULT_LIMITS.maxLineBytes);
+    expect(connection.peakBufferedBytes).toBeLessThanOrEqual(DEFAULT_LIMITS.maxLineBytes + 64 * 1024);
+    await expectGone(pid);
+  });
+});
+
+describe("what a driver started goes with it", () => {
+  let pidFile: string;
+  beforeEach(() => {
+    pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zic-driver-")), "child-pid");
+  });
+  afterEach(() => {
+    // Whatever happened, leave nothing running: end the helper by the pid the fixture wrote.
+    if (fs.existsSync(pidFile)) {
+      try {
+        process.kill(Number(fs.readFileSync(pidFile, "utf8")), "SIGKILL");
+      } catch {
+        // gone, as it should be
+      }
+    }
+    fs.rmSync(path.dirname(pidFile), { recursive: true, force: true });
+  });
+  const start = (mode: string) => DriverConnection.start("leaves-child", fixtureArgv("leaves-child", mode), LIMITS, { env: { ...process.env, FIXTURE_CHILD_PID_FILE: pidFile } });
+
+  // Once a bug: the helper kept the dead driver's stdout open, so "close" (and the fault) waited
+  // for the request's limit, and the helper outlived the run.
+  test("a driver that dies leaving a helper on its stdout: the fault is the exit, at once, and the helper is ended", async () => {
+    const connection = await start("crash-with-child");
+    const helper = Number(fs.readFileSync(pidFile, "utf8"));
+    const { fault, elapsedMs } = await faultOf(connection.request({ op: "create", type: "PUSH", options: {} }));
+    expect(problemOf(fault)).toBe("driver leaves-child: exited (code 1)");
+    expect(fault.stderr).toMatch(/segfault in the library/);
+    expect(elapsedMs).toBeLessThan(LIMITS.requestMs);
+    await expectGone(helper);
+  });
+
+  test("kill() ends a helper that left the driver's process group and ignores SIGTERM", async () => {
+    const connection = await start("escaped-child");
+    const helper = Number(fs.readFileSync(pidFile, "utf8"));
+    expect(() => process.kill(helper, 0)).not.toThrow();
+    await connection.kill();
+    await expectGone(connection.pid!);
+    await expectGone(helper);
+  });
+
+  test("a hung driver's fault ends that helper too", async () => {
+    const connection = await start("escaped-child");
+    const helper = Number(fs.readFileSync(pidFile, "utf8"));
+    const { fault } = await faultOf(connection.request({ op: "create", type: "PUSH", options: {} }, -(LIMITS.requestMs - HANG_MS)));
+    expect(problemOf(fault)).toMatch(new RegExp(`no answer to request 2 \\(create\\) within ${HANG_MS} ms`));
+    await expectGone(helper);
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import Ajv from "ajv";
+import { killGroup, killTree } from "../runner/process-tree";
 import schema from "./protocol.schema.json";
 import { PROTOCOL_VERSION, type DriverHello, type DriverResponse } from "./protocol";
 
@@ -36,13 +37,17 @@ export interface ConnectionLimits {
   readonly helloMs: number;
   /** How long any request may take beyond its own timeout (receive). */
   readonly requestMs: number;
-  /** The longest line accepted on stdout (a flood guard). */
+  /** The longest line accepted on stdout (a flood guard: also the most stdout ever held in memory). */
   readonly maxLineBytes: number;
   /** The most stderr kept as evidence. */
   readonly stderrBytes: number;
 }
 
-export const DEFAULT_LIMITS: ConnectionLimits = { helloMs: 15_000, requestMs: 10_000, maxLineBytes: 64 * 1024 * 1024, stderrBytes: 8192 };
+/**
+ * maxLineBytes: the largest message a scenario sends is 1 MiB (interop.one-mebibyte-message),
+ * about 1.4 MiB as base64 in a receive answer; 16 MiB leaves room and bounds what a flood costs.
+ */
+export const DEFAULT_LIMITS: ConnectionLimits = { helloMs: 15_000, requestMs: 10_000, maxLineBytes: 16 * 1024 * 1024, stderrBytes: 8192 };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 ajv.addSchema(schema, "protocol");
@@ -63,7 +68,11 @@ interface Pending {
 export class DriverConnection {
   hello!: DriverHello["hello"];
   private stderr = "";
-  private stdoutBuffer = "";
+  /** The line being received: raw chunks (decoded once whole, so a UTF-8 character split between chunks survives). */
+  private partialLine: Buffer[] = [];
+  private partialBytes = 0;
+  /** The most stdout held at once (the flood guard's evidence for tests). */
+  peakBufferedBytes = 0;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private fault: DriverFault | undefined;
@@ -73,25 +82,36 @@ export class DriverConnection {
     readonly label: string,
     private readonly child: ChildProcess,
     private readonly limits: ConnectionLimits,
-    private readonly processGroup: boolean,
   ) {
+    LIVE.add(this);
     child.stderr?.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-limits.stderrBytes);
     });
     child.stdout?.on("data", (chunk: Buffer) => this.onStdout(chunk));
     child.stdin?.on("error", () => undefined); // EPIPE after a crash: the exit handler reports it
-    child.once("error", (err) => this.fail(`could not be started: ${err.message}`));
+    child.once("error", (err) => {
+      if (child.pid === undefined) LIVE.delete(this); // never started: no "exit" will come
+      this.fail(`could not be started: ${err.message}`);
+    });
+    // What the driver started and left in its group dies with it: such a process may hold the
+    // driver's stdout open, and would otherwise delay "close" (and the fault) until it ends.
+    child.once("exit", () => {
+      LIVE.delete(this);
+      if (child.pid !== undefined) killGroup(child.pid);
+    });
     // "close", not "exit": by then stderr has been read to the end, so the evidence is complete.
     child.once("close", (code, signal) => this.fail(`exited (${signal ?? `code ${code}`})`));
   }
 
   /** Starts the process and waits for a valid hello and a proper refusal of an unknown op (the preflight). */
   static async start(label: string, command: string[] | string, limits: ConnectionLimits = DEFAULT_LIMITS, spawnOptions: Parameters<typeof spawn>[2] = {}): Promise<DriverConnection> {
-    const shell = typeof command === "string";
-    const child = shell
-      ? spawn(command, { shell: true, detached: true, stdio: ["pipe", "pipe", "pipe"], ...spawnOptions })
-      : spawn(command[0], command.slice(1), { stdio: ["pipe", "pipe", "pipe"], ...spawnOptions });
-    const connection = new DriverConnection(label, child, limits, shell);
+    // Every driver leads a process group of its own (detached), so that ending it ends what it
+    // started too: a shell's command, a JVM's helpers, a library's forked process.
+    const child =
+      typeof command === "string"
+        ? spawn(command, { shell: true, stdio: ["pipe", "pipe", "pipe"], ...spawnOptions, detached: true })
+        : spawn(command[0], command.slice(1), { stdio: ["pipe", "pipe", "pipe"], ...spawnOptions, detached: true });
+    const connection = new DriverConnection(label, child, limits);
     try {
       await connection.waitForHello();
       await connection.preflight();
@@ -127,16 +147,20 @@ export class DriverConnection {
 
   async kill(): Promise<void> {
     this.fail("stopped by the harness", true);
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.exited) return;
     await new Promise<void>((resolve) => {
       this.child.once("exit", () => resolve());
-      try {
-        if (this.processGroup && this.child.pid !== undefined) process.kill(-this.child.pid, "SIGKILL");
-        else this.child.kill("SIGKILL");
-      } catch {
-        this.child.kill("SIGKILL");
-      }
+      this.end();
     });
+  }
+
+  private get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null || this.child.pid === undefined;
+  }
+
+  /** SIGKILL to the driver, its group, and whatever it started that left the group. */
+  private end(): void {
+    if (this.child.pid !== undefined) killTree(this.child.pid, true);
   }
 
   private waitForHello(): Promise<void> {
@@ -170,17 +194,30 @@ export class DriverConnection {
     throw this.fault!;
   }
 
+  /**
+   * Splits stdout into lines. Only the new chunk is searched for a newline and the partial line
+   * is kept as chunks: the work is linear in what the driver prints, and what is held never
+   * exceeds maxLineBytes plus one chunk. (Searching and growing one string per chunk was
+   * quadratic: a flood was never seen as one, only as a request timeout, and cost hundreds of MB.)
+   */
   private onStdout(chunk: Buffer): void {
     if (this.fault !== undefined) return;
-    this.stdoutBuffer += chunk.toString("utf8");
-    if (this.stdoutBuffer.length > this.limits.maxLineBytes && !this.stdoutBuffer.includes("\n")) {
-      return this.fail(`printed a line longer than ${this.limits.maxLineBytes} bytes on stdout (flood)`);
-    }
+    let start = 0;
     let newline: number;
-    while ((newline = this.stdoutBuffer.indexOf("\n")) >= 0 && this.fault === undefined) {
-      const line = this.stdoutBuffer.slice(0, newline);
-      this.stdoutBuffer = this.stdoutBuffer.slice(newline + 1);
+    while ((newline = chunk.indexOf(0x0a, start)) >= 0) {
+      this.partialLine.push(chunk.subarray(start, newline));
+      const line = Buffer.concat(this.partialLine).toString("utf8");
+      this.partialLine = [];
+      this.partialBytes = 0;
+      start = newline + 1;
       if (line.trim() !== "") this.onLine(line);
+      if (this.fault !== undefined) return;
+    }
+    if (start < chunk.length) {
+      this.partialLine.push(chunk.subarray(start));
+      this.partialBytes += chunk.length - start;
+      this.peakBufferedBytes = Math.max(this.peakBufferedBytes, this.partialBytes);
+      if (this.partialBytes > this.limits.maxLineBytes) this.fail(`printed a line longer than ${this.limits.maxLineBytes} bytes on stdout (flood)`);
     }
   }
 
@@ -221,13 +258,21 @@ export class DriverConnection {
     this.pending.clear();
     this.helloWaiter?.reject(this.fault);
     this.helloWaiter = undefined;
-    if (!quiet && this.child.exitCode === null && this.child.signalCode === null) {
-      try {
-        if (this.processGroup && this.child.pid !== undefined) process.kill(-this.child.pid, "SIGKILL");
-        else this.child.kill("SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    this.partialLine = []; // what a flood left is not needed any more
+    if (!quiet && !this.exited) this.end();
+  }
+
+  /** Synchronously ends every driver still running: the harness is exiting (process.exit, Ctrl-C). */
+  static endAll(): void {
+    for (const connection of LIVE) if (!connection.exited) connection.end();
+    LIVE.clear();
   }
 }
+
+/**
+ * Drivers whose process has not exited. Their stdin closes when the harness exits, but a driver
+ * that ignores that (or a process it started) must not outlive the harness: on exit, whatever
+ * the path to it (the CLI's process.exit, an interrupted run), they are killed.
+ */
+const LIVE = new Set<DriverConnection>();
+process.once("exit", () => DriverConnection.endAll());

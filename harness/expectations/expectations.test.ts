@@ -48,6 +48,11 @@ describe("expectation files", () => {
     expect(err.message).toContain('"because"');
   });
 
+  test("a UTF-8 byte order mark (as Windows editors write) is accepted, and lines still count from the file's first", () => {
+    const set = parseExpectations(`\uFEFF${file([{ scenario: "bind-override.a", outcome: "fail", reason: "known" }])}`, "mylib.json");
+    expect(set.entries.map((e) => [e.scenario, e.line])).toEqual([["bind-override.a", 4]]);
+  });
+
   test("an entry that matches no scenario is an error naming its line", () => {
     const set = parseExpectations(file([{ scenario: "bind-overide.typo", outcome: "fail", reason: "r" }]), "mylib.json");
     expect(() => checkAgainstCatalogue(set, [s("bind-override.a")])).toThrow(/mylib\.json:4: "bind-overide\.typo" matches no scenario/);

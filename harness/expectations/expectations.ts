@@ -49,7 +49,9 @@ export class ExpectationFileError extends Error {
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
-export function parseExpectations(text: string, file: string): ExpectationSet {
+export function parseExpectations(withBom: string, file: string): ExpectationSet {
+  // Editors on Windows may start a UTF-8 file with a byte order mark: not a reason to refuse it.
+  const text = withBom.replace(/^\uFEFF/, "");
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || tree === undefined) {

@@ -5,8 +5,7 @@ import { projectRoot, shippedDrivers } from "../driver/shipped-drivers";
 import type { ExpectationSet } from "../expectations/expectations";
 import type { Scenario } from "../model/scenario";
 import { buildReport, type Report } from "../report/report-json";
-import { IN_PROCESS_IMPLEMENTATIONS } from "../adapters/registry";
-import { ALL_AVAILABLE } from "../cli/implementations";
+import { requestedIds } from "../cli/implementations";
 import type { ResultRow } from "../runner/result";
 import { runMatrix } from "../runner/run-matrix";
 import { timeoutMultiplier } from "../runner/limits";
@@ -64,7 +63,7 @@ export async function runContainerPlatform(
     report = inside.report;
   } else {
     report = emptyReport(target.id);
-    report.implementations = requestedIds(request).map((id) => ({ id, name: id, version: "not recorded (only cross-container scenarios ran)" }));
+    report.implementations = requestedIds(request.implementations, request.drivers).map((id) => ({ id, name: id, version: "not recorded (only cross-container scenarios ran)" }));
   }
 
   if (acrossContainers.length > 0) {
@@ -82,13 +81,6 @@ function emptyReport(platformId: string, reason?: string): Report {
   };
 }
 
-/** The implementation ids a run asked for, "all" spelled out (for runs with nothing to do inside the container). */
-function requestedIds(request: RunRequest): string[] {
-  const ids = request.implementations.includes(ALL_AVAILABLE)
-    ? [...Object.keys(IN_PROCESS_IMPLEMENTATIONS), ...shippedDrivers().map((d) => d.id)]
-    : request.implementations;
-  return [...ids, ...request.drivers.map((d) => d.name)];
-}
 
 /** The "separate-containers" scenarios, from this process, with the implementations the run inside used. */
 async function runAcrossContainers(

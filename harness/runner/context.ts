@@ -31,6 +31,11 @@ export class ScenarioContext {
   private readonly sockets: TestSocket[] = [];
   private readonly processes: ProcessImplementation[] = [];
   private readonly cleanups: Array<() => void | Promise<void>> = [];
+  /**
+   * Set by dispose(). A scenario that ran past its limit goes on in the background: whatever it
+   * opens after that is closed at once (it would otherwise be left open, or left running, for good).
+   */
+  private disposed = false;
 
   constructor(
     /** A fresh directory for this scenario alone. */
@@ -75,7 +80,12 @@ export class ScenarioContext {
    * undeliverable messages and linger -1 would otherwise hold its process at exit forever.
    */
   async socket(implementation: Implementation, type: SocketType, options?: TestSocketOptions): Promise<TestSocket> {
+    this.assertLive("socket");
     const socket = await implementation.createSocket(type, { linger: 0, ...options });
+    if (this.disposed) {
+      await socket.close().catch(() => undefined);
+      this.assertLive("socket");
+    }
     this.sockets.push(socket);
     return socket;
   }
@@ -84,9 +94,9 @@ export class ScenarioContext {
   async spawn(implementation: Implementation = this.impl, options?: SpawnOptions): Promise<ProcessImplementation> {
     this.requires("child-process", implementation);
     if (implementation.spawnProcess === undefined) throw new Unsupported(`${implementation.id} cannot run in a child process`);
+    this.assertLive("spawn");
     const child = await implementation.spawnProcess(options);
-    this.processes.push(child);
-    return child;
+    return this.keepProcess(child, "spawn");
   }
 
   /**
@@ -96,9 +106,22 @@ export class ScenarioContext {
    */
   async inContainer(implementation: Implementation, site: Site): Promise<ProcessImplementation> {
     if (this.sites === undefined) throw new Skipped("needs separate containers: runs only on a container platform");
+    this.assertLive("inContainer");
     const child = await this.sites.start(implementation.id, site);
+    return this.keepProcess(child, "inContainer");
+  }
+
+  private async keepProcess(child: ProcessImplementation, what: string): Promise<ProcessImplementation> {
+    if (this.disposed) {
+      await child.kill().catch(() => undefined);
+      this.assertLive(what);
+    }
     this.processes.push(child);
     return child;
+  }
+
+  private assertLive(what: string): void {
+    if (this.disposed) throw new Error(`ctx.${what}() after the scenario ended (it ran past its limit): refused, and anything it opened was closed`);
   }
 
   /**
@@ -109,6 +132,7 @@ export class ScenarioContext {
    */
   async setEnv(values: Record<string, string | null>): Promise<void> {
     this.assertExclusive("setEnv");
+    this.assertLive("setEnv");
     for (const driven of this.drivenImplementations()) {
       // A driver started with the harness's environment: restore it to that.
       const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name] ?? null]));
@@ -132,6 +156,7 @@ export class ScenarioContext {
   /** Makes `dir` the working directory until the scenario ends. */
   async chdir(dir: string): Promise<void> {
     this.assertExclusive("chdir");
+    this.assertLive("chdir");
     const previous = process.cwd();
     for (const driven of this.drivenImplementations()) {
       await driven.chdir(dir);
@@ -167,7 +192,10 @@ export class ScenarioContext {
   }
 
   defer(cleanup: () => void | Promise<void>): void {
-    this.cleanups.push(cleanup);
+    // After dispose nothing would run it: run it now, just after the caller's synchronous step
+    // (setEnv defers the restore and then sets the variable: a late change is put back at once).
+    if (this.disposed) void Promise.resolve().then(cleanup).catch(() => undefined);
+    else this.cleanups.push(cleanup);
   }
 
   /** Records a check; throws a Violation (the scenario's verdict) when it does not hold. */
@@ -275,6 +303,7 @@ export class ScenarioContext {
 
   /** Called by the runner: closes every socket, ends every child process, runs deferred cleanups. */
   async dispose(): Promise<void> {
+    this.disposed = true;
     for (const socket of this.sockets.splice(0)) await socket.close().catch(() => undefined);
     for (const child of this.processes.splice(0)) await child.kill().catch(() => undefined);
     for (const cleanup of this.cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch(() => undefined);

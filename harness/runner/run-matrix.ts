@@ -84,7 +84,8 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
         const index = next++;
         running++;
         exclusiveRunning = exclusive;
-        void runScenario(task.scenario, task.roles, settings).then((row) => {
+        // Alone: no other scenario can have started what is left running when it ends.
+        void runScenario(task.scenario, task.roles, { ...settings, aloneInProcess: jobs === 1 || exclusive }).then((row) => {
           rows[index] = row;
           running--;
           if (exclusive) exclusiveRunning = false;

@@ -1,4 +1,8 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vm from "node:vm";
+import type { Implementation, TestSocket } from "../adapters/implementation";
 import { referenceImplementation } from "../adapters/reference-adapter";
 import { scenario, type Level } from "../model/scenario";
 import { platformIpc } from "../../reference/endpoint/platform-limits";
@@ -58,5 +62,65 @@ describe("runScenario turns every kind of end into an outcome", () => {
     expect(row.outcome).toBe("error");
     expect(dir).not.toBe("");
     expect(fs.existsSync(dir)).toBe(false);
+  });
+});
+
+describe("the harness's own faults and a scenario that outlives its limit", () => {
+  // Once a bug: mkdtemp's exception escaped runScenario, so the CLI died with exit 1 (the code for
+  // unexpected results) and no report, and runMatrix would have waited for the row forever.
+  test("a TMPDIR where no directory can be made is an error row naming the problem, never a throw", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zic-run-scenario-")), "a-file");
+    fs.writeFileSync(file, "");
+    // os.tmpdir() reads the real process's environment (under jest `process.env` is a copy).
+    const env = (vm.runInThisContext("process") as NodeJS.Process).env;
+    const previous = env.TMPDIR;
+    env.TMPDIR = file;
+    try {
+      const row = await runScenario(make("MUST", async () => undefined), roles, settings);
+      expect(row.outcome).toBe("error");
+      expect(row.observed.summary).toMatch(/^harness error: ENOTDIR: not a directory, mkdtemp '.*a-file\/zic-XXXXXX'$/);
+    } finally {
+      if (previous === undefined) delete env.TMPDIR;
+      else env.TMPDIR = previous;
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  /** A timed-out scenario's ctx.socket() call, and how many sockets the implementation created and saw closed. */
+  async function lateSocket(createdWhen: "in flight at the limit" | "after the limit") {
+    let created = 0;
+    let closed = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const stub = { close: async () => void closed++ } as unknown as TestSocket;
+    const createSocket = async () => {
+      if (createdWhen === "in flight at the limit") await released;
+      created++;
+      return stub;
+    };
+    const impl = { ...reference, id: "stub", createSocket } as Implementation;
+    const refusal = await new Promise<unknown>((settle) => {
+      const run = async (ctx: ScenarioContext) => {
+        if (createdWhen === "after the limit") await released;
+        settle(await ctx.socket(impl, "PULL").catch((err: unknown) => err));
+      };
+      void runScenario(make("MUST", run, { timeoutMs: 50 }), { binder: impl, connecter: impl }, settings).then((row) => {
+        expect(row.outcome).toBe("timeout");
+        release(); // the runner has cleaned up: now the scenario goes on
+      });
+    });
+    return { refusal: (refusal as Error).message, created, closed };
+  }
+
+  test("a socket still being created when the limit expires is closed as soon as it exists, and the call refused", async () => {
+    const { refusal, created, closed } = await lateSocket("in flight at the limit");
+    expect(refusal).toMatch(/^ctx\.socket\(\) after the scenario ended \(it ran past its limit\)/);
+    expect([created, closed]).toEqual([1, 1]);
+  });
+
+  test("a socket asked for after the limit is refused without being created", async () => {
+    const { refusal, created } = await lateSocket("after the limit");
+    expect(refusal).toMatch(/^ctx\.socket\(\) after the scenario ended/);
+    expect(created).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { DriverFault } from "../driver/driver-connection";
 import type { ContainerSites } from "../platforms/sites";
 import { ScenarioContext } from "./context";
 import { SCENARIO_LIMIT_MS } from "./limits";
+import { leftoverProcesses, processesNow } from "./leftover-processes";
 import type { ResultRow } from "./result";
 import { ScenarioTimeout, Skipped, Unsupported, Violation } from "./verdicts";
 
@@ -24,18 +25,44 @@ export interface RunSettings {
   readonly multiplier: number;
   /** Containers for "separate-containers" scenarios (container platforms only). */
   readonly sites?: ContainerSites;
+  /**
+   * Nothing else runs in this process meanwhile (runMatrix with one job, or an exclusive
+   * scenario): every process that appears during the scenario and is still running after its
+   * cleanup is its own leftover, which is killed and makes the row `error`, naming it (a
+   * `timeout` stays one, with the leftover named in its summary).
+   */
+  readonly aloneInProcess?: boolean;
 }
+
+/**
+ * The directories of scenarios still running. A run that ends in the middle of one (Ctrl-C, a
+ * crash: run-here exits at once) removes them on its way out, as the scenario would have.
+ */
+const LIVE_DIRECTORIES = new Set<string>();
+process.once("exit", () => {
+  for (const dir of LIVE_DIRECTORIES) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // exiting anyway: nothing better to do with it
+    }
+  }
+});
 
 /** What a broken check costs at each level. */
 const MISSED: Record<Level, Outcome> = { MUST: "fail", SHOULD: "non-strict", COMPAT: "non-strict", INFO: "informational" };
 
+type Row = Omit<ResultRow, "expected">;
+type RowOf = (outcome: Outcome, summary: string, ctx?: ScenarioContext) => Row;
+
 /**
  * Runs one scenario once: its own temporary directory, a hard limit, and cleanup whatever
- * happens. Never throws: every fault becomes an outcome in the returned row.
+ * happens. Never throws: every fault becomes an outcome in the returned row, the harness's own
+ * included (runMatrix waits for every row: a rejection here would hang the run or crash it).
  */
-export async function runScenario(scenario: Scenario, roles: Roles, settings: RunSettings): Promise<Omit<ResultRow, "expected">> {
+export async function runScenario(scenario: Scenario, roles: Roles, settings: RunSettings): Promise<Row> {
   const started = performance.now();
-  const row = (outcome: Outcome, summary: string, ctx?: ScenarioContext): Omit<ResultRow, "expected"> => ({
+  const row: RowOf = (outcome, summary, ctx) => ({
     scenario: scenario.id,
     suite: scenario.suite,
     clause: scenario.clause,
@@ -49,7 +76,16 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
     observed: { summary, checks: ctx?.checks ?? [], values: ctx?.observations ?? {} },
     durationMs: Math.round(performance.now() - started),
   });
+  try {
+    return await runGuarded(scenario, roles, settings, row);
+  } catch (err) {
+    // The harness's own fault around the scenario: its directory could not be made (TMPDIR
+    // missing, full or unwritable) or removed, say.
+    return row("error", `harness error: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
 
+async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSettings, row: RowOf): Promise<Row> {
   if (scenario.platforms !== undefined && !scenario.platforms.includes(settings.platform.name)) {
     return row("skipped", `applies to ${scenario.platforms.join(", ")} only; this platform is ${settings.platform.name}`);
   }
@@ -66,10 +102,13 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
   }
   // On a shared volume, the containers' non-root user must be able to bind in the directory.
   const dir = fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
+  LIVE_DIRECTORIES.add(dir);
   if (settings.sites !== undefined) fs.chmodSync(dir, 0o777);
   const ctx = new ScenarioContext(dir, roles.binder, roles.binder, roles.connecter, settings.platform, settings.multiplier, scenario.exclusive === true, settings.sites);
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
+  const before = settings.aloneInProcess ? processesNow() : undefined;
   let timer: NodeJS.Timeout | undefined;
+  let result: Row;
   try {
     await Promise.race([
       scenario.run(ctx),
@@ -78,15 +117,25 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
       }),
     ]);
     const outcome: Outcome = scenario.level === "INFO" ? "informational" : "pass";
-    return row(outcome, outcome === "pass" ? "every check held" : "recorded", ctx);
+    result = row(outcome, outcome === "pass" ? "every check held" : "recorded", ctx);
   } catch (err) {
     const [outcome, summary] = classify(err, scenario.level);
-    return row(outcome, summary, ctx);
+    result = row(outcome, summary, ctx);
   } finally {
     clearTimeout(timer);
     await ctx.dispose().catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
+    LIVE_DIRECTORIES.delete(dir);
   }
+  const leftover = before === undefined ? undefined : leftoverProcesses(before, [roles.binder, roles.connecter]);
+  if (leftover === undefined) return result;
+  // Cut off at its limit, a scenario may still be waiting on a helper: the timeout is the verdict.
+  if (result.outcome === "timeout") return { ...result, observed: { ...result.observed, summary: `${result.observed.summary}; ${leftover}` } };
+  return {
+    ...result,
+    outcome: "error",
+    observed: { ...result.observed, summary: `${leftover}; the scenario itself: ${result.outcome} (${result.observed.summary.split("\n")[0]})` },
+  };
 }
 
 function classify(err: unknown, level: Level): [Outcome, string] {

@@ -7,6 +7,7 @@ import { describePlatform } from "../../platforms/platform-facts";
 import { buildReport, writeReportJson, type Report } from "../../report/report-json";
 import type { ResultRow } from "../../runner/result";
 import { planTasks, runMatrix, type RowResult } from "../../runner/run-matrix";
+import { leftoverProcesses, processesNow } from "../../runner/leftover-processes";
 import { resolveImplementations } from "../implementations";
 import { Progress } from "../progress";
 import type { RunRequest } from "./run";
@@ -42,6 +43,7 @@ export function rowCompleter(scenarios: readonly Scenario[], sets: ReadonlyMap<s
  * leaves one. Returns the report without writing the final files.
  */
 export async function runHere(scenarios: readonly Scenario[], request: RunRequest, platformId: string, overrides: readonly ExpectationSet[], out: string): Promise<PlatformRun> {
+  const processesBefore = processesNow();
   const resolved = await resolveImplementations(request.implementations, request.drivers, request.multiplier);
   const sets = expectationSets(resolved.usable.map((impl) => impl.id), overrides);
   const platform = platformIpc();
@@ -74,13 +76,21 @@ export async function runHere(scenarios: readonly Scenario[], request: RunReques
   }
 
   const writePartial = () => writeReportJson(out, withFacts(buildReport(infos, rows, true)));
-  const interrupted = () => {
+  // Ending early (Ctrl-C, a crash): the rows so far are kept, and what the run started is ended
+  // (drivers are also killed on exit, see DriverConnection; this reaches a scenario's own children).
+  const endEarly = (why: string) => {
     writePartial();
-    process.stderr.write(`\ninterrupted: partial report in ${out}\n`);
+    const leftover = leftoverProcesses(processesBefore, []);
+    process.stderr.write(`\n${why}\n${leftover === undefined ? "" : `${leftover}\n`}partial report in ${out}\n`);
     process.exit(2);
   };
+  const interrupted = () => endEarly("interrupted");
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
+  // A crash of the harness (an exception nobody catches, in a scenario's callback or in an
+  // implementation's) still leaves the rows so far, and exits 2 as the contract says, not 1.
+  const crashed = (err: unknown) => endEarly(`harness crashed: ${(err as Error)?.stack ?? String(err)}`);
+  process.prependOnceListener("uncaughtException", crashed);
 
   const total = planTasks(scenarios, resolved.usable, request.shard).length;
   request.log(
@@ -113,11 +123,17 @@ export async function runHere(scenarios: readonly Scenario[], request: RunReques
     progress.finish();
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
+    process.off("uncaughtException", crashed);
     await resolved.dispose();
   }
+  // Scenarios running side by side (--jobs) cannot each be blamed for what is left running, and a
+  // driver's helpers may outlive it: whatever the run started and did not end is ended here.
+  const leftover = leftoverProcesses(processesBefore, []);
+  if (leftover !== undefined) harnessErrors.push(`after the run: ${leftover}`);
 
   const report = withFacts(buildReport(infos, rows, false));
-  if (resolved.notAvailable.length > 0) report.notes = resolved.notAvailable.map((line) => `not run: ${line}`);
+  const notes = [...resolved.notAvailable.map((line) => `not run: ${line}`), ...(leftover === undefined ? [] : [`after the run: ${leftover}`])];
+  if (notes.length > 0) report.notes = notes;
   for (const line of resolved.notAvailable) request.log(`not run: ${line}`);
   return { report, harnessErrors };
 }

@@ -1,5 +1,4 @@
-import * as path from "node:path";
-import { checkAgainstCatalogue, loadExpectationFile } from "../../expectations/expectations";
+import { checkAgainstCatalogue, ExpectationFileError, loadExpectationFile, type ExpectationSet } from "../../expectations/expectations";
 import { runsInPlace, type Scenario } from "../../model/scenario";
 import { runContainerPlatform } from "../../platforms/container-platform";
 import { PLATFORM_TARGETS, planPlatform, type PlatformPlan } from "../../platforms/targets";
@@ -8,6 +7,8 @@ import { buildReport, type PlatformEntry, type Report } from "../../report/repor
 import { writeReports } from "../../report/write-reports";
 import type { ResultRow } from "../../runner/result";
 import type { Shard } from "../../runner/run-matrix";
+import { checkImplementationRequest, requestedIds } from "../implementations";
+import { usableOutDirectory } from "../out-directory";
 import { selectScenarios, UsageError } from "../select-scenarios";
 import { platformOut, runHere, type PlatformRun } from "./run-here";
 
@@ -51,13 +52,15 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
     if (plan === undefined) throw new UsageError(`unknown platform "${id}" (known: ${PLATFORM_TARGETS.map((t) => t.id).join(", ")})`);
     return plan;
   });
+  checkImplementationRequest(request.implementations, request.drivers);
   // Expectations are read before anything runs: a broken file is an environment error, not a surprise at the end.
   const overrides = request.expectFiles.map((file) => {
     const set = loadExpectationFile(file);
     checkAgainstCatalogue(set, catalogue);
     return set;
   });
-  const out = path.resolve(request.out);
+  checkExpectationOwners(overrides, requestedIds(request.implementations, request.drivers));
+  const out = usableOutDirectory("--out", request.out);
   // Scenarios about separate containers run from the host for container platforms only.
   const inPlace = scenarios.filter(runsInPlace);
   const acrossContainers = scenarios.filter((s) => !runsInPlace(s));
@@ -90,6 +93,22 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
   for (const row of unexpectedFailures.filter((r) => r.outcome === "error")) harnessErrors.push(`${row.scenario}${single ? "" : ` [${row.platform}]`}: ${row.observed.summary.split("\n")[0]}`);
   const exitCode = harnessErrors.length > 0 ? 2 : unexpected.length > 0 ? 1 : 0;
   return { report, files: { ...files }, unexpectedFailures, unexpectedPasses, harnessErrors, exitCode, drivers: request.drivers };
+}
+
+/**
+ * Each --expect file must be for an implementation of this run, and only one per implementation:
+ * a file whose "implementation" is misspelt, or a second file for the same one, used to be
+ * ignored without a word, and the gate then failed on results the user had marked as expected.
+ */
+function checkExpectationOwners(sets: readonly ExpectationSet[], ids: readonly string[]): void {
+  for (const [index, set] of sets.entries()) {
+    const file = set.file ?? set.implementation;
+    if (!ids.includes(set.implementation)) {
+      throw new ExpectationFileError(file, undefined, `is for "${set.implementation}", which this run does not include (it runs: ${ids.join(", ") || "nothing"})`);
+    }
+    const earlier = sets.slice(0, index).find((other) => other.implementation === set.implementation);
+    if (earlier !== undefined) throw new ExpectationFileError(file, undefined, `is a second --expect file for "${set.implementation}" (the first: ${earlier.file})`);
+  }
 }
 
 /** One report: a single platform's as it is, several merged, with the platforms that could not run listed as such. */

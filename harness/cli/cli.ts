@@ -1,0 +1,226 @@
+/**
+ * The command line as a function: arguments in, lines out, an exit code back (main.ts is the
+ * process around it). Exit codes (design.md): 0 nothing unexpected; 1 unexpected results;
+ * 2 usage, harness, driver or environment error. Never a count.
+ */
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { ALL_SCENARIOS } from "../../suites";
+import { ExpectationFileError } from "../expectations/expectations";
+import type { Level, Scenario } from "../model/scenario";
+import type { Report } from "../report/report-json";
+import { mergeReports } from "../report/merge-reports";
+import { readReportFile } from "../report/validate-report";
+import { writeReports } from "../report/write-reports";
+import { currentPlatformId } from "../platforms/targets";
+import { executeRun, type RunRequest } from "./commands/run";
+import { writeExpectationsFromReport } from "./commands/update-expectations";
+import { ALL_AVAILABLE, parseDrivers } from "./implementations";
+import { HELP, commandHelp } from "./help";
+import { usableOutDirectory, usableOutFile } from "./out-directory";
+import { UsageError, selectScenarios } from "./select-scenarios";
+import { printVerdict } from "./verdict";
+
+const OPTIONS = {
+  impl: { type: "string" },
+  driver: { type: "string", multiple: true },
+  drivers: { type: "string" },
+  suite: { type: "string" },
+  scenario: { type: "string" },
+  level: { type: "string" },
+  platform: { type: "string" },
+  out: { type: "string" },
+  expect: { type: "string", multiple: true },
+  from: { type: "string" },
+  write: { type: "string" },
+  "timeout-multiplier": { type: "string" },
+  shard: { type: "string" },
+  jobs: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type Flag = keyof typeof OPTIONS;
+type Values = { [K in Flag]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
+
+const SELECT: Flag[] = ["suite", "scenario"];
+const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "out", "expect", "timeout-multiplier", "shard", "jobs"];
+/**
+ * The flags each command takes (as its --help lists them). A flag of another command used to be
+ * accepted and ignored: `run --from report.json` ran everything, `list --impl x` listed all.
+ */
+const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
+  list: [...SELECT, "level", "json"],
+  run: RUN,
+  gate: RUN,
+  "update-expectations": [...RUN, "from", "write"],
+  report: ["out"],
+};
+
+const LEVELS: readonly Level[] = ["MUST", "SHOULD", "COMPAT", "INFO"];
+
+/** Flags that take a comma-separated list: one that names nothing ("", ",") is a mistake, never "everything". */
+const LIST_FLAGS: Flag[] = ["impl", "suite", "scenario", "level", "platform"];
+
+export interface CliOutput {
+  /** One line of the command's output (stdout). */
+  line(text: string): void;
+  /** Diagnostics (stderr), as given. */
+  error(text: string): void;
+}
+
+const STANDARD_OUTPUT: CliOutput = {
+  line: (text) => process.stdout.write(`${text}\n`),
+  error: (text) => process.stderr.write(text),
+};
+
+/** Runs one command. Never throws: a usage or environment mistake is one line on stderr and exit 2, a stack trace only for a fault of the harness itself. */
+export async function runCli(argv: string[], io: CliOutput = STANDARD_OUTPUT): Promise<number> {
+  try {
+    return await command(argv, io);
+  } catch (err) {
+    io.error(`zmq-ipc-conformance: ${describeFailure(err)}\n`);
+    return 2;
+  }
+}
+
+function describeFailure(err: unknown): string {
+  const error = err as Error & { code?: string };
+  if (error instanceof UsageError || error instanceof ExpectationFileError) return error.message;
+  // node:util parseArgs: its messages name the option; some run over several lines.
+  if (typeof error?.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) return error.message.replace(/\s*\n\s*/g, " ");
+  return error?.stack ?? String(err);
+}
+
+const list = (value: string | undefined): string[] => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : []);
+
+async function command(argv: string[], io: CliOutput): Promise<number> {
+  const say = io.line;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    say(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (COMMAND_FLAGS[name] === undefined) throw new UsageError(`unknown command "${name}" (try --help)`);
+  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: name === "report" });
+  if (values.help) {
+    say(commandHelp(name));
+    return 0;
+  }
+  checkFlags(name, values);
+  switch (name) {
+    case "list": {
+      let scenarios = selectScenarios(ALL_SCENARIOS, list(values.suite), list(values.scenario));
+      const levels = list(values.level);
+      const unknown = levels.find((level) => !(LEVELS as readonly string[]).includes(level));
+      if (unknown !== undefined) throw new UsageError(`--level: unknown level "${unknown}" (known: ${LEVELS.join(", ")})`);
+      if (levels.length > 0) scenarios = scenarios.filter((s) => levels.includes(s.level));
+      if (values.json) {
+        say(JSON.stringify(scenarios.map(({ id, suite, level, clause, title, roles, platforms, requires, needs }: Scenario) => ({ id, suite, level, clause, title, roles, platforms, requires, needs })), null, 2));
+      } else {
+        for (const s of scenarios) say(`${s.id.padEnd(64)} ${s.suite.padEnd(20)} ${s.level.padEnd(7)} ${s.clause}`);
+        io.error(`${scenarios.length} scenarios\n`);
+      }
+      return 0;
+    }
+    case "run":
+    case "gate": {
+      const outcome = await executeRun(ALL_SCENARIOS, runRequest(values, say));
+      printVerdict(outcome, say);
+      return outcome.exitCode;
+    }
+    case "update-expectations": {
+      // Whose expectations: the one --impl, or else the one --driver.
+      const driverNames = parseDrivers(values.driver ?? [], values.drivers).map((d) => d.name);
+      const impls = list(values.impl).length > 0 ? list(values.impl) : driverNames;
+      if (impls.length !== 1 && values.from === undefined) {
+        throw new UsageError("update-expectations writes one implementation's file: give exactly one --impl or --driver (or --from REPORT with --impl)");
+      }
+      // Where it writes is checked before a run that may take minutes.
+      const target = (id: string) => usableOutFile("--write", values.write ?? path.join(values.out ?? "out", "expectations", `${id}.json`));
+      if (impls.length === 1) target(impls[0]);
+      let report: Report;
+      if (values.from !== undefined) {
+        report = readReport(values.from);
+      } else {
+        const outcome = await executeRun(ALL_SCENARIOS, runRequest(values, say));
+        if (outcome.exitCode === 2) {
+          printVerdict(outcome, say);
+          return 2;
+        }
+        report = outcome.report;
+      }
+      const implementationId = impls[0] ?? report.implementations[0]?.id;
+      if (implementationId === undefined) throw new UsageError("no implementation in the report");
+      const written = writeExpectationsFromReport(report, implementationId, target(implementationId));
+      say(`wrote ${written.entries} expectations for ${implementationId} to ${written.file}`);
+      return 0;
+    }
+    case "report": {
+      if (positionals.length === 0) throw new UsageError("report needs one or more report.json files");
+      const reports = positionals.map(readReport);
+      const out = usableOutDirectory("--out", values.out ?? "out");
+      const merged = mergeReports(reports);
+      const files = writeReports(out, merged);
+      say(`merged ${positionals.length} reports (${merged.results.length} rows): ${Object.values(files).join(", ")}`);
+      return 0;
+    }
+  }
+  throw new UsageError(`unknown command "${name}" (try --help)`);
+}
+
+/** Flags this command does not take, and values that are empty, are refused before anything is done. */
+function checkFlags(name: string, values: Values): void {
+  for (const flag of Object.keys(values) as Flag[]) {
+    if (flag === "help") continue;
+    if (!COMMAND_FLAGS[name].includes(flag)) throw new UsageError(`${name} does not take --${flag} (see: zmq-ipc-conformance ${name} --help)`);
+    const value = values[flag];
+    const given = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+    for (const one of given) {
+      if (one.trim() === "" || (LIST_FLAGS.includes(flag) && list(one).length === 0)) throw new UsageError(`--${flag} needs a value, got "${one}"`);
+    }
+  }
+}
+
+function runRequest(v: Values, say: (line: string) => void): RunRequest {
+  return {
+    implementations: list(v.impl ?? (v.driver || v.drivers ? "" : ALL_AVAILABLE)),
+    drivers: parseDrivers(v.driver ?? [], v.drivers),
+    suites: list(v.suite),
+    scenarios: list(v.scenario),
+    // Inside a platform's container (ZIC_PLATFORM set by the image) the default is that platform.
+    platforms: list(v.platform ?? currentPlatformId()),
+    out: v.out ?? "out",
+    expectFiles: v.expect ?? [],
+    multiplier: positiveNumber("--timeout-multiplier", v["timeout-multiplier"]),
+    jobs: positiveNumber("--jobs", v.jobs, true) ?? 1,
+    shard: parseShard(v.shard),
+    log: say,
+  };
+}
+
+function positiveNumber(flag: string, raw: string | undefined, integer = false): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} takes a positive ${integer ? "integer" : "number"}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, got "${raw}"`);
+  return { index, count };
+}
+
+function readReport(file: string): Report {
+  try {
+    return readReportFile(file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
