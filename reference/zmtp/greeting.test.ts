@@ -64,6 +64,14 @@ describe("encodeGreeting", () => {
     expect(() => encodeGreeting({ minor: -1 })).toThrow(RangeError);
   });
 
+  test("refuses a major version below 3, which readGreeting would reject", () => {
+    // The counterexample greeting.property.test.ts found: this used to return a greeting with
+    // major 0, which our own readGreeting rejects.
+    expect(() => encodeGreeting({ major: 0, minor: 0, mechanism: "A", asServer: false })).toThrow(RangeError);
+    for (const major of [1, 2]) expect(() => encodeGreeting({ major })).toThrow(RangeError);
+    expect(encodeGreeting({ major: 3 })[10]).toBe(3);
+  });
+
   test("round-trips through readGreeting", () => {
     const want = { major: 3, minor: 0, mechanism: "CURVE", asServer: true };
     expect(readGreeting(encodeGreeting(want))).toEqual({ state: "complete", greeting: want });

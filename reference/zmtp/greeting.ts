@@ -64,6 +64,8 @@ export function encodeGreeting(g?: Partial<Greeting>): Buffer {
     if (!Number.isInteger(v) || v < 0 || v > 255) throw new RangeError(`greeting ${name} must be a byte, got ${v}`);
   }
   // Refuse to send what our own readGreeting (and libzmq) would reject.
+  // That includes a major below 3, which readGreeting rejects (found by greeting.property.test.ts).
+  if (major < 3) throw new RangeError(`greeting major must be 3 or more (ZMTP 3.x), got ${major}`);
   if (mechanism.length === 0 || mechanism.length > MECHANISM_SIZE) {
     throw new RangeError(`mechanism must be 1..${MECHANISM_SIZE} characters, got ${JSON.stringify(mechanism)}`);
   }
