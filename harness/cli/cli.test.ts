@@ -12,6 +12,7 @@ import { planTasks } from "../runner/run-matrix";
 import { validateReport } from "../report/validate-report";
 import { ALL_SCENARIOS } from "../../suites";
 import { executeRun, type RunRequest } from "./commands/run";
+import { runRequest } from "../testing/run-request";
 
 let out: string;
 beforeEach(() => {
@@ -19,18 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
 
-const request = (overrides: Partial<RunRequest>): RunRequest => ({
-  implementations: ["reference"],
-  drivers: [],
-  suites: [],
-  scenarios: [],
-  platforms: ["host"],
-  out,
-  expectFiles: [],
-  jobs: 1,
-  log: () => undefined,
-  ...overrides,
-});
+const request = (overrides: Partial<RunRequest>): RunRequest => runRequest(out, overrides);
 
 function expectationsFile(implementation: string, expectations: object[]): string {
   const file = path.join(out, `${implementation}.expect.json`);

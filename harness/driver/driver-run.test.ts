@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { referenceImplementation } from "../adapters/reference-adapter";
 import { executeRun, type RunRequest } from "../cli/commands/run";
+import { runRequest } from "../testing/run-request";
 import { scenario, type Scenario } from "../model/scenario";
 import type { ScenarioContext } from "../runner/context";
 import { runMatrix } from "../runner/run-matrix";
@@ -79,18 +80,7 @@ describe("executeRun (--driver hangs=COMMAND)", () => {
   afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
 
   test("finishes, reports the hung scenario as error with the driver's stderr, and exits 2", async () => {
-    const request: RunRequest = {
-      implementations: ["reference"],
-      drivers: [{ name: "hangs", command: fixtureCommand("scripted", "hangs") }],
-      suites: [],
-      scenarios: [],
-      platforms: ["host"],
-      out,
-      expectFiles: [],
-      multiplier: 1,
-      jobs: 1,
-      log: () => undefined,
-    };
+    const request: RunRequest = runRequest(out, { drivers: [{ name: "hangs", command: fixtureCommand("scripted", "hangs") }], multiplier: 1 });
     const run = await executeRun(CATALOGUE, request);
     const rows = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")).results;
     expect(outcomes(rows, "reference")).toEqual({ before: "pass", hangs: "pass", after: "pass" });

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { referenceImplementation } from "../adapters/reference-adapter";
 import { executeRun, type RunRequest } from "../cli/commands/run";
+import { runRequest } from "../testing/run-request";
 import { expectGone, fixtureCommand } from "../driver/__tests__/helpers";
 import { scenario, type Scenario } from "../model/scenario";
 import { LeakCheck } from "../testing/leak-check";
@@ -76,19 +77,7 @@ describe("executeRun", () => {
   });
   afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
 
-  const request = (overrides: Partial<RunRequest>): RunRequest => ({
-    implementations: ["reference"],
-    drivers: [],
-    suites: [],
-    scenarios: [],
-    platforms: ["host"],
-    out,
-    expectFiles: [],
-    multiplier: 1,
-    jobs: 1,
-    log: () => undefined,
-    ...overrides,
-  });
+  const request = (overrides: Partial<RunRequest>): RunRequest => runRequest(out, { multiplier: 1, ...overrides });
 
   test("side by side (--jobs 2) no scenario can be blamed: the run ends it, names it as a harness error and a report note, and exits 2", async () => {
     const run = await executeRun([leavesSleep, plain], request({ jobs: 2 }));
