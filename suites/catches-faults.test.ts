@@ -48,6 +48,24 @@ describe.each(FAULTS.map((fault) => [fault.id, fault] as const))("fault %s", (_i
   });
 });
 
+describe("the judge gives no free catches", () => {
+  const scenarioById = (id: string) => IN_PLACE_SCENARIOS.filter((s) => s.id === id);
+  const ignoresMore = FAULTS.find((f) => f.id === "ignores-more")!;
+
+  test("a fault that changes nothing is missed", async () => {
+    const harmless: Fault = { ...ignoresMore, id: "harmless", createSocket: (healthy, type, options) => healthy(type, options) };
+    const verdict = await judgeFault(harmless, scenarioById("zmtp-wire.pull-receives-multipart"), reference, baseline, settings);
+    expect(verdict.status).toBe("missed");
+  });
+
+  test("a failure on a scenario checking none of the fault's clauses is not a catch", async () => {
+    const misfiled: Fault = { ...ignoresMore, id: "misfiled", clauses: ["ipc.bind.override"] };
+    const verdict = await judgeFault(misfiled, scenarioById("zmtp-wire.pull-receives-multipart"), reference, baseline, settings);
+    expect({ status: verdict.status, catches: verdict.catches }).toEqual({ status: "missed", catches: [] });
+    expect(catalogueErrors([misfiled])).toEqual([expect.stringContaining("none of the fault's clauses")]);
+  });
+});
+
 describe("the faults command's verdict", () => {
   const verdict = (id: string, status: FaultVerdict["status"]): FaultVerdict => ({
     fault: { ...FAULTS[0], id },

@@ -76,6 +76,9 @@ export async function judgeFault(
   const faulty = withFault(reference, fault);
   const catches: Catch[] = [];
   const errors: Catch[] = [];
+  // Not runnable: scenarios check its clauses but none of them could run here. With no such
+  // scenario at all the fault is simply missed (nothing looks for it), never "not runnable".
+  let anyMatching = false;
   let runnable = false;
   for (const scenario of scenarios) {
     const matching = checksClauseOf(scenario, fault);
@@ -92,6 +95,7 @@ export async function judgeFault(
       const summary = row.observed.summary.split("\n")[0];
       if (row.outcome === "error") errors.push({ scenario: scenario.id, roles: combo.roles, outcome: row.outcome, summary });
       if (!matching) continue;
+      anyMatching = true;
       if (!NOT_RUN.has(row.outcome)) runnable = true;
       if (!CATCHING.has(row.outcome)) continue;
       if ((await baseline.outcome(scenario)) !== "pass") continue;
@@ -101,7 +105,7 @@ export async function judgeFault(
   }
   const caughtBy = new Set(catches.map((c) => c.scenario));
   const declaredMisses = fault.caughtBy.filter((id) => !caughtBy.has(id));
-  if (!runnable) {
+  if (anyMatching && !runnable) {
     return { fault, status: "not-runnable", catches, errors, declaredMisses, ran: scenarios.length, note: "every scenario checking its clauses is unsupported or skipped on this host" };
   }
   const status = catches.length > 0 && declaredMisses.length === 0 ? "caught" : "missed";
