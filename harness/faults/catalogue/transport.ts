@@ -22,18 +22,21 @@ export const abstractTrailingNul: Fault = {
 };
 
 /**
- * Where the fake puts its sockets: one private directory per process, removed on exit. The name
- * of a socket is a hash of the absolute path, as JeroMQ's TCP port is a hash of the ipc name.
+ * Where the fake puts its sockets: one private directory shared by the faulty sockets open at the
+ * moment, removed when the last of them closes (an exit handler would not run in a jest worker).
+ * The name of a socket is a hash of the absolute path, as JeroMQ's TCP port is a hash of the name.
  */
 let hiddenDir: string | undefined;
+let openSockets = 0;
 function hiddenPlaceFor(endpointPath: string): string {
-  if (hiddenDir === undefined) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zic-fake-ipc-"));
-    process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-    hiddenDir = dir;
-  }
+  hiddenDir ??= fs.mkdtempSync(path.join(os.tmpdir(), "zic-fake-ipc-"));
   const port = createHash("sha1").update(path.resolve(endpointPath)).digest("hex").slice(0, 12);
   return path.join(hiddenDir, port);
+}
+function socketClosed(): void {
+  if (--openSockets > 0 || hiddenDir === undefined) return;
+  fs.rmSync(hiddenDir, { recursive: true, force: true });
+  hiddenDir = undefined;
 }
 
 const isNamedPath = (endpoint: string) => endpoint.startsWith(IPC) && !/^[*@]/.test(pathOf(endpoint));
@@ -53,6 +56,8 @@ export const fakeIpcOverTcp: Fault = {
   caughtBy: ["endpoint-lifecycle.relative-path-in-working-directory"],
   createSocket: wrapping((socket: TestSocket): TestSocket => {
     let last: string | null = null;
+    let closed = false;
+    openSockets++;
     return {
       ...socket,
       bind: async (endpoint) => {
@@ -63,6 +68,11 @@ export const fakeIpcOverTcp: Fault = {
       connect: (endpoint) => socket.connect(hidden(endpoint)),
       disconnect: (endpoint) => socket.disconnect(hidden(endpoint)),
       lastEndpoint: async () => last ?? socket.lastEndpoint(),
+      close: async () => {
+        await socket.close();
+        if (!closed) socketClosed();
+        closed = true;
+      },
     };
   }),
 };
