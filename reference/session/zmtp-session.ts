@@ -18,6 +18,7 @@ import {
   sendsIdentity,
   type SocketTypeName,
 } from "../zmtp";
+import { NO_FAULTS, messageWithShortSizeAt256, readyWithLittleEndianSizes, type TestFaults } from "../testing/faults";
 
 export interface SessionOptions {
   readonly socketType: SocketTypeName;
@@ -33,6 +34,8 @@ export interface SessionOptions {
   readonly heartbeatTimeout: number;
   /** TTL announced in our PINGs, in milliseconds (sent in tenths of a second). */
   readonly heartbeatTimeToLive: number;
+  /** TEST-ONLY switches (reference/testing/faults.ts); absent in production. */
+  readonly faults?: TestFaults;
 }
 
 export interface SessionEvents {
@@ -76,6 +79,10 @@ export class ZmtpSession {
   private lastHeard = Date.now();
   /** Armed by a peer's PING with a TTL: silence longer than the TTL ends the connection (RFC 37). */
   private ttlTimer: NodeJS.Timeout | undefined;
+  private readonly faults: TestFaults;
+  /** The two TEST-ONLY faults on the per-message path, read once rather than per message. */
+  private readonly sizeBoundaryFault: boolean;
+  private readonly ignoresMoreFault: boolean;
 
   constructor(
     readonly socket: net.Socket,
@@ -97,7 +104,11 @@ export class ZmtpSession {
     // written into a connection that can no longer deliver it (it is requeued on the next one).
     socket.on("end", () => this.close("connection closed by peer"));
     socket.on("close", () => this.onClosed("connection closed"));
-    socket.write(encodeGreeting());
+    this.faults = options.faults ?? NO_FAULTS;
+    this.sizeBoundaryFault = this.faults.has("short-size-at-256");
+    this.ignoresMoreFault = this.faults.has("ignores-more");
+    // TEST-ONLY fault: a peer that waits for the whole greeting first deadlocks with libzmq.
+    if (!this.faults.has("waits-for-full-greeting")) socket.write(encodeGreeting());
     if (options.handshakeInterval > 0) {
       this.handshakeTimer = setTimeout(
         () => this.close(`handshake not completed within ${options.handshakeInterval} ms`),
@@ -117,7 +128,9 @@ export class ZmtpSession {
 
   /** Queues a message for the next flush (same tick batching: many messages, one write). */
   send(frames: Buffer[]): void {
-    this.batcher.pushMessage(frames);
+    // TEST-ONLY fault: the 255/256 size boundary off by one.
+    if (this.sizeBoundaryFault) this.batcher.pushFrame(messageWithShortSizeAt256(frames));
+    else this.batcher.pushMessage(frames);
     this.scheduleFlush();
   }
 
@@ -194,8 +207,8 @@ export class ZmtpSession {
       }
       this.peerVersion = { major: greeting.major, minor: greeting.minor };
       this.phase = "ready";
-      const identity = sendsIdentity(this.options.socketType) ? this.options.routingId : undefined;
-      this.socket.write(encodeReady(this.options.socketType, identity));
+      if (this.faults.has("waits-for-full-greeting")) this.socket.write(encodeGreeting());
+      this.socket.write(this.encodeOwnReady());
       const rest = this.greetingBytes.subarray(GREETING_SIZE);
       this.greetingBytes = Buffer.alloc(0);
       if (rest.length > 0) this.decoder.push(rest);
@@ -204,8 +217,20 @@ export class ZmtpSession {
     if (this.phase !== "closed") this.decoder.push(chunk);
   }
 
+  /** Our READY; the TEST-ONLY faults drop the Identity or garble the value sizes. */
+  private encodeOwnReady(): Buffer {
+    const type = this.options.socketType;
+    const identity = sendsIdentity(type) && !this.faults.has("no-identity-for-dealer") ? this.options.routingId : undefined;
+    if (!this.faults.has("wrong-ready-encoding")) return encodeReady(type, identity);
+    const properties: Array<[string, Buffer]> = [["Socket-Type", Buffer.from(type, "latin1")]];
+    if (identity !== undefined) properties.push(["Identity", identity]);
+    return readyWithLittleEndianSizes(properties);
+  }
+
   private onMessage(frames: Buffer[]): void {
     if (this.phase !== "active") return this.close("protocol error: data frame before READY");
+    // TEST-ONLY fault: MORE ignored, every frame delivered as a message of its own.
+    if (this.ignoresMoreFault) return frames.forEach((frame) => this.events.message(this, [frame]));
     this.events.message(this, frames);
   }
 
@@ -245,7 +270,8 @@ export class ZmtpSession {
     const socketType = parsed.properties.get("socket-type");
     if (socketType === undefined) return this.close("READY without Socket-Type");
     this.peerSocketType = socketType.toString("latin1");
-    if (!isCompatible(this.options.socketType, this.peerSocketType)) {
+    // TEST-ONLY fault "accepts-incompatible-socket-types" skips this check.
+    if (!isCompatible(this.options.socketType, this.peerSocketType) && !this.faults.has("accepts-incompatible-socket-types")) {
       // RFC 23/37: a peer that refuses the socket type SHOULD say so with ERROR before closing.
       return this.refuse(`incompatible socket types: ${this.options.socketType} cannot talk to ${this.peerSocketType}`, "Invalid socket type");
     }

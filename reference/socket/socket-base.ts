@@ -1,6 +1,6 @@
 import type * as net from "node:net";
 import { ZmqError } from "../errors";
-import { nodeSocketPath, parseEndpoint } from "../endpoint/parse-endpoint";
+import { nodeSocketPath, parseEndpoint, type IpcAddress } from "../endpoint/parse-endpoint";
 import { platformIpc, type PlatformIpc } from "../endpoint/platform-limits";
 import { IpcConnecter } from "../transport/ipc-connecter";
 import { IpcListener } from "../transport/ipc-listener";
@@ -10,6 +10,7 @@ import type { SocketTypeName } from "../zmtp";
 import { toFrames, type MessageLike } from "./message";
 import { DEFAULT_OPTIONS, type SocketOptions } from "./options";
 import { Pipe, type PipeOwner } from "./pipe";
+import { testFaultsOf, type TestFaults } from "../testing/faults";
 
 interface Incoming {
   readonly pipe: Pipe;
@@ -71,6 +72,8 @@ export abstract class Socket {
   private readingPaused = false;
   private isClosed = false;
   private readonly platform: PlatformIpc;
+  /** TEST-ONLY switches (reference/testing/faults.ts): empty unless a fault test sets them. */
+  private readonly faults: TestFaults;
 
   protected constructor(
     readonly type: SocketTypeName,
@@ -82,6 +85,8 @@ export abstract class Socket {
       if (!(name in this)) throw new ZmqError("EINVAL", `unknown socket option "${name}"`);
       (this as Record<string, unknown>)[name] = value;
     }
+    // After the loop, so that a string option that happens to be called "faults" cannot set them.
+    this.faults = testFaultsOf(options);
   }
 
   get closed(): boolean {
@@ -92,7 +97,7 @@ export abstract class Socket {
 
   async bind(endpoint: string): Promise<void> {
     this.assertOpen();
-    const address = parseEndpoint(endpoint, "bind", this.platform);
+    const address = this.withAbstractFault(parseEndpoint(endpoint, "bind", this.platform));
     const sessions = new Set<ZmtpSession>();
     const listener = await IpcListener.bind(address, endpoint, this.platform, (socket) => {
       if (this.isClosed) return void socket.destroy();
@@ -126,7 +131,7 @@ export abstract class Socket {
   /** Returns at once: the connection is made (and remade) in the background. */
   connect(endpoint: string): void {
     this.assertOpen();
-    const address = parseEndpoint(endpoint, "connect", this.platform);
+    const address = this.withAbstractFault(parseEndpoint(endpoint, "connect", this.platform));
     if (address.kind === "wildcard") throw new ZmqError("EINVAL", "cannot connect to a wildcard", endpoint);
     if (this.connected.has(endpoint)) throw new ZmqError("EINVAL", "already connected to this endpoint", endpoint);
     const entry: ConnectedEndpoint = {
@@ -333,6 +338,8 @@ export abstract class Socket {
     const entry = this.sessionEndpoints.get(session);
     entry?.connecter.connectionEstablished();
     let pipe = entry?.pipe;
+    // TEST-ONLY fault: what was queued before the connection existed is thrown away.
+    if (pipe !== undefined && !pipe.isAttached && this.faults.has("drops-queued-before-connect")) pipe.discard();
     if (pipe === undefined) {
       pipe = this.addPipe(false);
       if (entry !== undefined) entry.pipe = pipe;
@@ -360,7 +367,8 @@ export abstract class Socket {
     }
     if (entry !== undefined) {
       entry.session = undefined;
-      if (!this.isClosed) entry.connecter.connectionLost();
+      // TEST-ONLY fault "no-reconnect": a lost connection is never remade.
+      if (!this.isClosed && !this.faults.has("no-reconnect")) entry.connecter.connectionLost();
     }
   }
 
@@ -379,9 +387,16 @@ export abstract class Socket {
         heartbeatInterval: this.heartbeatInterval,
         heartbeatTimeout: this.heartbeatTimeout,
         heartbeatTimeToLive: this.heartbeatTimeToLive,
+        faults: this.faults,
       },
       this.sessionEvents,
     );
+  }
+
+  /** TEST-ONLY fault "abstract-trailing-nul": the name carries a NUL into the address. */
+  private withAbstractFault<A extends IpcAddress>(address: A): A {
+    if (address.kind !== "abstract" || !this.faults.has("abstract-trailing-nul")) return address;
+    return { ...address, name: `${address.name}\0` };
   }
 
   private addPipe(persistent: boolean): Pipe {

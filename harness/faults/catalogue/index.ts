@@ -1,0 +1,36 @@
+/**
+ * The catalogue of faulty implementations: the reference with one fault switched on, each
+ * mirroring a real-world bug. `npm run faults` shows every one is caught by the suites.
+ */
+import type { Fault } from "../faulty-implementation";
+import { deletesRegularFile, refusesOverride, unlinksOnCloseAfterOverride } from "./bind";
+import { dropsQueuedBeforeBind, duplicatesAMessage, losesAcceptedMessages, noReconnectAfterBinderRestarts, reordersMessages } from "./delivery";
+import { countsCharactersNotBytes, offByOneAtLimit, truncatesLongPaths } from "./path-length";
+import { abstractTrailingNul, fakeIpcOverTcp } from "./transport";
+import { unbindLiteralStarAccepted, wildcardIgnoresTmpdir, wildcardLeavesDirectory } from "./wildcard";
+import { acceptsIncompatibleSocketTypes, ignoresMore, noIdentityForDealer, shortSizeAt256, waitsForFullGreeting, wrongReadyEncoding } from "./wire";
+
+export const FAULTS: readonly Fault[] = [
+  truncatesLongPaths,
+  countsCharactersNotBytes,
+  offByOneAtLimit,
+  refusesOverride,
+  unlinksOnCloseAfterOverride,
+  deletesRegularFile,
+  wildcardIgnoresTmpdir,
+  wildcardLeavesDirectory,
+  unbindLiteralStarAccepted,
+  noReconnectAfterBinderRestarts,
+  dropsQueuedBeforeBind,
+  reordersMessages,
+  losesAcceptedMessages,
+  duplicatesAMessage,
+  waitsForFullGreeting,
+  wrongReadyEncoding,
+  noIdentityForDealer,
+  acceptsIncompatibleSocketTypes,
+  ignoresMore,
+  shortSizeAt256,
+  abstractTrailingNul,
+  fakeIpcOverTcp,
+];
