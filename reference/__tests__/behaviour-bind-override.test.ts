@@ -184,6 +184,24 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
   });
 });
 
+describe("a relative path without a directory part", () => {
+  test("binds in the working directory, a peer reaches it there, close removes it", async () => {
+    // No other test binds a name without a directory part; its parent directory is ".", not a
+    // prefix of the name (docs/mutation.md: the line-133 survivors this was written for).
+    fixture.chdir(fixture.dir);
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind("ipc://bare.sock");
+    expect(fixture.list()).toEqual(["bare.sock"]);
+    expect(fs.lstatSync(fixture.path("bare.sock")).isSocket()).toBe(true);
+    const push = fixture.track(new ref.Push());
+    push.connect(fixture.endpoint("bare.sock"));
+    await push.send("by its absolute path");
+    expect(await receiveText(pull, "the message at the relative binder")).toEqual(["by its absolute path"]);
+    pull.close();
+    expect(fixture.list()).toEqual([]);
+  });
+});
+
 describe("unusable directories", () => {
   test("missing parent directory: ENOENT, nothing created", async () => {
     const pull = fixture.track(new ref.Pull());

@@ -204,6 +204,28 @@ describe("FrameDecoder: size limits", () => {
     expect(decoder.bufferedBytes).toBe(0);
   });
 
+  test("the 2^63 rejection names the rule it breaks, not only the Buffer limit", () => {
+    // Any size >= 2^63 is also above MAX_LENGTH, so only the reason tells the RFC 23 rule
+    // (sizes below 2^63) apart from the local allocation limit; 2^63 itself is the boundary.
+    for (const top of [0x80, 0xff]) {
+      const { decoder, events } = recorder();
+      decoder.push(Buffer.from([0x02, top, 0, 0, 0, 0, 0, 0, 0]));
+      expect(events).toEqual([{ kind: "error", reason: expect.stringContaining("top bit set") }]);
+    }
+  });
+
+  test("a size of exactly buffer.constants.MAX_LENGTH is accepted: the decoder waits for its body", () => {
+    // The boundary of the Buffer limit: the largest allocatable frame is legal (its body is not
+    // sent here: only the header is judged).
+    const { decoder, events } = recorder();
+    const header = Buffer.alloc(9);
+    header[0] = 0x02;
+    header.writeBigUInt64BE(BigInt(bufferConstants.MAX_LENGTH), 1);
+    decoder.push(Buffer.concat([header, Buffer.from("start of the body")]));
+    expect(events).toEqual([]);
+    expect(decoder.bufferedBytes).toBe("start of the body".length);
+  });
+
   test("2^64-1 is rejected with its exact value", () => {
     const { decoder, events } = recorder();
     decoder.push(Buffer.from([0x02, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));
@@ -369,5 +391,28 @@ describe("FrameDecoder: after an error, and callbacks that misbehave", () => {
     });
     d.push(Buffer.concat([frame(0, Buffer.from("first")), frame(0, Buffer.from("second"))]));
     expect(seen).toEqual(["first", "second", "nested"]);
+  });
+
+  test("a push from inside a callback delivers nothing until that callback has returned", () => {
+    // The order alone cannot tell queueing from a nested drain (both give first, second,
+    // nested); the depth can: a session's handler must never be re-entered mid-message.
+    let depth = 0;
+    let deepest = 0;
+    const seen: string[] = [];
+    const d: FrameDecoder = new FrameDecoder({
+      message: (frames) => {
+        depth++;
+        deepest = Math.max(deepest, depth);
+        const text = frames[0].toString();
+        seen.push(text);
+        if (text === "first") d.push(frame(0, Buffer.from("nested")));
+        depth--;
+      },
+      command: () => {},
+      error: (r) => seen.push(r),
+    });
+    d.push(Buffer.concat([frame(0, Buffer.from("first")), frame(0, Buffer.from("second"))]));
+    expect(seen).toEqual(["first", "second", "nested"]);
+    expect(deepest).toBe(1);
   });
 });
