@@ -1,5 +1,23 @@
 import type { Fault } from "../faulty-implementation";
 import { switchedOn, wrapping } from "../faulty-implementation";
+import type { TestSocket } from "../../adapters/implementation";
+
+type Frames = Parameters<TestSocket["send"]>[0];
+
+type DecideSend = (frames: Frames, n: number, send: TestSocket["send"]) => Promise<void>;
+
+/**
+ * A socket whose sends are numbered (1, 2, ...): `perSocket()` makes, for each socket, the
+ * function that gets each send's frames, its number and the healthy send, and does what the
+ * fault does with it (state it keeps is that socket's own).
+ */
+function countingSends(perSocket: () => DecideSend): Fault["createSocket"] {
+  return wrapping((socket) => {
+    const decide = perSocket();
+    let sends = 0;
+    return { ...socket, send: (frames) => decide(frames, ++sends, (f) => socket.send(f)) };
+  });
+}
 
 /** A queue that now and then loses a message it accepted: every 100th send is reported sent and never queued. */
 export const losesAcceptedMessages: Fault = {
@@ -7,15 +25,8 @@ export const losesAcceptedMessages: Fault = {
   mirrors: "a pipe that drops a message it had accepted (JeroMQ 0.3.6 losing the last message after a disconnect, endpoint-lifecycle.disconnect-stops-delivery)",
   clauses: ["compat.libzmq.connect-before-bind-queues", "pipeline.push.queue-whether-connected"],
   caughtBy: ["delivery.before-bind-exactly-once-in-order", "delivery.during-reconnect-exactly-once-in-order"],
-  createSocket: wrapping((socket) => {
-    let sends = 0;
-    return {
-      ...socket,
-      send: async (frames) => {
-        if (++sends % 100 === 0) return;
-        return socket.send(frames);
-      },
-    };
+  createSocket: countingSends(() => async (frames, n, send) => {
+    if (n % 100 !== 0) await send(frames);
   }),
 };
 
@@ -25,15 +36,9 @@ export const duplicatesAMessage: Fault = {
   mirrors: "an implementation that resends what it had already written when a connection is remade",
   clauses: ["compat.libzmq.connect-before-bind-queues", "pipeline.push.queue-whether-connected"],
   caughtBy: ["delivery.before-bind-exactly-once-in-order", "delivery.during-reconnect-exactly-once-in-order"],
-  createSocket: wrapping((socket) => {
-    let sends = 0;
-    return {
-      ...socket,
-      send: async (frames) => {
-        await socket.send(frames);
-        if (++sends === 150) await socket.send(frames);
-      },
-    };
+  createSocket: countingSends(() => async (frames, n, send) => {
+    await send(frames);
+    if (n === 150) await send(frames);
   }),
 };
 
@@ -56,23 +61,19 @@ export const reordersMessages: Fault = {
   mirrors: "a backlog written after newer messages (the send path writing directly once connected while the queue is still being flushed)",
   clauses: ["zmtp.socket.in-order"],
   caughtBy: ["connect-before-bind.queued-messages-delivered-in-order", "delivery.before-bind-exactly-once-in-order"],
-  createSocket: wrapping((socket) => {
-    let sends = 0;
-    let held: Array<Buffer | string> | undefined;
-    return {
-      ...socket,
-      send: async (frames) => {
-        if (++sends === 2) {
-          held = frames;
-          return;
-        }
-        await socket.send(frames);
-        if (held !== undefined) {
-          const late = held;
-          held = undefined;
-          await socket.send(late);
-        }
-      },
+  createSocket: countingSends(() => {
+    let held: Frames | undefined;
+    return async (frames, n, send) => {
+      if (n === 2) {
+        held = frames;
+        return;
+      }
+      await send(frames);
+      if (held !== undefined) {
+        const late = held;
+        held = undefined;
+        await send(late);
+      }
     };
   }),
 };
