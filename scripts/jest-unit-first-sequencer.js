@@ -1,4 +1,4 @@
-// Test order for mutation runs (stryker.config.json): the codec's unit tests first, the behaviour
+// Test order for mutation runs (stryker.config.json): the unit tests next to the code first, the behaviour
 // and interop tests (child processes, real connections, seconds each) last. Stryker stops a
 // mutant's run at the first failing test file, so a mutant the unit tests kill costs their
 // milliseconds instead of the slow files jest would otherwise start with (it runs the longest
@@ -6,7 +6,7 @@
 const Sequencer = require("@jest/test-sequencer").default;
 
 function rank(file) {
-  if (/[\\/]reference[\\/]zmtp[\\/]/.test(file)) return 0;
+  if (!/[\\/]__tests__[\\/]/.test(file)) return 0; // reference/zmtp/*.test.ts, reference/util/deque.test.ts, ...
   if (/[\\/]__tests__[\\/]wire\.test\.ts$/.test(file)) return 1;
   if (/[\\/]__tests__[\\/]behaviour-/.test(file)) return 2;
   if (/[\\/]__tests__[\\/]interop\.test\.ts$/.test(file)) return 4;
