@@ -127,7 +127,10 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     const target = fixture.path("data.txt");
     fs.writeFileSync(target, "precious data\n");
     const pull = fixture.track(new ref.Pull());
-    expect((await failure(pull.bind(`ipc://${target}`))).code).toBe("EADDRINUSE");
+    const err = await failure(pull.bind(`ipc://${target}`));
+    expect(err.code).toBe("EADDRINUSE");
+    // The message says what is in the way, so the user knows which file to look at and why.
+    expect(err.message).toBe(`a file that is not a socket exists at the bind path; refusing to replace it: ipc://${target}`);
     expect(fs.readFileSync(target, "utf8")).toBe("precious data\n");
     expect(fixture.list()).toEqual(["data.txt"]);
     expect(pull.lastEndpoint).toBeNull();
@@ -151,7 +154,9 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
 
     const pull = fixture.track(new ref.Pull());
     for (const name of ["to-file", "dangling", "to-socket"]) {
-      expect((await failure(pull.bind(fixture.endpoint(name)))).code).toBe("EADDRINUSE");
+      const err = await failure(pull.bind(fixture.endpoint(name)));
+      expect(err.code).toBe("EADDRINUSE");
+      expect(err.message).toContain("a symbolic link exists at the bind path");
       expect(fs.lstatSync(fixture.path(name)).isSymbolicLink()).toBe(true);
     }
     expect(fs.readlinkSync(fixture.path("to-socket"))).toBe(fixture.path("live.sock"));
@@ -170,7 +175,9 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     const made = spawnSync("mkfifo", [target]);
     expect(made.status).toBe(0);
     const pull = fixture.track(new ref.Pull());
-    expect((await failure(pull.bind(`ipc://${target}`))).code).toBe("EADDRINUSE");
+    const err = await failure(pull.bind(`ipc://${target}`));
+    expect(err.code).toBe("EADDRINUSE");
+    expect(err.message).toContain("a FIFO exists at the bind path");
     expect(fs.lstatSync(target).isFIFO()).toBe(true);
   });
 
@@ -179,7 +186,9 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     fs.mkdirSync(target);
     fs.writeFileSync(`${target}/inside`, "x");
     const pull = fixture.track(new ref.Pull());
-    expect((await failure(pull.bind(`ipc://${target}`))).code).toBe("EADDRINUSE");
+    const err = await failure(pull.bind(`ipc://${target}`));
+    expect(err.code).toBe("EADDRINUSE");
+    expect(err.message).toContain("a directory exists at the bind path");
     expect(fs.readdirSync(target)).toEqual(["inside"]);
   });
 });

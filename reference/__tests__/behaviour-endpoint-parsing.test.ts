@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as ref from "../../reference";
-import { failure, syncFailure, text, within } from "./helpers/behaviour-env";
+import { failure, syncFailure, text, waitFor, within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 
 /**
@@ -72,6 +72,44 @@ describe("path length against the platform's sun_path", () => {
     expect(text(await within(pull.receive(), "the message"))).toEqual(["short name"]);
     pull.close();
     expect(fs.readdirSync(directory)).toEqual([]);
+  });
+
+  test(`a ${LIMIT}-byte path whose last component is 1 byte (no room at all beside it) still binds`, async () => {
+    // One byte of room: a sibling temporary name would be the directory itself ("dir/.").
+    const directory = pathOfBytes(LIMIT - 2);
+    fs.mkdirSync(directory);
+    const socketPath = `${directory}/a`;
+    expect(Buffer.byteLength(socketPath)).toBe(LIMIT);
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(`ipc://${socketPath}`);
+    expect(fs.readdirSync(directory)).toEqual(["a"]);
+    const push = fixture.track(new ref.Push());
+    push.connect(`ipc://${socketPath}`);
+    await push.send("one byte of room");
+    expect(text(await within(pull.receive(), "the message"))).toEqual(["one byte of room"]);
+  });
+
+  test("that relative route binds its temporary name in the target's directory, never in the working directory", async () => {
+    // A temporary socket in the working directory would be renamed across directories (or file
+    // systems: EXDEV) and, for a moment, be a stray file where the user runs the program.
+    const directory = pathOfBytes(LIMIT - 3);
+    fs.mkdirSync(directory);
+    const elsewhere = fixture.path("working-directory");
+    fs.mkdirSync(elsewhere);
+    fixture.chdir(elsewhere);
+    const created: string[] = [];
+    const watcher = fs.watch(elsewhere, (_event, name) => created.push(String(name)));
+    try {
+      const pull = fixture.track(new ref.Pull());
+      await pull.bind(`ipc://${directory}/ab`);
+      // inotify delivers events in order: once the sentinel's arrives, any earlier one has too.
+      fs.writeFileSync(`${elsewhere}/sentinel`, "");
+      await waitFor(() => created.includes("sentinel"), "the sentinel's watch event");
+      expect(created.filter((name) => name !== "sentinel")).toEqual([]);
+      expect(fs.readdirSync(directory)).toEqual(["ab"]);
+    } finally {
+      watcher.close();
+    }
   });
 
   test.each([1, 2])(`a path of ${LIMIT} + %i bytes: bind ENAMETOOLONG and nothing created`, async (extra) => {

@@ -138,7 +138,10 @@ describe("length", () => {
     const dir = directoryOfBytes(LIMIT - 16);
     fixture.setEnv("TMPDIR", dir);
     const pull = fixture.track(new ref.Pull());
-    expect((await failure(pull.bind("ipc://*"))).code).toBe("ENAMETOOLONG");
+    const err = await failure(pull.bind("ipc://*"));
+    expect(err.code).toBe("ENAMETOOLONG");
+    // The user did not write the path: the message shows the one the wildcard would have made.
+    expect(err.message).toMatch(new RegExp(`^wildcard path ${dir}/\\S+ would be ${LIMIT + 1} bytes; ${ref.platformIpc().name} allows ${LIMIT}: ipc://\\*$`));
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(pull.lastEndpoint).toBeNull();
   });
