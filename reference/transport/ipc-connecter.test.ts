@@ -22,7 +22,6 @@ class FakeAttempt extends EventEmitter {
 
 // The module object itself: `import * as net` gives a namespace of getters, which cannot be spied
 // on, but they read from this object, which the connecter's own import reads from too.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const netModule: typeof net = require("node:net");
 
 let attempts: FakeAttempt[];
