@@ -5,7 +5,8 @@
 // Prints one row per module and per file, the total, and with --survivors every mutant that
 // survived or was not covered (file:line, mutator, replacement): the list docs/mutation.md explains.
 // The metrics are computed by mutation-testing-metrics, the library Stryker's own reports use, so
-// the figures are the ones Stryker prints.
+// the figures are the ones Stryker prints. MUTATION_REPORTS=<dir> reads the reports from elsewhere
+// (e.g. a first pass kept aside before the modules are measured again).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,7 @@ import { calculateMetrics } from "mutation-testing-metrics";
 
 const MODULES = ["zmtp", "session", "transport", "endpoint", "socket", "sockets", "util", "root"];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const reports = path.join(root, "reports", "mutation");
+const reports = process.env.MUTATION_REPORTS ?? path.join(root, "reports", "mutation");
 const showSurvivors = process.argv.includes("--survivors");
 
 const files = {};
