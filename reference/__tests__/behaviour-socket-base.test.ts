@@ -1,0 +1,333 @@
+import * as net from "node:net";
+import * as ref from "../../reference";
+import { failure, syncFailure, text, waitForAsync, within } from "./helpers/behaviour-env";
+import { useFixture } from "./helpers/behaviour-fixture";
+import { RawPeer, useRawPeers } from "./helpers/raw-peer";
+import { greeting, message, ping, ready } from "./helpers/zmtp-bytes";
+
+/**
+ * What every socket type shares (socket-base.ts): error texts, close() with each linger, the
+ * send/receive high-water marks, what happens to a peer's queue when it leaves or is
+ * disconnected, and async iteration. Real sockets over ipc:// in the test's directory; a raw ZMTP
+ * peer where only the wire (or a peer that does not read) shows the behaviour.
+ */
+const raw = useRawPeers(); // declared first: its afterEach destroys the raw peers before the directory goes
+const fixture = useFixture();
+
+/**
+ * A raw listener that accepts every connection (a reconnecting socket comes back to it);
+ * `next()` is the next connection not yet taken. Closed after the test's sockets (registered first).
+ */
+async function rawServer(name: string): Promise<{ endpoint: string; next(): Promise<RawPeer> }> {
+  const accepted: RawPeer[] = [];
+  let taken = 0;
+  let wake: (() => void) | undefined;
+  const server = net.createServer((socket) => {
+    accepted.push(new RawPeer(socket));
+    wake?.();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(fixture.path(name), () => resolve());
+  });
+  fixture.defer(() => {
+    server.close();
+    for (const peer of accepted) peer.destroy();
+  });
+  const next = async (): Promise<RawPeer> => {
+    while (accepted.length <= taken) await new Promise<void>((resolve) => (wake = resolve));
+    return accepted[taken++];
+  };
+  return { endpoint: fixture.endpoint(name), next: () => within(next(), `a connection to ${name}`) };
+}
+
+/** Completes the handshake with the reference as `peerType` (ZMTP 3.1). */
+async function handshake(peer: RawPeer, peerType: string): Promise<RawPeer> {
+  await peer.write(Buffer.concat([greeting(), ready(peerType)]));
+  await within(peer.completeHandshake(), "the reference's greeting and READY");
+  return peer;
+}
+
+/** Everything the peer sent before this returns has been handled by the reference (it answers PING in order). */
+async function pingPong(peer: RawPeer, context: string): Promise<void> {
+  await peer.write(ping(0, context));
+  const pong = await within(peer.readCommand(), "the PONG");
+  expect([pong.name, pong.data.toString()]).toEqual(["PONG", context]);
+}
+
+/** `count` distinct messages of `size` bytes: together far more than a UNIX socket's kernel buffer. */
+function bulk(count: number, size: number): Buffer[] {
+  return Array.from({ length: count }, (_, i) => Buffer.alloc(size, i % 251));
+}
+
+describe("error texts name what was wrong", () => {
+  test("unbind() of an endpoint this socket has not bound: ENOENT", async () => {
+    const pull = fixture.track(new ref.Pull());
+    const endpoint = fixture.endpoint("never.sock");
+    const err = await failure(pull.unbind(endpoint));
+    expect([err.code, err.message]).toEqual(["ENOENT", `endpoint is not bound by this socket: ${endpoint}`]);
+  });
+
+  test("disconnect() from an endpoint this socket is not connected to: ENOENT", () => {
+    const push = fixture.track(new ref.Push());
+    const endpoint = fixture.endpoint("never.sock");
+    const err = syncFailure(() => push.disconnect(endpoint));
+    expect([err.code, err.message]).toEqual(["ENOENT", `endpoint is not connected: ${endpoint}`]);
+  });
+
+  test("a second send or receive while one waits: EBUSY saying which", async () => {
+    const dealer = fixture.track(new ref.Dealer({ immediate: true }));
+    const sending = dealer.send("waits: no peer");
+    sending.catch(() => undefined);
+    const receiving = dealer.receive();
+    receiving.catch(() => undefined);
+    const send = await failure(dealer.send("second"));
+    const receive = await failure(dealer.receive());
+    expect([send.code, send.message]).toEqual(["EBUSY", "another send is already waiting"]);
+    expect([receive.code, receive.message]).toEqual(["EBUSY", "another receive is already waiting"]);
+  });
+
+  test("a send or receive that times out: EAGAIN with the timeout in the text", async () => {
+    const dealer = fixture.track(new ref.Dealer({ immediate: true, sendTimeout: 30, receiveTimeout: 20 }));
+    const send = await failure(dealer.send("no peer"));
+    const receive = await failure(dealer.receive());
+    expect([send.code, send.message]).toEqual(["EAGAIN", "send timed out after 30 ms"]);
+    expect([receive.code, receive.message]).toEqual(["EAGAIN", "receive timed out after 20 ms"]);
+  });
+
+  test("any call on a closed socket: EBADF 'socket is closed'", async () => {
+    const pull = fixture.track(new ref.Pull());
+    pull.close();
+    const err = await failure(pull.receive());
+    expect([err.code, err.message]).toEqual(["EBADF", "socket is closed"]);
+  });
+
+  test("close() while bind() is in progress: the bind fails with EBADF and leaves no socket file", async () => {
+    const pull = fixture.track(new ref.Pull());
+    const endpoint = fixture.endpoint("closing.sock");
+    const binding = pull.bind(endpoint);
+    pull.close();
+    const err = await failure(binding);
+    expect([err.code, err.message]).toEqual(["EBADF", `socket closed during bind: ${endpoint}`]);
+    expect(fixture.list()).toEqual([]);
+  });
+});
+
+describe("close() and linger", () => {
+  test.each([["binds", true], ["connects", false]])(
+    "with the default linger (-1), close() right after send() still delivers everything, on a socket that %s",
+    async (_, pushBinds) => {
+      const endpoint = fixture.endpoint("linger.sock");
+      const push = fixture.track(new ref.Push());
+      const pull = fixture.track(new ref.Pull());
+      if (pushBinds) {
+        await push.bind(endpoint);
+        pull.connect(endpoint);
+      } else {
+        await pull.bind(endpoint);
+        push.connect(endpoint);
+      }
+      await push.send("sync");
+      expect(text(await within(pull.receive(), "the first message"))).toEqual(["sync"]); // the connection is up
+      // 6.4 MB, queued in this turn of the event loop and not yet written when close() comes:
+      // close() must write all of it and leave the connection open until it has been read
+      // (which takes many turns of the event loop: any linger timer, even 1 ms, would cut it short).
+      const payload = bulk(100, 64 * 1024);
+      for (const body of payload) void push.send(body);
+      push.close();
+      for (let i = 0; i < payload.length; i++) {
+        const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+        expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+      }
+    },
+  );
+
+  test("with linger 0, close() drops what is still queued and hangs up at once", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push({ linger: 0 }));
+    push.connect(server.endpoint);
+    const pull = await handshake(await server.next(), "PULL");
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    await push.send("dropped"); // queued: the write happens on the next turn, after close()
+    push.close();
+    await within(pull.closed, "the hang-up");
+    expect(pull.pending).toBe(0);
+  });
+
+  test("with linger > 0, a peer that reads nothing is hung up on once the linger has passed (not before)", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push({ linger: 50 }));
+    push.connect(server.endpoint);
+    const pull = await handshake(await server.next(), "PULL");
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    pull.socket.pause(); // reads nothing more: the 6.4 MB below can never all be written
+    for (const body of bulk(100, 64 * 1024)) void push.send(body);
+    push.close();
+    const closedAt = Date.now();
+    // The peer cannot see the hang-up without reading; what it writes fails (EPIPE) once the
+    // reference has closed its end. A PUSH ignores the messages, so the probes change nothing.
+    await waitForAsync(
+      () => pull.write(message(["probe"])).then(() => false, () => true),
+      "the lingering connection to be closed",
+    );
+    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(45);
+  });
+
+  test.each([["bound", true], ["connecting", false]])(
+    "close() hangs up a connection still in its handshake, on a %s socket",
+    async (_, binds) => {
+      let peer: RawPeer;
+      let socket: ref.Push;
+      if (binds) {
+        socket = fixture.track(new ref.Push());
+        await socket.bind(fixture.endpoint("push.sock"));
+        peer = await raw.connect(fixture.path("push.sock"));
+      } else {
+        const server = await rawServer("pull.sock");
+        socket = fixture.track(new ref.Push());
+        socket.connect(server.endpoint);
+        peer = await server.next();
+      }
+      await peer.read(64, "the reference's greeting"); // its session exists; we never answer
+      socket.close();
+      await within(peer.closed, "the hang-up");
+    },
+  );
+});
+
+describe("high-water marks", () => {
+  test("a send that waits at the send high-water mark goes as soon as the pipe has room", async () => {
+    const endpoint = fixture.endpoint("hwm.sock");
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(endpoint);
+    const push = fixture.track(new ref.Push({ sendHighWaterMark: 1 }));
+    push.connect(endpoint);
+    await push.send("sync");
+    expect(text(await within(pull.receive(), "the first message"))).toEqual(["sync"]);
+    const one = push.send("one");
+    const two = push.send("two"); // "one" fills the pipe until it is written on the next turn
+    await within(Promise.all([one, two]), "both sends");
+    expect(text(await within(pull.receive(), "one"))).toEqual(["one"]);
+    expect(text(await within(pull.receive(), "two"))).toEqual(["two"]);
+  });
+
+  test("receiveHighWaterMark 0 is no limit: reading never stops", async () => {
+    const endpoint = fixture.endpoint("rcvhwm0.sock");
+    const pull = fixture.track(new ref.Pull({ receiveHighWaterMark: 0 }));
+    await pull.bind(endpoint);
+    const push = fixture.track(new ref.Push());
+    push.connect(endpoint);
+    // One at a time, so that each arrives in a read of its own after the one before was taken.
+    for (const body of ["1", "2", "3"]) {
+      await push.send(body);
+      expect(text(await within(pull.receive(), `message ${body}`))).toEqual([body]);
+    }
+  });
+
+  test("after reading paused at the receive high-water mark and resumed, a new connection is read", async () => {
+    const pull = fixture.track(new ref.Pull({ receiveHighWaterMark: 1 }));
+    await pull.bind(fixture.endpoint("pull.sock"));
+    const first = await handshake(await raw.connect(fixture.path("pull.sock")), "PUSH");
+    await first.write(message(["a"]));
+    await pingPong(first, "queued"); // "a" is queued: one message, the mark: reading pauses
+    expect(text(await within(pull.receive(), "a"))).toEqual(["a"]); // taken: reading resumes
+
+    const second = await handshake(await raw.connect(fixture.path("pull.sock")), "PUSH");
+    await second.write(message(["b"])); // a read of its own, after the handshake
+    expect(text(await within(pull.receive(), "b"))).toEqual(["b"]);
+  });
+});
+
+describe("peers that leave", () => {
+  test("a connecting socket keeps its queue while the peer is away: a send succeeds at once and goes out after reconnecting", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push({ sendTimeout: 0, reconnectInterval: 10 }));
+    push.connect(server.endpoint);
+    const first = await handshake(await server.next(), "PULL");
+    await push.send("first");
+    expect(text(await within(first.readMessage(), "the first message"))).toEqual(["first"]);
+    first.destroy();
+    const second = await server.next(); // the reconnect: the loss has been handled, nobody is attached
+    await push.send("while away"); // sendTimeout 0: only a pipe with room lets this through
+    await handshake(second, "PULL");
+    expect(text(await within(second.readMessage(), "the message sent while away"))).toEqual(["while away"]);
+  });
+
+  test("a peer that leaves a bound socket takes its queue with it: what follows goes to the peers still there", async () => {
+    const endpoint = fixture.endpoint("dealer.sock");
+    const dealer = fixture.track(new ref.Dealer());
+    await dealer.bind(endpoint);
+    const leaving = fixture.track(new ref.Dealer({ linger: 0 }));
+    leaving.connect(endpoint);
+    await leaving.send("hello from the first");
+    expect(text(await within(dealer.receive(), "the first peer's hello"))).toEqual(["hello from the first"]);
+    leaving.close();
+    const staying = fixture.track(new ref.Dealer());
+    staying.connect(endpoint);
+    // Its handshake takes round trips the first peer's hang-up (sent before) has to precede.
+    await staying.send("hello from the second");
+    expect(text(await within(dealer.receive(), "the second peer's hello"))).toEqual(["hello from the second"]);
+    for (const body of ["x", "y", "z"]) await dealer.send(body);
+    for (const body of ["x", "y", "z"]) expect(text(await within(staying.receive(), body))).toEqual([body]);
+  });
+
+  test("disconnect() takes that endpoint's queue out of the round-robin: what follows goes to the others", async () => {
+    const pullA = fixture.track(new ref.Pull());
+    await pullA.bind(fixture.endpoint("a.sock"));
+    const pullB = fixture.track(new ref.Pull());
+    await pullB.bind(fixture.endpoint("b.sock"));
+    const push = fixture.track(new ref.Push());
+    push.connect(fixture.endpoint("a.sock")); // its pipe exists from here on: first in the round-robin
+    push.connect(fixture.endpoint("b.sock"));
+    await push.send("to a");
+    await push.send("to b");
+    expect(text(await within(pullA.receive(), "a's message"))).toEqual(["to a"]);
+    expect(text(await within(pullB.receive(), "b's message"))).toEqual(["to b"]);
+    push.disconnect(fixture.endpoint("a.sock"));
+    for (const body of ["1", "2", "3"]) await push.send(body);
+    for (const body of ["1", "2", "3"]) expect(text(await within(pullB.receive(), body))).toEqual([body]);
+  });
+});
+
+describe("receiving", () => {
+  test("a queued message the socket type drops does not hold back the good one queued behind it", async () => {
+    const rep = fixture.track(new ref.Reply({ receiveTimeout: 0 }));
+    await rep.bind(fixture.endpoint("rep.sock"));
+    const req = await handshake(await raw.connect(fixture.path("rep.sock")), "REQ");
+    await req.write(Buffer.concat([message(["no delimiter"]), message(["", "good"])]));
+    await pingPong(req, "both-queued"); // both are queued before receive() is called
+    expect(text(await rep.receive())).toEqual(["good"]);
+  });
+
+  test("for await yields the messages in order; close() ends the loop without an error", async () => {
+    const endpoint = fixture.endpoint("iterate.sock");
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(endpoint);
+    const push = fixture.track(new ref.Push());
+    push.connect(endpoint);
+    await push.send("one");
+    await push.send("two");
+    const received: string[][] = [];
+    const loop = (async () => {
+      for await (const frames of pull) {
+        received.push(text(frames));
+        // Closed from outside while the loop waits for a third message.
+        if (received.length === 2) setImmediate(() => pull.close());
+      }
+    })();
+    await within(loop, "the loop to end");
+    expect(received).toEqual([["one"], ["two"]]);
+  });
+
+  test("for await throws what is not a close: a receive timeout", async () => {
+    const pull = fixture.track(new ref.Pull({ receiveTimeout: 20 }));
+    await pull.bind(fixture.endpoint("timeout.sock"));
+    const loop = (async () => {
+      for await (const _ of pull) throw new Error("nothing was sent");
+    })();
+    const err = await within(failure(loop), "the loop to fail");
+    expect(err.code).toBe("EAGAIN");
+  });
+});
