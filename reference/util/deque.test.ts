@@ -23,7 +23,7 @@ test("an empty deque has nothing to shift, peek or iterate", () => {
   expect(deque.length).toBe(0);
   expect(deque.shift()).toBeUndefined();
   expect(deque.peek()).toBeUndefined();
-  expect([...deque]).toEqual([]);
+  expect([...deque]).toStrictEqual([]);
 });
 
 test("items come out in the order they went in, pushes and shifts interleaved", () => {
@@ -34,7 +34,7 @@ test("items come out in the order they went in, pushes and shifts interleaved", 
   expect(deque.shift()).toBe("a");
   deque.push("c");
   expect(deque.length).toBe(2);
-  expect([...deque]).toEqual(["b", "c"]);
+  expect([...deque]).toStrictEqual(["b", "c"]);
   expect(deque.shift()).toBe("b");
   expect(deque.shift()).toBe("c");
   expect(deque.length).toBe(0);
@@ -46,6 +46,7 @@ test("shifting an emptied deque changes nothing: the length stays 0 and the next
   expect(deque.shift()).toBeUndefined();
   expect(deque.shift()).toBeUndefined();
   expect(deque.length).toBe(0);
+  expect(backingLength(deque)).toBe(1); // shifting nothing must not grow the array either
   deque.push(7);
   expect(deque.length).toBe(1);
   expect(deque.shift()).toBe(7);
@@ -54,7 +55,7 @@ test("shifting an emptied deque changes nothing: the length stays 0 and the next
 test("the iterator yields the live items only, from the head on", () => {
   const deque = filled(5);
   shiftTimes(deque, 2);
-  expect([...deque]).toEqual([2, 3, 4]);
+  expect([...deque]).toStrictEqual([2, 3, 4]);
   expect(deque.length).toBe(3);
 });
 
@@ -63,10 +64,10 @@ test("clear empties the deque, and it is usable afterwards", () => {
   deque.shift();
   deque.clear();
   expect(deque.length).toBe(0);
-  expect([...deque]).toEqual([]);
+  expect([...deque]).toStrictEqual([]);
   expect(deque.shift()).toBeUndefined();
   deque.push(9);
-  expect([...deque]).toEqual([9]);
+  expect([...deque]).toStrictEqual([9]);
 });
 
 describe("compaction: the consumed prefix is dropped once it is at least 1024 items and at least half", () => {
@@ -83,7 +84,7 @@ describe("compaction: the consumed prefix is dropped once it is at least 1024 it
     expect(deque.length).toBe(1024);
     expect(deque.peek()).toBe(1024);
     deque.push(2048);
-    expect([...deque]).toEqual(Array.from({ length: 1025 }, (_, i) => 1024 + i));
+    expect([...deque]).toStrictEqual(Array.from({ length: 1025 }, (_, i) => 1024 + i));
     expect(shiftTimes(deque, 1025)).toEqual(Array.from({ length: 1025 }, (_, i) => 1024 + i));
     expect(deque.shift()).toBeUndefined();
   });
