@@ -142,6 +142,61 @@ describe("close() and linger", () => {
     },
   );
 
+  test.each([
+    ["the default linger (-1)", "binds", true, -1],
+    ["the default linger (-1)", "connects", false, -1],
+    ["linger 5000 (the peer reads it all well before)", "connects", false, 5000],
+  ])(
+    "with %s, what is still in the pipe behind a full connection is delivered too, on a socket that %s",
+    async (_, __, pushBinds, linger) => {
+      const endpoint = fixture.endpoint("linger-pipe.sock");
+      const push = fixture.track(new ref.Push({ linger }));
+      const pull = fixture.track(new ref.Pull({ receiveHighWaterMark: 1 })); // reads one, then stops
+      if (pushBinds) {
+        await push.bind(endpoint);
+        pull.connect(endpoint);
+      } else {
+        await pull.bind(endpoint);
+        push.connect(endpoint);
+      }
+      await push.send("sync");
+      expect(text(await within(pull.receive(), "the first message"))).toEqual(["sync"]); // the connection is up
+      const payload = bulk(200, 64 * 1024);
+      for (const body of payload.slice(0, 100)) void push.send(body);
+      // The first 6.4 MB were written to the connection (the first arrived): far beyond what the
+      // peer has read, so the connection is full and the next 100 stay in the pipe when close() comes.
+      const [first] = await within(pull.receive(), "message 1 of 200");
+      expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
+      for (const body of payload.slice(100)) void push.send(body);
+      push.close();
+      for (let i = 1; i < payload.length; i++) {
+        const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+        expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+      }
+    },
+  );
+
+  test("with the default linger (-1), a PING that arrives after close() is not answered: the connection still delivers everything", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push());
+    push.connect(server.endpoint);
+    const pull = await handshake(await server.next(), "PULL");
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    // In the reference's kernel buffer before close(), read only on a later turn: after the hang-up
+    // has begun. A PONG written then would be a write after end(), which destroys the connection.
+    await pull.write(ping(0, "late"));
+    const payload = bulk(100, 64 * 1024); // 6.4 MB: many turns of the event loop to read
+    for (const body of payload) void push.send(body);
+    push.close();
+    for (let i = 0; i < payload.length; i++) {
+      const [body] = await within(pull.readMessage(), `message ${i + 1} of ${payload.length}`);
+      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+    }
+    await within(pull.closed, "the hang-up after the last message");
+    expect(pull.pending).toBe(0); // no PONG (nor anything else) after the messages
+  });
+
   test("with linger 0, close() drops what is still queued and hangs up at once", async () => {
     const server = await rawServer("pull.sock");
     const push = fixture.track(new ref.Push({ linger: 0 }));
@@ -168,6 +223,29 @@ describe("close() and linger", () => {
     const closedAt = Date.now();
     // The peer cannot see the hang-up without reading; what it writes fails (EPIPE) once the
     // reference has closed its end. A PUSH ignores the messages, so the probes change nothing.
+    await waitForAsync(
+      () => pull.write(message(["probe"])).then(() => false, () => true),
+      "the lingering connection to be closed",
+    );
+    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(45);
+  });
+
+  test("with linger > 0, a peer that reads nothing is hung up on once the linger has passed, also with messages left in the pipe", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push({ linger: 50 }));
+    push.connect(server.endpoint);
+    const pull = await handshake(await server.next(), "PULL");
+    const payload = bulk(200, 64 * 1024);
+    for (const body of payload.slice(0, 100)) void push.send(body);
+    // The first 6.4 MB were written to the connection (the first arrived); the peer reads no more,
+    // so the next 100 stay in the pipe: the lingering session waits for a drain that never comes.
+    const [first] = await within(pull.readMessage(), "the first message");
+    expect(first.length).toBe(payload[0].length);
+    pull.socket.pause();
+    for (const body of payload.slice(100)) void push.send(body);
+    push.close();
+    const closedAt = Date.now();
+    // As in the test above: what the peer writes fails (EPIPE) once the reference has closed its end.
     await waitForAsync(
       () => pull.write(message(["probe"])).then(() => false, () => true),
       "the lingering connection to be closed",

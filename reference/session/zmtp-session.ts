@@ -74,6 +74,8 @@ export class ZmtpSession {
   private readonly batcher = new FrameBatcher();
   private flushScheduled = false;
   private blocked = false;
+  /** end() was called: nothing more may be written (Node destroys a socket written to after end()). */
+  private ended = false;
   private handshakeTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private lastHeard = Date.now();
@@ -123,7 +125,7 @@ export class ZmtpSession {
 
   /** False while the kernel and Node buffers hold more than WRITE_HIGH_WATER bytes of ours. */
   get writable(): boolean {
-    return this.phase === "active" && !this.blocked;
+    return this.phase === "active" && !this.blocked && !this.ended;
   }
 
   /** Queues a message for the next flush (same tick batching: many messages, one write). */
@@ -160,8 +162,9 @@ export class ZmtpSession {
 
   /** Writes what is pending, then ends the connection (close with linger). */
   end(): void {
-    if (this.phase === "closed") return;
+    if (this.phase === "closed" || this.ended) return;
     this.flush();
+    this.ended = true;
     this.socket.end();
   }
 
@@ -170,7 +173,9 @@ export class ZmtpSession {
     this.flushScheduled = false;
     if (this.phase === "closed") return;
     const chunks = this.batcher.take();
-    if (chunks.length === 0) return;
+    // After end(): a PONG to a PING read while lingering, or our own PING, is dropped, not written
+    // (that would destroy the socket and lose what it still has to deliver).
+    if (chunks.length === 0 || this.ended) return;
     if (chunks.length === 1) {
       this.socket.write(chunks[0]);
     } else {

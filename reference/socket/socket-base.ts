@@ -166,13 +166,18 @@ export abstract class Socket {
     this.isClosed = true;
     for (const { listener } of this.bound.values()) listener.close();
     for (const { connecter } of this.connected.values()) connecter.stop();
+    const lingering = new Set<Pipe>();
     for (const [session, pipe] of this.pipeBySession) {
       if (this.linger === 0) {
         session.close("socket closed");
         continue;
       }
+      // The pipe may hold more than the connection takes now (its write buffer is full): it is
+      // kept, fed to the session on each drain, and the session ended once it is empty
+      // (endIfFlushed), as libzmq lingers on the pipe and not only on the bytes already written.
+      lingering.add(pipe);
       pipe.flush();
-      session.end();
+      this.endIfFlushed(session, pipe);
       if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
     }
     for (const { sessions } of this.bound.values()) {
@@ -183,7 +188,7 @@ export abstract class Socket {
     }
     this.bound.clear();
     this.connected.clear();
-    for (const pipe of this.pipes) pipe.discard();
+    for (const pipe of this.pipes) if (!lingering.has(pipe)) pipe.discard();
     const closedError = () => new ZmqError("EBADF", "socket closed");
     this.settle(this.receiver, closedError());
     this.receiver = undefined;
@@ -330,9 +335,19 @@ export abstract class Socket {
       const pipe = this.pipeBySession.get(session);
       if (pipe !== undefined) this.subscriptionArrived(pipe, subscribe, topic);
     },
-    drain: (session) => this.pipeBySession.get(session)?.flush(),
+    drain: (session) => {
+      const pipe = this.pipeBySession.get(session);
+      if (pipe === undefined) return;
+      pipe.flush();
+      if (this.isClosed) this.endIfFlushed(session, pipe);
+    },
     closed: (session) => this.onSessionClosed(session),
   };
+
+  /** Closing with linger: once nothing is left in its pipe, the session writes the rest and hangs up. */
+  private endIfFlushed(session: ZmtpSession, pipe: Pipe): void {
+    if (pipe.queued === 0) session.end();
+  }
 
   private onSessionReady(session: ZmtpSession): void {
     const entry = this.sessionEndpoints.get(session);
@@ -360,6 +375,7 @@ export abstract class Socket {
     if (pipe !== undefined) {
       this.pipeDetached(pipe); // before detach(), which forgets the pipe's routing id and subscriptions
       pipe.detach();
+      if (this.isClosed) pipe.discard(); // a lingering connection is gone (linger expired, peer left): so is its queue
       if (!pipe.persistent) {
         this.removePipe(pipe);
         if (entry !== undefined) entry.pipe = undefined;
