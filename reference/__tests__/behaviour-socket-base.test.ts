@@ -113,22 +113,36 @@ describe("error texts name what was wrong", () => {
   });
 });
 
+/**
+ * A PUSH and a PULL over `name`, the PUSH binding or connecting, with one message through: when
+ * this returns the connection is up, so what is sent next goes over it.
+ */
+async function connectedPushPull(
+  name: string,
+  pushBinds: boolean,
+  pushOptions: ConstructorParameters<typeof ref.Push>[0] = {},
+  pullOptions: ConstructorParameters<typeof ref.Pull>[0] = {},
+): Promise<{ push: ref.Push; pull: ref.Pull }> {
+  const endpoint = fixture.endpoint(name);
+  const push = fixture.track(new ref.Push(pushOptions));
+  const pull = fixture.track(new ref.Pull(pullOptions));
+  if (pushBinds) {
+    await push.bind(endpoint);
+    pull.connect(endpoint);
+  } else {
+    await pull.bind(endpoint);
+    push.connect(endpoint);
+  }
+  await push.send("sync");
+  expect(text(await within(pull.receive(), "the first message"))).toEqual(["sync"]);
+  return { push, pull };
+}
+
 describe("close() and linger", () => {
   test.each([["binds", true], ["connects", false]])(
     "with the default linger (-1), close() right after send() still delivers everything, on a socket that %s",
     async (_, pushBinds) => {
-      const endpoint = fixture.endpoint("linger.sock");
-      const push = fixture.track(new ref.Push());
-      const pull = fixture.track(new ref.Pull());
-      if (pushBinds) {
-        await push.bind(endpoint);
-        pull.connect(endpoint);
-      } else {
-        await pull.bind(endpoint);
-        push.connect(endpoint);
-      }
-      await push.send("sync");
-      expect(text(await within(pull.receive(), "the first message"))).toEqual(["sync"]); // the connection is up
+      const { push, pull } = await connectedPushPull("linger.sock", pushBinds);
       // 6.4 MB, queued in this turn of the event loop and not yet written when close() comes:
       // close() must write all of it and leave the connection open until it has been read
       // (which takes many turns of the event loop: any linger timer, even 1 ms, would cut it short).
@@ -149,18 +163,8 @@ describe("close() and linger", () => {
   ])(
     "with %s, what is still in the pipe behind a full connection is delivered too, on a socket that %s",
     async (_, __, pushBinds, linger) => {
-      const endpoint = fixture.endpoint("linger-pipe.sock");
-      const push = fixture.track(new ref.Push({ linger }));
-      const pull = fixture.track(new ref.Pull({ receiveHighWaterMark: 1 })); // reads one, then stops
-      if (pushBinds) {
-        await push.bind(endpoint);
-        pull.connect(endpoint);
-      } else {
-        await pull.bind(endpoint);
-        push.connect(endpoint);
-      }
-      await push.send("sync");
-      expect(text(await within(pull.receive(), "the first message"))).toEqual(["sync"]); // the connection is up
+      // receiveHighWaterMark 1: the PULL reads one message ahead, then stops reading the connection.
+      const { push, pull } = await connectedPushPull("linger-pipe.sock", pushBinds, { linger }, { receiveHighWaterMark: 1 });
       const payload = bulk(200, 64 * 1024);
       for (const body of payload.slice(0, 100)) void push.send(body);
       // The first 6.4 MB were written to the connection (the first arrived): far beyond what the
