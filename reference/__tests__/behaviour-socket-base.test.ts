@@ -113,6 +113,26 @@ describe("error texts name what was wrong", () => {
   });
 });
 
+/** A reference PUSH connected to a raw peer that has completed the handshake as a PULL. */
+async function pushToRawPull(options: ConstructorParameters<typeof ref.Push>[0]): Promise<{ push: ref.Push; pull: RawPeer }> {
+  const server = await rawServer("pull.sock");
+  const push = fixture.track(new ref.Push(options));
+  push.connect(server.endpoint);
+  return { push, pull: await handshake(await server.next(), "PULL") };
+}
+
+/**
+ * Resolves once the reference has closed its end of `peer`'s connection. A peer that reads nothing
+ * cannot see the hang-up; what it writes fails (EPIPE) once the other end is closed. A PUSH ignores
+ * the probe messages, so they change nothing.
+ */
+async function hungUpOn(peer: RawPeer): Promise<void> {
+  await waitForAsync(
+    () => peer.write(message(["probe"])).then(() => false, () => true),
+    "the lingering connection to be closed",
+  );
+}
+
 /**
  * A PUSH and a PULL over `name`, the PUSH binding or connecting, with one message through: when
  * this returns the connection is up, so what is sent next goes over it.
@@ -181,10 +201,7 @@ describe("close() and linger", () => {
   );
 
   test("with the default linger (-1), a PING that arrives after close() is not answered: the connection still delivers everything", async () => {
-    const server = await rawServer("pull.sock");
-    const push = fixture.track(new ref.Push());
-    push.connect(server.endpoint);
-    const pull = await handshake(await server.next(), "PULL");
+    const { push, pull } = await pushToRawPull({});
     await push.send("first");
     expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
     // In the reference's kernel buffer before close(), read only on a later turn: after the hang-up
@@ -202,10 +219,7 @@ describe("close() and linger", () => {
   });
 
   test("with linger 0, close() drops what is still queued and hangs up at once", async () => {
-    const server = await rawServer("pull.sock");
-    const push = fixture.track(new ref.Push({ linger: 0 }));
-    push.connect(server.endpoint);
-    const pull = await handshake(await server.next(), "PULL");
+    const { push, pull } = await pushToRawPull({ linger: 0 });
     await push.send("first");
     expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
     await push.send("dropped"); // queued: the write happens on the next turn, after close()
@@ -215,30 +229,19 @@ describe("close() and linger", () => {
   });
 
   test("with linger > 0, a peer that reads nothing is hung up on once the linger has passed (not before)", async () => {
-    const server = await rawServer("pull.sock");
-    const push = fixture.track(new ref.Push({ linger: 50 }));
-    push.connect(server.endpoint);
-    const pull = await handshake(await server.next(), "PULL");
+    const { push, pull } = await pushToRawPull({ linger: 50 });
     await push.send("first");
     expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
     pull.socket.pause(); // reads nothing more: the 6.4 MB below can never all be written
     for (const body of bulk(100, 64 * 1024)) void push.send(body);
     push.close();
     const closedAt = Date.now();
-    // The peer cannot see the hang-up without reading; what it writes fails (EPIPE) once the
-    // reference has closed its end. A PUSH ignores the messages, so the probes change nothing.
-    await waitForAsync(
-      () => pull.write(message(["probe"])).then(() => false, () => true),
-      "the lingering connection to be closed",
-    );
+    await hungUpOn(pull);
     expect(Date.now() - closedAt).toBeGreaterThanOrEqual(45);
   });
 
   test("with linger > 0, a peer that reads nothing is hung up on once the linger has passed, also with messages left in the pipe", async () => {
-    const server = await rawServer("pull.sock");
-    const push = fixture.track(new ref.Push({ linger: 50 }));
-    push.connect(server.endpoint);
-    const pull = await handshake(await server.next(), "PULL");
+    const { push, pull } = await pushToRawPull({ linger: 50 });
     const payload = bulk(200, 64 * 1024);
     for (const body of payload.slice(0, 100)) void push.send(body);
     // The first 6.4 MB were written to the connection (the first arrived); the peer reads no more,
@@ -249,11 +252,7 @@ describe("close() and linger", () => {
     for (const body of payload.slice(100)) void push.send(body);
     push.close();
     const closedAt = Date.now();
-    // As in the test above: what the peer writes fails (EPIPE) once the reference has closed its end.
-    await waitForAsync(
-      () => pull.write(message(["probe"])).then(() => false, () => true),
-      "the lingering connection to be closed",
-    );
+    await hungUpOn(pull);
     expect(Date.now() - closedAt).toBeGreaterThanOrEqual(45);
   });
 
