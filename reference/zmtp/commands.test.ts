@@ -164,6 +164,30 @@ describe("properties", () => {
     });
   });
 
+  test("a value length of exactly 2^31-1 is allowed, so it is the data that runs out", () => {
+    expectMalformed(Buffer.from([1, ...ascii("a"), 0x7f, 0xff, 0xff, 0xff]), /value of 2147483647 bytes runs past the data \(0 left\)/);
+  });
+
+  // Bad input gets an error that names what was wrong: pinned word for word.
+  test.each([
+    ["an empty property name", () => encodeProperties([["", Buffer.alloc(0)]]), 'property name must be 1..255 characters, got ""'],
+    ["a space in a name", () => encodeProperties([["a b", Buffer.alloc(0)]]), 'property name "a b" has an invalid character at 1'],
+    [
+      "a value over 2^31-1 bytes",
+      // A stand-in with the length of a 2 GiB buffer: the check comes before any byte is read.
+      () => encodeProperties([["Big", { length: 2 ** 31 } as Buffer]]),
+      "property Big value of 2147483648 bytes exceeds 2^31-1",
+    ],
+    ["a 256-byte identity", () => encodeReady("DEALER", Buffer.alloc(256)), "identity of 256 bytes exceeds 255"],
+    ["a TTL of 65536", () => encodePing(65536), "PING TTL must be 0..65535 deciseconds, got 65536"],
+    ["a TTL of -1", () => encodePing(-1), "PING TTL must be 0..65535 deciseconds, got -1"],
+    ["a 17-byte PING context", () => encodePing(1, Buffer.alloc(17)), "ping context of 17 bytes exceeds 16"],
+    ["a 17-byte PONG context", () => encodePong(Buffer.alloc(17)), "ping context of 17 bytes exceeds 16"],
+    ["a 256-byte ERROR reason", () => encodeError("é".repeat(128)), "ERROR reason of 256 bytes exceeds 255"],
+  ])("refusing %s says what is wrong", (_what, encode, message) => {
+    expect(encode).toThrow(new RangeError(message));
+  });
+
   test("encodeProperties refuses invalid names", () => {
     expect(() => encodeProperties([["", Buffer.alloc(0)]])).toThrow(RangeError);
     expect(() => encodeProperties([["a b", Buffer.alloc(0)]])).toThrow(RangeError);

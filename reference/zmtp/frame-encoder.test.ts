@@ -45,6 +45,11 @@ describe("frameHeader", () => {
     expect(frameHeader(300, 0)[0]).toBe(FLAG_LONG);
   });
 
+  test("an invalid size is named in the error", () => {
+    expect(() => frameHeader(-1, 0)).toThrow(new RangeError("invalid frame size -1"));
+    expect(() => frameHeader(NaN, 0)).toThrow(new RangeError("invalid frame size NaN"));
+  });
+
   test("invalid sizes throw", () => {
     expect(() => frameHeader(-1, 0)).toThrow(RangeError);
     expect(() => frameHeader(1.5, 0)).toThrow(RangeError);
@@ -69,6 +74,11 @@ describe("encodeCommand", () => {
     expect(commands).toHaveLength(1);
     expect(commands[0][0]).toBe("READY");
     expect(commands[0][1].equals(data)).toBe(true);
+  });
+
+  test("a refused name is quoted in the error", () => {
+    expect(() => encodeCommand("PI NG")).toThrow(new RangeError('command name must be 1..255 ASCII letters, got "PI NG"'));
+    expect(() => encodeCommand("")).toThrow(new RangeError('command name must be 1..255 ASCII letters, got ""'));
   });
 
   test("names must be 1..255 letters", () => {
@@ -199,5 +209,18 @@ describe("FrameBatcher", () => {
 
   test("a message with no frames is refused", () => {
     expect(() => new FrameBatcher().pushMessage([])).toThrow(RangeError);
+    expect(() => new FrameBatcher().pushMessage([])).toThrow(new RangeError("a message has at least one frame"));
+  });
+
+  test("copyThreshold must be 0 or more; 0 passes every body by reference", () => {
+    expect(() => new FrameBatcher(-1)).toThrow(new RangeError("invalid copyThreshold -1"));
+    expect(() => new FrameBatcher(NaN)).toThrow(new RangeError("invalid copyThreshold NaN"));
+    const b = new FrameBatcher(0);
+    const body = Buffer.from("x");
+    b.pushMessage([body, Buffer.alloc(0)]);
+    const chunks = b.take();
+    // header of "x", "x" itself, then the empty frame's header (its empty body is no chunk)
+    expect(chunks.map((c) => [...c])).toEqual([[1, 1], [0x78], [0, 0]]);
+    expect(chunks[1]).toBe(body);
   });
 });

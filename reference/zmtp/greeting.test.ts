@@ -64,6 +64,19 @@ describe("encodeGreeting", () => {
     expect(() => encodeGreeting({ minor: -1 })).toThrow(RangeError);
   });
 
+  // Bad input gets an error that names what was wrong: pinned word for word.
+  test.each([
+    ["major 256", { major: 256 }, "greeting major must be a byte, got 256"],
+    ["minor -1", { minor: -1 }, "greeting minor must be a byte, got -1"],
+    ["minor 1.5", { minor: 1.5 }, "greeting minor must be a byte, got 1.5"],
+    ["major 2", { major: 2 }, "greeting major must be 3 or more (ZMTP 3.x), got 2"],
+    ["an empty mechanism", { mechanism: "" }, 'mechanism must be 1..20 characters, got ""'],
+    ["a 21-character mechanism", { mechanism: "A".repeat(21) }, `mechanism must be 1..20 characters, got "${"A".repeat(21)}"`],
+    ["a lower-case mechanism", { mechanism: "NUlL" }, 'mechanism "NUlL" has an invalid character at 2'],
+  ])("refusing %s says what is wrong", (_what, greeting, message) => {
+    expect(() => encodeGreeting(greeting)).toThrow(new RangeError(message));
+  });
+
   test("refuses a major version below 3, which readGreeting would reject", () => {
     // The counterexample greeting.property.test.ts found: this used to return a greeting with
     // major 0, which our own readGreeting rejects.
