@@ -291,6 +291,12 @@ describe("FrameDecoder: command violations", () => {
     expect(events).toEqual([{ kind: "error", reason: expect.stringContaining("0x05") }]);
   });
 
+  test("the flags in a violation's reason are written as the wire's other bytes are: 0x + two upper-case digits", () => {
+    const { decoder, events } = recorder();
+    decoder.push(Buffer.from([0xfd])); // command + MORE + every reserved bit
+    expect(events).toEqual([{ kind: "error", reason: "command frame with MORE set (flags 0xFD)" }]);
+  });
+
   test("a command inside a multipart message is rejected", () => {
     const { decoder, events } = recorder();
     decoder.push(Buffer.concat([frame(1, Buffer.from("part")), command("PING", Buffer.from([0, 0]))]));

@@ -179,6 +179,34 @@ describe("FrameBatcher", () => {
     expect([...copied[0]]).toEqual([0, 0]);
   });
 
+  test("pushFrame passes a frame of exactly copyThreshold bytes by reference, as pushMessage does a body", () => {
+    const b = new FrameBatcher(4);
+    const frame = Buffer.from([0, 2, 0x61, 0x62]);
+    b.pushFrame(frame);
+    const chunks = b.take();
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toBe(frame);
+  });
+
+  test("traffic that exactly fills the 64 KiB scratch stays one chunk", () => {
+    const b = new FrameBatcher();
+    // 256 frames of 2 + 254 bytes: 65,536 bytes, the last one ending exactly at the scratch's end
+    for (let i = 0; i < 256; i++) b.pushMessage([payload(254, i)]);
+    const chunks = b.take();
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0].length).toBe(64 * 1024);
+    expect(chunks[0].buffer.byteLength).toBe(64 * 1024); // the whole scratch, no second one begun
+  });
+
+  test("each new scratch is twice the last, up to 1 MiB", () => {
+    const b = new FrameBatcher();
+    for (let i = 0; i < 30_000; i++) b.pushMessage([payload(254, i)]); // 7,500 KiB in 256-byte frames
+    // Scratches of 4 KiB and more are allocations of their own, so buffer.byteLength is their size.
+    const sizes = b.take().map((c) => c.buffer.byteLength / 1024);
+    // 64 + 128 + 256 + 512 KiB, then the other 6,540 KiB in 1 MiB scratches
+    expect(sizes).toEqual([64, 128, 256, 512, ...Array(7).fill(1024)]);
+  });
+
   test("chunks returned by take() are never overwritten by later pushes", () => {
     const b = new FrameBatcher();
     b.pushMessage([payload(100, 1)]);
