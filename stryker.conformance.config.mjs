@@ -2,11 +2,7 @@
 // scenario also runs against the reference in-process. `npx stryker run stryker.conformance.config.mjs`.
 // Not the default: that test file alone takes minutes (the reference's own tests take ~18 s), and
 // the test run of a codec mutant would include every scenario that opens a connection.
-import { readFileSync } from "node:fs";
-
-const base = JSON.parse(readFileSync(new URL("./stryker.config.json", import.meta.url), "utf8"));
-delete base.$schema;
-delete base._comment;
+import base from "./scripts/stryker-base-config.mjs";
 
 export default {
   ...base,
