@@ -1,3 +1,4 @@
+import type { OptionalPackage } from "../model/optional-packages";
 import type { Implementation } from "./implementation";
 import { libzmqImplementation } from "./libzmq-adapter";
 import { referenceImplementation } from "./reference-adapter";
@@ -6,6 +7,11 @@ import { referenceImplementation } from "./reference-adapter";
 export const IN_PROCESS_IMPLEMENTATIONS: Readonly<Record<string, () => Implementation>> = {
   reference: referenceImplementation,
   libzmq: libzmqImplementation,
+};
+
+/** The optional npm package an in-process implementation loads (none: it is this package's own code). */
+export const IN_PROCESS_PACKAGES: Readonly<Record<string, OptionalPackage>> = {
+  libzmq: "zeromq",
 };
 
 export function implementationById(id: string): Implementation {

@@ -70,7 +70,6 @@ test("drivers that crash, flood stdout and leave helpers behind: their rows are 
   const drivers = {
     crash: fixtureCommand("crash-on-first-request"),
     flood: fixtureCommand("flood-mid-run"),
-    garbage: fixtureCommand("garbage-stdout"),
     helper: fixtureCommand("leaves-child", "crash-with-child"),
     escaped: fixtureCommand("leaves-child", "escaped-child"),
   };
@@ -86,10 +85,29 @@ test("drivers that crash, flood stdout and leave helpers behind: their rows are 
     reference: "pass: every check held",
     crash: "error: driver crash: exited (code 1)",
     flood: expect.stringMatching(/^error: driver flood: printed a line longer than \d+ bytes on stdout \(flood\)$/),
-    garbage: expect.stringMatching(/^error: implementation could not be started: driver garbage: printed something that is not a protocol line/),
     helper: "error: driver helper: exited (code 1)",
     escaped: expect.stringMatching(/^error: driver escaped: no answer to request \d+ \(create\) within 1000 ms$/),
   });
+  expect(check.finish()).toEqual(NOTHING);
+}, 90_000);
+
+test("a driver that cannot start stops the run at once: one error naming it, its command, what happened and its stderr; all four reports; exit 2; nothing left", () => {
+  const started = Date.now();
+  const run = cli("gate", "--impl", "reference", "--driver", `garbage=${fixtureCommand("garbage-stdout")}`, "--driver", "missing=./conformance/no-such-driver", "--out", out);
+  expect(Date.now() - started).toBeLessThan(20_000); // not the whole catalogue: nothing ran (5 s on an idle machine; ts-node's start is most of it)
+  expect(run.status).toBe(2);
+  expect(run.stdout).toContain("verdict: harness, driver or environment error (exit 2)");
+  expect(run.stdout).toContain("no results");
+  expect(run.stdout).toMatch(/harness error: driver "garbage" could not start: `[^`]+garbage-stdout[^`]*` printed something that is not a protocol line on stdout/);
+  expect(run.stdout).toContain(
+    'harness error: driver "missing" could not start: `./conformance/no-such-driver` exited (code 127) (127: the shell did not find the command; paths are relative to the directory the harness runs in)\n--- its stderr ---\n/bin/sh: 1: ./conformance/no-such-driver: not found',
+  );
+  // Once each: no wall of identical error rows.
+  expect(run.stdout.match(/could not start/g)).toHaveLength(2);
+  expect(run.stdout.split("\n").length).toBeLessThan(40);
+  for (const name of ["report.json", "report.html", "junit.xml", "summary.md"]) expect(fs.existsSync(path.join(out, name))).toBe(true);
+  expect(rows()).toEqual([]);
+  expect(fs.readFileSync(path.join(out, "summary.md"), "utf8")).toContain('driver "missing" could not start');
   expect(check.finish()).toEqual(NOTHING);
 }, 90_000);
 
@@ -110,10 +128,15 @@ test("Ctrl-C while a driver hangs: a partial report, exit 2, and nothing left (t
   });
   child.kill("SIGINT");
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  expect(stderr).toMatch(/\ninterrupted\n(.|\n)*partial report in /);
+  expect(stderr).toMatch(/\ninterrupted \(SIGINT\)\n(.|\n)*partial reports in /);
   expect(code).toBe(2);
   const report = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8"));
   expect(report.environment.partial).toBe(true);
   expect(report.results.length).toBeGreaterThan(0);
+  // All four, so a CI step that posts summary.md after a cancelled job still has one.
+  expect(fs.readFileSync(path.join(out, "summary.md"), "utf8")).toContain("**Partial report**");
+  expect(fs.readFileSync(path.join(out, "report.html"), "utf8")).toContain("Partial report:");
+  expect(fs.readFileSync(path.join(out, "junit.xml"), "utf8")).toContain('<property name="partial" value="true"/>');
+  expect(report.invocation).toEqual({ out });
   expect(check.finish()).toEqual(NOTHING);
 }, 90_000);

@@ -53,18 +53,19 @@ describe("exit codes", () => {
     expect(run.unexpectedFailures).toEqual([]);
   });
 
-  test("2 when a driver cannot start, with its cells reported as error and the report still written", async () => {
+  test("2 when a driver cannot start: nothing runs, the problem is named once, and the report is still written", async () => {
     const run = await executeRun(
       ALL_SCENARIOS,
       request({ scenarios: ["bind-override.rebind-after-close", "interop.push-pull"], drivers: [{ name: "broken", command: "echo not a driver; exit 3" }] }),
     );
     expect(run.exitCode).toBe(2);
-    expect(run.harnessErrors[0]).toMatch(/broken/);
-    const rows = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")).results as Array<{ outcome: string; implementation?: string; binder?: string; connecter?: string }>;
-    const brokenRows = rows.filter((r) => [r.implementation, r.binder, r.connecter].includes("broken"));
-    expect(brokenRows.length).toBe(1 + 3); // its own row, and the three interop pairs it is part of
-    expect(brokenRows.every((r) => r.outcome === "error")).toBe(true);
-    expect(rows.some((r) => r.implementation === "reference" && r.outcome === "pass")).toBe(true);
+    expect(run.harnessErrors).toEqual([
+      'driver "broken" could not start: `echo not a driver; exit 3` printed something that is not a protocol line on stdout: "not a driver"\n(it wrote nothing on stderr)',
+    ]);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8"));
+    expect(report.results).toEqual([]);
+    expect(report.notes).toEqual(run.harnessErrors);
+    expect(report.implementations.map((i: { name: string }) => i.name)).toContain("broken (could not start)");
   });
 
   test("an unreadable or malformed expectations file is refused before anything runs", async () => {

@@ -6,14 +6,17 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ALL_SCENARIOS } from "../../suites";
-import { ExpectationFileError } from "../expectations/expectations";
+import { checkAgainstCatalogue, ExpectationFileError, loadExpectationFile } from "../expectations/expectations";
+import { rejudgeReport } from "../expectations/judge-rows";
 import type { Level, Scenario } from "../model/scenario";
 import type { Report } from "../report/report-json";
+import { gateVerdict } from "../report/gate-verdict";
 import { mergeReports } from "../report/merge-reports";
 import { readReportFile } from "../report/validate-report";
 import { writeReports } from "../report/write-reports";
 import { currentPlatformId } from "../platforms/targets";
-import { executeRun, type RunRequest } from "./commands/run";
+import { checkExpectationOwners, executeRun, type RunRequest } from "./commands/run";
+import { plural } from "./plural";
 import { writeExpectationsFromReport } from "./commands/update-expectations";
 import { ALL_AVAILABLE, parseDrivers } from "./implementations";
 import { HELP, commandHelp } from "./help";
@@ -54,7 +57,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   run: RUN,
   gate: RUN,
   "update-expectations": [...RUN, "from", "write"],
-  report: ["out"],
+  report: ["out", "expect"],
 };
 
 const LEVELS: readonly Level[] = ["MUST", "SHOULD", "COMPAT", "INFO"];
@@ -159,11 +162,22 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
     case "report": {
       if (positionals.length === 0) throw new UsageError("report needs one or more report.json files");
       const reports = positionals.map(readReport);
-      const out = usableOutDirectory("--out", values.out ?? "out");
       const merged = mergeReports(reports);
-      const files = writeReports(out, merged);
-      say(`merged ${positionals.length} reports (${merged.results.length} rows): ${Object.values(files).join(", ")}`);
-      return 0;
+      // --expect judges the merged rows again, as the gate would have: read before anything is written.
+      const overrides = (values.expect ?? []).map((file) => {
+        const set = loadExpectationFile(file);
+        checkAgainstCatalogue(set, ALL_SCENARIOS);
+        return set;
+      });
+      checkExpectationOwners(overrides, merged.implementations.map((impl) => impl.id));
+      const out = values.out ?? "out";
+      usableOutDirectory("--out", out);
+      const report: Report = { ...rejudgeReport(merged, overrides, ALL_SCENARIOS), invocation: { ...merged.invocation, out } };
+      const files = writeReports(out, report);
+      say(`merged ${plural(positionals.length, "report")} (${plural(report.results.length, "row")})`);
+      const verdict = gateVerdict(report);
+      printVerdict({ ...verdict, report, files: { ...files }, harnessErrors: verdict.problems }, say);
+      return verdict.exitCode;
     }
   }
   throw new UsageError(`unknown command "${name}" (try --help)`);

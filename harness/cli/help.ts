@@ -42,11 +42,13 @@ ${SELECT}
 Runs the scenarios and writes report.json, report.html, junit.xml and summary.md to --out.
 Results are compared with the shipped expectations (fixtures/expectations) and any --expect file.
 ${RUN}`,
-  gate: `Usage: zmq-ipc-conformance gate --expect FILE [options]
+  gate: `Usage: zmq-ipc-conformance gate [--driver NAME=COMMAND] [--expect FILE] [options]
 
 For an implementer's CI: exit 0 when every result is expected, 1 when something is not
-(unexpected failures and unexpected passes are listed apart), 2 when the harness, a driver or
-the environment failed (a driver that cannot start, an unreadable expectations file).
+(unexpected failures and unexpected passes are listed apart, each with its clause, why it was
+expected and the command that reruns it), 2 when the harness, a driver or the environment
+failed (a driver that cannot start, an unreadable expectations file). Without --expect, an
+implementation is judged by the file this project ships for it, or expected to pass everything.
 ${RUN}`,
   "update-expectations": `Usage: zmq-ipc-conformance update-expectations --impl NAME [run options] [--write FILE]
        zmq-ipc-conformance update-expectations --from REPORT.json --impl NAME [--write FILE]
@@ -56,10 +58,12 @@ already in --write FILE are kept. Default FILE: <out>/expectations/NAME.json.
 ${RUN}
   --from FILE                 take the results from an existing report.json instead of running
   --write FILE                where to write`,
-  report: `Usage: zmq-ipc-conformance report [--out DIR] REPORT.json [REPORT.json ...]
+  report: `Usage: zmq-ipc-conformance report [--out DIR] [--expect FILE] REPORT.json [REPORT.json ...]
 
-Merges reports (several platforms, or CI shards) into one matrix and writes the four reports.
-  --out DIR                   where the merged reports go (default: ./out)`,
+Merges reports (several platforms, or CI shards) into one matrix, writes the four reports, and
+exits as the gate does: 0 nothing unexpected, 1 unexpected results, 2 errors or platforms not run.
+  --out DIR                   where the merged reports go (default: ./out)
+  --expect FILE               judge the merged rows by this expectations file (repeatable)`,
 };
 
 export function commandHelp(command: string): string {

@@ -1,9 +1,12 @@
 import * as fs from "node:fs";
-import { IN_PROCESS_IMPLEMENTATIONS } from "../adapters/registry";
+import { IN_PROCESS_IMPLEMENTATIONS, IN_PROCESS_PACKAGES } from "../adapters/registry";
+import { missingPackageMessage, optionalPackageInstalled } from "../model/optional-packages";
 import type { Implementation } from "../adapters/implementation";
+import { DriverFault } from "../driver/driver-connection";
 import { driverLimits, startDriver } from "../driver/driver-implementation";
 import { timeoutMultiplier } from "../runner/limits";
 import { driverAvailable, projectRoot, shippedDrivers } from "../driver/shipped-drivers";
+import type { ImplementationStart } from "../report/report-json";
 import { UsageError } from "./select-scenarios";
 
 /** An implementation that was asked for but could not be started (its rows become `error`). */
@@ -75,6 +78,16 @@ export function checkImplementationRequest(ids: readonly string[], drivers: Read
   const names = requestedIds(ids, drivers);
   const twice = names.find((name, index) => names.indexOf(name) !== index);
   if (twice !== undefined) throw new UsageError(`two implementations are called "${twice}"`);
+  for (const id of ids) {
+    const missing = missingPackage(id);
+    if (missing !== undefined) throw new UsageError(missing);
+  }
+}
+
+/** Why an in-process implementation cannot load here (its optional npm package is not installed), or undefined. */
+function missingPackage(id: string): string | undefined {
+  const needed = IN_PROCESS_PACKAGES[id];
+  return needed === undefined || optionalPackageInstalled(needed) ? undefined : missingPackageMessage(needed, `--impl ${id}`);
 }
 
 /**
@@ -98,7 +111,10 @@ export async function resolveImplementations(
   for (const id of wanted) {
     const make = IN_PROCESS_IMPLEMENTATIONS[id];
     if (make !== undefined) {
-      usable.push(make());
+      // Asked for by name, a missing package was refused before the run; in a default run it is a note.
+      const missing = missingPackage(id);
+      if (missing !== undefined) notAvailable.push(`${id}: ${missing}`);
+      else usable.push(make());
       continue;
     }
     const driver = shipped.find((d) => d.id === id)!; // checkImplementationRequest: it is one
@@ -113,7 +129,7 @@ export async function resolveImplementations(
       started.push(implementation);
       usable.push(implementation);
     } catch (err) {
-      broken.push({ id, problem: (err as Error).message });
+      broken.push({ id, problem: startFailure(id, driver.command, err) });
     }
   }
   for (const { name, command } of drivers) {
@@ -122,7 +138,7 @@ export async function resolveImplementations(
       started.push(driver);
       usable.push(driver);
     } catch (err) {
-      broken.push({ id: name, problem: (err as Error).message });
+      broken.push({ id: name, problem: startFailure(name, command, err) });
     }
   }
   return {
@@ -133,4 +149,31 @@ export async function resolveImplementations(
       for (const driver of started) await driver.kill().catch(() => undefined);
     },
   };
+}
+
+/** How a run starts the implementation called `id`: a --driver of that name, in this process, or a shipped driver. */
+export function startOf(id: string, drivers: ReadonlyArray<{ name: string; command: string }>): ImplementationStart | undefined {
+  const driver = drivers.find((d) => d.name === id);
+  if (driver !== undefined) return { kind: "driver", command: driver.command };
+  if (IN_PROCESS_IMPLEMENTATIONS[id] !== undefined) return { kind: "in-process" };
+  const shipped = shippedDrivers().find((d) => d.id === id);
+  return shipped === undefined ? undefined : { kind: "shipped-driver", command: shipped.command };
+}
+
+/** The lines of a driver's stderr that a start failure quotes: its end, where the cause usually is. */
+const STDERR_TAIL_LINES = 12;
+
+/**
+ * One message for a driver that did not start: its name, its command, what happened (the exit
+ * status, a missing hello, a failed preflight) and the end of its stderr. Exit status 127 is the
+ * shell's "command not found": said in words, since that is the usual first mistake.
+ */
+export function startFailure(name: string, command: string, err: unknown): string {
+  const fault = err instanceof DriverFault ? err : undefined;
+  const what = fault?.problem ?? (err as Error)?.message ?? String(err);
+  const hint = /\(code 127\)/.test(what) ? " (127: the shell did not find the command; paths are relative to the directory the harness runs in)" : "";
+  const lines = (fault?.stderr ?? "").split("\n").filter((line) => line.trim() !== "");
+  const tail = lines.slice(-STDERR_TAIL_LINES);
+  const evidence = tail.length === 0 ? "\n(it wrote nothing on stderr)" : `\n--- its stderr${lines.length > tail.length ? ` (last ${tail.length} lines)` : ""} ---\n${tail.join("\n")}`;
+  return `driver "${name}" could not start: \`${command}\` ${what}${hint}${evidence}`;
 }

@@ -8,7 +8,8 @@ import { PROTOCOL_VERSION, type DriverHello, type DriverResponse } from "./proto
 export class DriverFault extends Error {
   constructor(
     readonly driver: string,
-    problem: string,
+    /** What went wrong, without the evidence: "exited (code 127)". */
+    readonly problem: string,
     readonly stderr: string,
   ) {
     super(`driver ${driver}: ${problem}${stderr ? `\n--- driver stderr (last lines) ---\n${stderr}` : ""}`);

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { Outcome } from "../model/outcome";
+import { defaultOutcome, possibleOutcomes, type Outcome } from "../model/outcome";
 import type { Scenario } from "../model/scenario";
 import { globToRegExp } from "../model/id-glob";
 import schema from "./expectations.schema.json";
@@ -30,8 +30,10 @@ export interface Expectation {
 
 export interface ExpectationSet {
   readonly implementation: string;
-  /** Where it came from (absent: no file, everything expected to pass). */
+  /** Where it came from, as the user gave it or relative to the package (absent: no file, everything expected to pass). */
   readonly file?: string;
+  /** One of this project's files (fixtures/expectations), used without being asked for. */
+  readonly shipped?: boolean;
   readonly entries: readonly Expectation[];
 }
 
@@ -108,15 +110,25 @@ export function loadExpectationFile(file: string): ExpectationSet {
 export function shippedExpectations(implementationId: string): ExpectationSet {
   const file = path.join(shippedExpectationsDir(), `${implementationId}.json`);
   if (!fs.existsSync(file)) return { implementation: implementationId, entries: [] };
-  return loadExpectationFile(file);
+  // Named as in the package, not by this machine's absolute path: reports quote it.
+  return { ...parseExpectations(fs.readFileSync(file, "utf8"), `fixtures/expectations/${implementationId}.json`), shipped: true };
 }
 
-/** Every entry must name a scenario that exists (a typo would otherwise expect nothing, silently). */
+/**
+ * Every entry must name a scenario that exists, and an outcome one of them can have (a typo, or
+ * `fail` for a COMPAT scenario, which can only be `non-strict`, would otherwise expect nothing,
+ * silently).
+ */
 export function checkAgainstCatalogue(set: ExpectationSet, scenarios: readonly Scenario[]): void {
   for (const entry of set.entries) {
-    if (!scenarios.some((s) => entry.matcher.test(s.id))) {
-      throw new ExpectationFileError(set.file ?? set.implementation, entry.line, `"${entry.scenario}" matches no scenario`);
-    }
+    const matched = scenarios.filter((s) => entry.matcher.test(s.id));
+    const where = set.file ?? set.implementation;
+    if (matched.length === 0) throw new ExpectationFileError(where, entry.line, `"${entry.scenario}" matches no scenario`);
+    if (matched.some((s) => entry.outcomes.some((o) => possibleOutcomes(s.level).includes(o)))) continue;
+    const levels = [...new Set(matched.map((s) => s.level))];
+    const possible = [...new Set(levels.flatMap(possibleOutcomes))];
+    const what = matched.length === 1 ? `is a ${levels[0]} scenario` : `matches ${levels.join("/")} scenarios only`;
+    throw new ExpectationFileError(where, entry.line, `"${entry.scenario}" ${what}: its outcome can be ${possible.join(", ")}, never ${entry.outcomes.join(" or ")}`);
   }
 }
 
@@ -133,6 +145,9 @@ export interface Expected {
   readonly outcomes: Outcome[];
   readonly intermittent: boolean;
   readonly reason?: string;
+  /** The entry that decided, and the file it is in (absent: no entry, the default outcome). */
+  readonly entry?: Expectation;
+  readonly file?: string;
 }
 
 /**
@@ -161,10 +176,10 @@ export function expectedFor(row: RowKey, sets: ReadonlyMap<string, ExpectationSe
     const entry = applicable.find((e) => e.scenario === row.scenario.id) ?? applicable[0];
     if (entry !== undefined) {
       const outcomes = entry.intermittent && !entry.outcomes.includes("pass") ? [...entry.outcomes, "pass" as Outcome] : [...entry.outcomes];
-      return { outcomes, intermittent: entry.intermittent, reason: entry.reason };
+      return { outcomes, intermittent: entry.intermittent, reason: entry.reason, entry, file: set.file };
     }
   }
-  return { outcomes: [row.scenario.level === "INFO" ? "informational" : "pass"], intermittent: false };
+  return { outcomes: [defaultOutcome(row.scenario.level)], intermittent: false };
 }
 
 function lineOf(text: string, offset: number): number {

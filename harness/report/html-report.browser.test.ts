@@ -69,10 +69,17 @@ test("report.html renders, filters and drills down in chromium", async () => {
     expect(await dialog.locator("pre.summary").textContent()).toContain("<script>alert(1)</script>");
     expect(await dialog.locator("table.checks tr.bad").count()).toBe(1);
     expect(await dialog.locator("pre.rerun").textContent()).toBe(
-      "npx zmq-ipc-conformance run --impl libzmq --scenario endpoint-syntax.nul-byte-einval --platform host",
+      "npx zmq-ipc-conformance run --impl libzmq --scenario endpoint-syntax.nul-byte-einval --platform host --out out/rerun/endpoint-syntax.nul-byte-einval",
     );
+    expect(await dialog.locator("p.because").textContent()).toBe("expected pass: no expectations entry for it, so pass (the default)");
     await dialog.locator("button.close").click();
     await expect(dialog.isVisible()).resolves.toBe(false);
+
+    // A known non-pass: the expectation's reason, where it is written, and its link.
+    await page.locator('button.c[data-o="non-strict"]').click();
+    expect(await dialog.locator("p.because").textContent()).toBe("expected non-strict: libzmq unlinks whatever is at the path before binding (fixtures/expectations/libzmq.json:4)");
+    expect(await dialog.locator('a[href="https://github.com/zeromq/libzmq/issues/2764"]').count()).toBe(1);
+    await dialog.locator("button.close").click();
 
     // A row with a wire trace shows it preformatted.
     await page.locator('button.c[data-o="informational"]').click();

@@ -46,7 +46,9 @@ describe("renderHtml", () => {
 
   test("carries each row's rerun command and the cited clauses' text", () => {
     const data = island(page);
-    expect(data.rows.map((r) => r.cmd)).toContain("npx zmq-ipc-conformance run --impl reference,libzmq --scenario connect-before-bind.queued-messages-delivered-in-order --platform host");
+    expect(data.rows.map((r) => r.cmd)).toContain(
+      "npx zmq-ipc-conformance run --impl reference,libzmq --scenario connect-before-bind.queued-messages-delivered-in-order --platform host --out out/rerun/connect-before-bind.queued-messages-delivered-in-order.reference-to-libzmq",
+    );
     expect(data.clauses["ipc.bind.override"].text).toMatch(/\w/);
   });
 

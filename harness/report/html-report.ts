@@ -5,6 +5,7 @@ import { HTML_STYLE } from "./html-style";
 import { OUTCOME_MARK } from "./outcome-marks";
 import type { PlatformEntry, Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
+import { explainRow } from "./row-explanation";
 import { bySuite, countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
 
 /**
@@ -21,7 +22,8 @@ export function renderHtml(report: Report): string {
   const data = {
     marks: OUTCOME_MARK,
     clauses: report.clauses ?? {},
-    rows: rows.map((row) => ({ ...row, cmd: rerunCommand(row, report.platforms) })),
+    // Derived once here, so the page cannot judge or explain a row differently from the other reports.
+    rows: rows.map((row) => ({ ...row, cmd: rerunCommand(row, report), unexpected: isUnexpected(row), why: expectationOf(row, report) })),
   };
   const suites = [...bySuite(rows)].map(([suite, suiteRows]) => suiteSection(suite, suiteRows, platforms, implementationOrder(report, suiteRows), index)).join("\n");
   return `<!doctype html>
@@ -222,6 +224,12 @@ function implementationOrder(report: Report, rows: readonly ResultRow[]): Array<
 
 function platformOrder(report: Report): string[] {
   return [...new Set([...(report.platforms ?? []).map((p) => p.id), ...report.results.map((r) => r.platform)])];
+}
+
+/** The drill-down's "Expectation": the clause's sentence travels once, in `clauses`, not with every row. */
+function expectationOf(row: ResultRow, report: Report) {
+  const { expected, because, link, source } = explainRow(row, report);
+  return { expected, because, ...(link !== undefined ? { link } : {}), ...(source !== undefined ? { source } : {}) };
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -58,7 +58,7 @@ export const HTML_SCRIPT = `
   }
   function open(row) {
     body.textContent = "";
-    var unexpected = row.expected.indexOf(row.outcome) < 0;
+    var unexpected = row.unexpected;
     var who = row.implementation ? "implementation " + row.implementation : "binder " + row.binder + " \u2192 connecter " + row.connecter;
     body.appendChild(el("h3", { text: row.scenario }));
     body.appendChild(el("div", { class: "title", text: row.title }));
@@ -76,6 +76,17 @@ export const HTML_SCRIPT = `
     if (clause) {
       body.appendChild(el("blockquote", { class: "clause-text", text: clause.text }));
       if (clause.url) body.appendChild(el("p", { class: "title" }, clause.source + " \u00b7 ", el("a", { href: clause.url, rel: "noreferrer", target: "_blank", text: clause.url })));
+    }
+
+    // Why this outcome was expected: the expectations entry's own words, or that none applied.
+    body.appendChild(el("h4", { text: "Expectation" }));
+    var because = el("p", { class: "because" }, el("b", { text: "expected " + row.why.expected + ": " }), row.why.because);
+    if (row.why.source) because.appendChild(el("span", { class: "title", text: " (" + row.why.source + ")" }));
+    body.appendChild(because);
+    if (row.why.link) {
+      // Only web addresses become links: an expectations file is input like any other.
+      var link = row.why.link.indexOf("https://") === 0 || row.why.link.indexOf("http://") === 0 ? el("a", { href: row.why.link, rel: "noreferrer", target: "_blank", text: row.why.link }) : el("code", { text: row.why.link });
+      body.appendChild(el("p", { class: "title" }, "link: ", link));
     }
 
     body.appendChild(el("h4", { text: "Summary" }));

@@ -1,47 +1,41 @@
 import type { ResultRow } from "../runner/result";
 import type { Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
+import { defaultOutcome } from "../model/outcome";
 import { bySuite, isUnexpected, oneLine, whoLabel } from "./row-facts";
+import { cutSentence, explainRow } from "./row-explanation";
 import { xmlAttr, xmlText } from "./xml-escape";
 
 /**
  * junit.xml, for CI dashboards. A CI job fails on <failure> and <error>, so these follow the
- * gate (design.md: only UNEXPECTED results fail):
+ * gate (design.md: only UNEXPECTED results fail), and one rule covers everything else:
  *   unexpected timeout/error            -> <error>
  *   any other unexpected outcome        -> <failure> (an unexpected pass is "unexpected pass")
- *   expected pass                       -> passed
- *   expected non-strict / informational -> passed, with the observation in <system-out>
- *   expected unsupported / skipped      -> <skipped message=reason>
- *   expected fail / timeout / error     -> <skipped message="known fail: ..."> (a known failure
- *                                          listed in the expectations: visible, not red)
+ *   the scenario's own outcome          -> passed (pass; informational for an INFO scenario,
+ *                                          with what it recorded in <system-out>)
+ *   any other outcome that was expected -> <skipped message="expected <outcome>: why">: a known
+ *      (fail, non-strict, timeout, error,   non-pass is visible and explained, never green and
+ *      unsupported, skipped)                 never red. `unsupported` is never unexpected.
+ * Every non-passed case carries the clause, its sentence, the expectation's reason and the rerun command.
  */
-type Verdict = { kind: "passed"; out?: string } | { kind: "failure" | "error" | "skipped"; message: string; body?: string };
+type Verdict = { kind: "passed"; out?: string } | { kind: "failure" | "error" | "skipped"; message: string };
 
-export function junitVerdict(row: ResultRow): Verdict {
+export function junitVerdict(row: ResultRow, report: Pick<Report, "clauses" | "implementations">): Verdict {
   const summary = oneLine(row.observed.summary);
-  const expected = row.expected.join(" or ") || "nothing";
+  const why = explainRow(row, report);
   if (isUnexpected(row)) {
-    if (row.outcome === "timeout" || row.outcome === "error") return { kind: "error", message: `${row.outcome}: ${summary}`, body: details(row) };
-    const message = row.outcome === "pass" ? `unexpected pass (expected ${expected})` : `unexpected ${row.outcome} (expected ${expected}): ${summary}`;
-    return { kind: "failure", message, body: details(row) };
+    if (row.outcome === "timeout" || row.outcome === "error") return { kind: "error", message: `${row.outcome}: ${summary}` };
+    const message = row.outcome === "pass" ? `unexpected pass (expected ${why.expected}: ${oneLine(why.because)})` : `unexpected ${row.outcome} (expected ${why.expected}): ${summary}`;
+    return { kind: "failure", message };
   }
-  switch (row.outcome) {
-    case "pass":
-      return { kind: "passed" };
-    case "non-strict":
-    case "informational":
-      return { kind: "passed", out: details(row) };
-    case "unsupported":
-    case "skipped":
-      return { kind: "skipped", message: `${row.outcome}: ${summary}` };
-    default:
-      return { kind: "skipped", message: `known ${row.outcome} (listed in the expectations): ${summary}`, body: details(row) };
-  }
+  if (row.outcome === defaultOutcome(row.level)) return row.outcome === "pass" ? { kind: "passed" } : { kind: "passed", out: details(row, report) };
+  const because = row.expectation?.reason ?? summary;
+  return { kind: "skipped", message: `expected ${row.outcome}: ${oneLine(because)}` };
 }
 
 export function renderJunit(report: Report): string {
   const suites = [...bySuite(report.results)].map(([suite, rows]) => testsuite(suite, rows, report));
-  const total = tally(report.results);
+  const total = tally(report.results, report);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="zmq-ipc-conformance" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${seconds(total.ms)}">
 ${suites.join("\n")}
@@ -50,7 +44,7 @@ ${suites.join("\n")}
 }
 
 function testsuite(suite: string, rows: ResultRow[], report: Report): string {
-  const t = tally(rows);
+  const t = tally(rows, report);
   const properties = [
     ...report.implementations.map((i) => property(`implementation.${i.id}`, `${i.name} ${i.version}`)),
     property("environment", `${report.environment.platform} ${report.environment.arch} ${report.environment.kernel} node ${report.environment.node}`),
@@ -68,21 +62,23 @@ ${cases.join("\n")}
 function testcase(row: ResultRow, report: Report): string {
   const name = `${row.scenario} [${whoLabel(row)}] [${row.platform}]`;
   const open = `    <testcase name="${xmlAttr(name)}" classname="${xmlAttr(row.suite)}" time="${seconds(row.durationMs)}"`;
-  const verdict = junitVerdict(row);
+  const verdict = junitVerdict(row, report);
   if (verdict.kind === "passed") {
     return verdict.out === undefined ? `${open}/>` : `${open}>\n      <system-out>${xmlText(verdict.out)}</system-out>\n    </testcase>`;
   }
-  const body = verdict.body === undefined ? "" : xmlText(`${verdict.body}\nrerun: ${rerunCommand(row, report.platforms)}`);
-  const element = body === "" ? `<${verdict.kind} message="${xmlAttr(verdict.message)}"/>` : `<${verdict.kind} message="${xmlAttr(verdict.message)}" type="${xmlAttr(row.outcome)}">${body}</${verdict.kind}>`;
-  return `${open}>\n      ${element}\n    </testcase>`;
+  const body = xmlText(`${details(row, report)}\nrerun: ${rerunCommand(row, report)}`);
+  return `${open}>\n      <${verdict.kind} message="${xmlAttr(verdict.message)}" type="${xmlAttr(row.outcome)}">${body}</${verdict.kind}>\n    </testcase>`;
 }
 
 /** What a reader of a CI log needs to act without opening report.html. */
-function details(row: ResultRow): string {
+function details(row: ResultRow, report: Pick<Report, "clauses" | "implementations">): string {
+  const why = explainRow(row, report);
   const lines = [
     row.observed.summary,
-    `clause: ${row.clause} (${row.level})`,
-    `expected: ${row.expected.join(" or ") || "nothing"}; observed: ${row.outcome}`,
+    `clause: ${why.clause} (${why.level})${why.where ? `, ${why.where}` : ""}`,
+    ...(why.sentence !== undefined ? [`  "${cutSentence(why.sentence, 400)}"`] : []),
+    `expected: ${why.expected}; observed: ${row.outcome}`,
+    `why expected: ${why.because}${why.source ? ` (${why.source})` : ""}${why.link ? ` ${why.link}` : ""}`,
   ];
   if (row.observed.checks.length > 0) {
     lines.push("checks:");
@@ -92,10 +88,10 @@ function details(row: ResultRow): string {
   return lines.join("\n");
 }
 
-function tally(rows: readonly ResultRow[]) {
+function tally(rows: readonly ResultRow[], report: Pick<Report, "clauses" | "implementations">) {
   const t = { tests: rows.length, failures: 0, errors: 0, skipped: 0, ms: 0 };
   for (const row of rows) {
-    const kind = junitVerdict(row).kind;
+    const kind = junitVerdict(row, report).kind;
     if (kind === "failure") t.failures += 1;
     else if (kind === "error") t.errors += 1;
     else if (kind === "skipped") t.skipped += 1;

@@ -19,12 +19,38 @@ describe("renderSummary", () => {
     const text = renderSummary(sampleReport());
     const fail = text.indexOf("❌ **fail** (expected pass) `endpoint-syntax.nul-byte-einval` · libzmq · host: bind to ipc://\\<dir\\>/before\\\\0after.sock");
     expect(fail).toBeGreaterThan(0);
-    expect(text).toContain("  `npx zmq-ipc-conformance run --impl libzmq --scenario endpoint-syntax.nul-byte-einval --platform host`");
-    expect(text).toContain("`npx zmq-ipc-conformance run --impl libzmq,reference --scenario connect-before-bind.queued-messages-delivered-in-order --platform host`");
+    expect(text).toContain(
+      [
+        "  - clause `api.bind.error.einval` (MUST): *“The endpoint supplied is invalid.”*",
+        "  - expected pass: no expectations entry for it, so pass (the default)",
+        "  - rerun: `npx zmq-ipc-conformance run --impl libzmq --scenario endpoint-syntax.nul-byte-einval --platform host --out out/rerun/endpoint-syntax.nul-byte-einval`",
+      ].join("\n"),
+    );
+    expect(text).toContain("`npx zmq-ipc-conformance run --impl libzmq,reference --scenario connect-before-bind.queued-messages-delivered-in-order --platform host --out out/rerun/connect-before-bind.queued-messages-delivered-in-order.libzmq-to-reference`");
     expect(text.indexOf("✅ **pass** (expected fail)")).toBeGreaterThan(fail);
+    expect(text).toContain("  - expected fail: pretend: queued messages were lost (`fixtures/expectations/libzmq.json:9`)");
     // A stack trace in a summary stays on its one line.
     expect(text).toContain("harness error: ENOENT\n");
-    expect(text).toContain("### Non-strict, as expected (1)");
+  });
+
+  test("lists what was expected not to pass, each with its clause and the expectation's reason and link", () => {
+    const text = renderSummary(sampleReport());
+    expect(text).toContain("### Expected, not passing (1)");
+    expect(text).toContain(
+      [
+        "- ⚠️ **non-strict** `bind-override.regular-file-survives` · libzmq · host",
+        "  - clause `ipc.bind.override` (SHOULD): *“any existing binding to the same endpoint shall be overridden.”*",
+        "  - because: libzmq unlinks whatever is at the path before binding (`fixtures/expectations/libzmq.json:4`) [link](https://github.com/zeromq/libzmq/issues/2764)",
+      ].join("\n"),
+    );
+    // Unsupported and skipped rows say what is lacking, not what is broken: not in this list.
+    expect(text).not.toMatch(/\*\*unsupported\*\* `path-length/);
+  });
+
+  test("a link that is not a web address is never made clickable", () => {
+    const text = renderSummary(sampleReport([row({ scenario: "bind-override.x", outcome: "fail", expected: ["fail"], expectation: { reason: "r", link: "javascript:alert(1)", source: "f.json:2" } })]));
+    expect(text).toContain("`javascript:alert(1)`");
+    expect(text).not.toContain("](javascript:");
   });
 
   test("has a Platforms table with each platform's versions, and says which did not run and why", () => {

@@ -3,6 +3,7 @@ import type { ResultRow } from "../runner/result";
 import type { PlatformEntry, Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
 import { countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
+import { cutSentence, explainRow, isKnownNonPass } from "./row-explanation";
 
 /**
  * summary.md: for a pull-request comment or $GITHUB_STEP_SUMMARY. GitHub cuts a comment at
@@ -12,7 +13,8 @@ import { countOutcomes, isUnexpected, oneLine, whoLabel } from "./row-facts";
 const BUDGET_BYTES = 60_000;
 const MAX_TABLE_ROWS = 60;
 const MAX_UNEXPECTED = 100;
-const MAX_NON_STRICT = 40;
+const MAX_KNOWN = 60;
+const MAX_NOTES = 10;
 const MAX_PLATFORM_ROWS = 20;
 
 const EMOJI: Record<Outcome, string> = {
@@ -31,7 +33,7 @@ export function renderSummary(report: Report): string {
   const unexpected = rows.filter(isUnexpected);
   // Failures first: they are what the reader has to fix; unexpected passes only need the expectations updated.
   unexpected.sort((a, b) => Number(a.outcome === "pass") - Number(b.outcome === "pass"));
-  const nonStrict = rows.filter((r) => r.outcome === "non-strict" && !isUnexpected(r));
+  const known = rows.filter(isKnownNonPass);
 
   const head = [
     unexpected.length === 0
@@ -54,13 +56,14 @@ export function renderSummary(report: Report): string {
 
   add(countsTable(rows));
   if (report.platforms && report.platforms.length > 0) add(platformsTable(report.platforms));
+  if ((report.notes ?? []).length > 0) add(notesList(report.notes ?? []));
   if (unexpected.length > 0) {
     add(`\n### Unexpected results (${unexpected.length})\n\n`);
-    add(boundedList(unexpected, MAX_UNEXPECTED, budget - 4_000, (row) => `- ${unexpectedLine(row)}\n  ${code(rerunCommand(row, report.platforms))}\n`));
+    add(boundedList(unexpected, MAX_UNEXPECTED, budget - 8_000, (row) => `- ${unexpectedLine(row)}\n${explanation(row, report, true)}  - rerun: ${code(rerunCommand(row, report))}\n`));
   }
-  if (nonStrict.length > 0) {
-    add(`\n### Non-strict, as expected (${nonStrict.length}): SHOULD or COMPAT missed\n\n`);
-    add(boundedList(nonStrict, MAX_NON_STRICT, budget - 200, (row) => `- ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(oneLine(row.observed.summary, 160))}\n`));
+  if (known.length > 0) {
+    add(`\n### Expected, not passing (${known.length}): known and explained in the expectations\n\n`);
+    add(boundedList(known, MAX_KNOWN, budget - 200, (row) => `- ${EMOJI[row.outcome]} **${row.outcome}** ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}\n${explanation(row, report, false)}`));
   }
   return `${parts.join("")}\n`;
 }
@@ -115,6 +118,33 @@ function notRunLine(platforms: readonly PlatformEntry[]): string[] {
 function unexpectedLine(row: ResultRow): string {
   const expected = row.expected.join(" or ") || "nothing";
   return `${EMOJI[row.outcome]} **${row.outcome}** (expected ${md(expected)}) ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(oneLine(row.observed.summary, 200))}`;
+}
+
+/** The clause, its sentence, and why the outcome was expected: sub-items of a row's item. */
+function explanation(row: ResultRow, report: Report, withExpected: boolean): string {
+  const why = explainRow(row, report);
+  const sentence = why.sentence === undefined ? "" : ` *“${md(cutSentence(why.sentence, 200))}”*`;
+  const link = why.link === undefined ? "" : ` ${safeLink(why.link)}`;
+  const source = why.source === undefined ? "" : ` (${code(why.source)})`;
+  return [
+    `  - clause ${code(why.clause)} (${why.level}):${sentence}`,
+    `  - ${withExpected ? `expected ${md(why.expected)}` : "because"}: ${md(oneLine(why.because, 300))}${source}${link}`,
+  ].join("\n") + "\n";
+}
+
+/** A link only for http(s) addresses; anything else is shown as code, never made clickable. */
+function safeLink(url: string): string {
+  return /^https?:\/\/[^\s<>()]+$/.test(url) ? `[link](${url})` : code(url);
+}
+
+/** What the run itself had to say: a driver that could not start, a merge's decisions. */
+function notesList(notes: readonly string[]): string {
+  const items = notes.slice(0, MAX_NOTES).map((note) => {
+    const [first, ...rest] = note.split("\n");
+    return `- ${md(oneLine(first, 400))}${rest.length > 0 ? `\n\n  \`\`\`\n${rest.slice(-12).map((l) => `  ${l.replace(/`/g, "'")}`).join("\n")}\n  \`\`\`` : ""}\n`;
+  });
+  const more = notes.length > MAX_NOTES ? `- …and ${notes.length - MAX_NOTES} more (report.json)\n` : "";
+  return `\n### Notes\n\n${items.join("")}${more}`;
 }
 
 /** Items while they fit both the count and the byte budget, then "and N more". */

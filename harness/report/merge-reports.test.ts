@@ -79,6 +79,6 @@ describe("mergeReports", () => {
 
   test("nothing to merge, or another schema version, is refused", () => {
     expect(() => mergeReports([])).toThrow("no reports");
-    expect(() => mergeReports([{ ...sampleReport(), schemaVersion: 2 }])).toThrow("schemaVersion 2");
+    expect(() => mergeReports([{ ...sampleReport(), schemaVersion: 3 }])).toThrow("schemaVersion 3");
   });
 });

@@ -5,8 +5,12 @@ import type { ImplementationInfo } from "../adapters/implementation";
 import type { ResultRow } from "../runner/result";
 import type { ClauseLevel } from "../../fixtures/spec";
 
-/** Bumped on any change a reader of report.json would notice. */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * Bumped on any change a reader of report.json would notice. 2: implementations say how they
+ * were started and with which --expect file, rows quote the expectation entry that decided them,
+ * and `invocation` keeps what a rerun needs (docs/reports.md has the migration note).
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface Report {
   schemaVersion: number;
@@ -19,14 +23,36 @@ export interface Report {
     /** True when the run was cut short: the rows are what finished. */
     partial: boolean;
   };
-  implementations: Array<Pick<ImplementationInfo, "id" | "name" | "version">>;
+  implementations: ImplementationEntry[];
   results: ResultRow[];
+  /** How the run was asked for, as far as rerunning one of its cells needs it. */
+  invocation?: Invocation;
   /** Where the rows ran; merged reports carry it (a single run's platform is its environment). */
   platforms?: PlatformEntry[];
   /** The cited clauses' text, so a report read years later still quotes the spec it was checked against. */
   clauses?: Record<string, ReportClause>;
   /** What a merge had to decide (version conflicts, renamed platforms, replaced rows). */
   notes?: string[];
+}
+
+/** An implementation of the run: what it is, and how the run started it (so a rerun can start it the same way). */
+export interface ImplementationEntry extends Pick<ImplementationInfo, "id" | "name" | "version"> {
+  start?: ImplementationStart;
+  /** The --expect file the run judged it by, as it was given; absent: the shipped file, or none. */
+  expectations?: string;
+}
+
+/**
+ * In the harness's process (reference, libzmq), a driver this project ships (--impl pyzmq), or a
+ * --driver command, as it was typed: the rerun command gives the same flag.
+ */
+export type ImplementationStart = { kind: "in-process" } | { kind: "shipped-driver"; command: string } | { kind: "driver"; command: string };
+
+export interface Invocation {
+  /** The --out directory as it was given (relative to where the command ran). */
+  out: string;
+  /** --timeout-multiplier, when one was given: a rerun on the same slow machine needs it too. */
+  timeoutMultiplier?: number;
 }
 
 /** One platform of a (merged) report: rows name it by `id`. */
@@ -66,7 +92,7 @@ export interface ReportClause {
   url?: string;
 }
 
-export function buildReport(implementations: ReadonlyArray<Pick<ImplementationInfo, "id" | "name" | "version">>, results: ResultRow[], partial: boolean): Report {
+export function buildReport(implementations: ReadonlyArray<ImplementationEntry>, results: ResultRow[], partial: boolean): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: new Date().toISOString(),
@@ -77,7 +103,13 @@ export function buildReport(implementations: ReadonlyArray<Pick<ImplementationIn
       node: process.version,
       partial,
     },
-    implementations: implementations.map(({ id, name, version }) => ({ id, name, version })),
+    implementations: implementations.map(({ id, name, version, start, expectations }) => ({
+      id,
+      name,
+      version,
+      ...(start !== undefined ? { start } : {}),
+      ...(expectations !== undefined ? { expectations } : {}),
+    })),
     results,
   };
 }

@@ -17,10 +17,8 @@ export function rowKey(row: ResultRow): string {
   return JSON.stringify([row.scenario, row.implementation ?? null, row.binder ?? null, row.connecter ?? null, row.platform]);
 }
 
-/** The gate's rule (design.md): only an outcome the expectations do not list is a surprise. */
-export function isUnexpected(row: Pick<ResultRow, "outcome" | "expected">): boolean {
-  return !row.expected.includes(row.outcome);
-}
+/** The gate's rule, where the renderers look for it (it lives with the outcomes). */
+export { isUnexpected } from "../model/outcome";
 
 export function countOutcomes(rows: readonly ResultRow[]): Map<Outcome, number> {
   const counts = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]));

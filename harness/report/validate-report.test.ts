@@ -22,7 +22,7 @@ describe("validateReport", () => {
     const report = clone(multiPlatformReport());
     expect(validateReport(report)).toEqual([]);
     (report.platforms![0] as unknown as Record<string, unknown>).glibc = "2.36";
-    expect(validateReport(report)).toEqual(["platforms[0].glibc: is not a field of report.json v1"]);
+    expect(validateReport(report)).toEqual(["platforms[0].glibc: is not a field of report.json v2"]);
   });
 
   test("a row without an outcome is rejected, naming the row", () => {
@@ -38,7 +38,7 @@ describe("validateReport", () => {
   });
 
   test("another schemaVersion is rejected", () => {
-    expect(validateReport({ ...clone(sampleReport()), schemaVersion: 2 })).toEqual(["schemaVersion: must be 1 (got 2)"]);
+    expect(validateReport({ ...clone(sampleReport()), schemaVersion: 3 })).toEqual(["schemaVersion: must be 2 (got 3)"]);
   });
 
   test("a row naming neither an implementation nor a pair says so once", () => {
@@ -56,7 +56,7 @@ describe("validateReport", () => {
     const report = clone(sampleReport()) as unknown as Record<string, unknown> & { results: Array<{ observed: Record<string, unknown> }> };
     report.extra = true;
     report.results[4].observed.checks = "none";
-    expect(validateReport(report)).toEqual(["extra: is not a field of report.json v1", "results[4].observed.checks: must be array (got string)"]);
+    expect(validateReport(report)).toEqual(["extra: is not a field of report.json v2", "results[4].observed.checks: must be array (got string)"]);
     expect(validateReport("report")).toEqual(["report: must be object (got string)"]);
   });
 

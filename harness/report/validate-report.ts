@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { Report } from "./report-json";
+import { REPORT_SCHEMA_VERSION, type Report } from "./report-json";
 import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
 import schema from "./report.schema.json";
 
@@ -32,7 +32,7 @@ function describe(error: ErrorObject): string {
     case "required":
       return `${child(at, String(params.missingProperty))}: is missing`;
     case "additionalProperties":
-      return `${child(at, String(params.additionalProperty))}: is not a field of report.json v1`;
+      return `${child(at, String(params.additionalProperty))}: is not a field of report.json v${REPORT_SCHEMA_VERSION}`;
     case "enum":
       return `${at}: must be one of ${(params.allowedValues as unknown[]).join(", ")} (got ${shown(error.data)})`;
     case "const":
@@ -74,15 +74,34 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Reads and validates a report.json: an unreadable or invalid file throws, naming the file and the first problems. */
+/**
+ * Reads and validates a report.json (an older schemaVersion is migrated first): an unreadable or
+ * invalid file throws, naming the file and the first problems.
+ */
 export function readReportFile(file: string): Report {
   let report: unknown;
   try {
-    report = JSON.parse(fs.readFileSync(file, "utf8"));
+    report = migrateReport(JSON.parse(fs.readFileSync(file, "utf8")));
   } catch (err) {
     throw new Error(`${file}: cannot read a report (${(err as Error).message})`);
   }
   const problems = validateReport(report);
   if (problems.length > 0) throw new Error(`${file}: not a valid report.json: ${problems.slice(0, 5).join("; ")}`);
   return report as Report;
+}
+
+/**
+ * Version 1 lacks only fields that version 2 made optional (how implementations were started,
+ * their --expect files, the invocation, each row's expectation entry), so its content reads as
+ * it is. What is lost is said in a note: its rerun commands name every implementation by --impl.
+ */
+export function migrateReport(report: unknown): unknown {
+  const old = report as { schemaVersion?: unknown; notes?: unknown } | null;
+  if (old === null || typeof old !== "object" || old.schemaVersion !== 1) return report;
+  const notes = Array.isArray(old.notes) ? old.notes : [];
+  return {
+    ...old,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    notes: [...notes, "migrated from report.json schemaVersion 1: it did not record how implementations were started, so its rerun commands name them all with --impl"],
+  };
 }

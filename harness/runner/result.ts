@@ -17,6 +17,8 @@ export interface ResultRow {
   outcome: Outcome;
   /** The outcomes the implementation's expectations allow (filled in by the run). */
   expected: Outcome[];
+  /** Why: the expectations entry that set `expected`. Absent when no entry applies (the default: pass). */
+  expectation?: ExpectationNote;
   observed: {
     /** Why the outcome is what it is, in one line. */
     summary: string;
@@ -24,4 +26,15 @@ export interface ResultRow {
     values: Record<string, unknown>;
   };
   durationMs: number;
+}
+
+/** An expectations entry as a report quotes it beside the rows it decided. */
+export interface ExpectationNote {
+  /** What the implementation does and why, in the implementer's words. */
+  reason: string;
+  link?: string;
+  /** The file and line of the entry: "conformance/mylib.json:12", "fixtures/expectations/libzmq.json:40". */
+  source: string;
+  /** Known to flake: `pass` is accepted too. */
+  intermittent?: boolean;
 }

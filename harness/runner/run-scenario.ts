@@ -4,7 +4,7 @@ import * as path from "node:path";
 import type { PlatformIpc } from "../../reference/endpoint/platform-limits";
 import { ImplementationError, type Implementation } from "../adapters/implementation";
 import type { Level, Scenario } from "../model/scenario";
-import type { Outcome } from "../model/outcome";
+import { defaultOutcome, MISSED_AT_LEVEL, type Outcome } from "../model/outcome";
 import { DriverFault } from "../driver/driver-connection";
 import type { ContainerSites } from "../platforms/sites";
 import { ScenarioContext } from "./context";
@@ -48,9 +48,6 @@ process.once("exit", () => {
     }
   }
 });
-
-/** What a broken check costs at each level. */
-const MISSED: Record<Level, Outcome> = { MUST: "fail", SHOULD: "non-strict", COMPAT: "non-strict", INFO: "informational" };
 
 type Row = Omit<ResultRow, "expected">;
 type RowOf = (outcome: Outcome, summary: string, ctx?: ScenarioContext) => Row;
@@ -116,7 +113,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
         timer = setTimeout(() => reject(new ScenarioTimeout(`no verdict within ${limit} ms`)), limit);
       }),
     ]);
-    const outcome: Outcome = scenario.level === "INFO" ? "informational" : "pass";
+    const outcome = defaultOutcome(scenario.level);
     result = row(outcome, outcome === "pass" ? "every check held" : "recorded", ctx);
   } catch (err) {
     const [outcome, summary] = classify(err, scenario.level);
@@ -139,12 +136,12 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
 }
 
 function classify(err: unknown, level: Level): [Outcome, string] {
-  if (err instanceof Violation) return [MISSED[level], err.message];
+  if (err instanceof Violation) return [MISSED_AT_LEVEL[level], err.message];
   if (err instanceof Unsupported) return ["unsupported", err.message];
   if (err instanceof Skipped) return ["skipped", err.message];
   if (err instanceof ScenarioTimeout) return ["timeout", err.message];
   // A call the implementation refused where the scenario expected it to work.
-  if (err instanceof ImplementationError) return [MISSED[level], `unexpected error from the implementation: ${err.message}`];
+  if (err instanceof ImplementationError) return [MISSED_AT_LEVEL[level], `unexpected error from the implementation: ${err.message}`];
   // A driver that broke the protocol: its fault, reported with its stderr, never the implementation's verdict.
   if (err instanceof DriverFault) return ["error", err.message];
   return ["error", `harness error: ${(err as Error)?.stack ?? String(err)}`];

@@ -1,16 +1,20 @@
+import { missingPackageMessage, optionalPackageInstalled } from "../../model/optional-packages";
 import { checkAgainstCatalogue, ExpectationFileError, loadExpectationFile, type ExpectationSet } from "../../expectations/expectations";
 import { runsInPlace, type Scenario } from "../../model/scenario";
 import { runContainerPlatform } from "../../platforms/container-platform";
 import { PLATFORM_TARGETS, planPlatform, type PlatformPlan } from "../../platforms/targets";
 import { mergeReports } from "../../report/merge-reports";
 import { buildReport, type PlatformEntry, type Report } from "../../report/report-json";
+import { gateVerdict } from "../../report/gate-verdict";
 import { writeReports } from "../../report/write-reports";
+import { leftoverProcesses, processesNow } from "../../runner/leftover-processes";
 import type { ResultRow } from "../../runner/result";
 import type { Shard } from "../../runner/run-matrix";
 import { checkImplementationRequest, requestedIds } from "../implementations";
 import { usableOutDirectory } from "../out-directory";
 import { selectScenarios, UsageError } from "../select-scenarios";
-import { platformOut, runHere, type PlatformRun } from "./run-here";
+import { platformOut, runHere, type LiveRun, type PlatformRun } from "./run-here";
+import { recordInvocation } from "./run-record";
 
 export interface RunRequest {
   implementations: string[];
@@ -33,8 +37,6 @@ export interface RunOutcome {
   unexpectedPasses: ResultRow[];
   harnessErrors: string[];
   exitCode: 0 | 1 | 2;
-  /** The --driver commands, so that rerun commands can name them. */
-  drivers: Array<{ name: string; command: string }>;
 }
 
 /**
@@ -44,6 +46,8 @@ export interface RunOutcome {
  * included: it is reported "not-run" with its reason, never as passed).
  * One platform here: its reports go to `out`. Several: each platform's own reports go to
  * out/platforms/<id>/ and the merged matrix to `out`.
+ * Interrupted (Ctrl-C, SIGTERM) or crashed, it still writes all four reports of what finished,
+ * marked partial, and exits 2.
  */
 export async function executeRun(catalogue: readonly Scenario[], request: RunRequest): Promise<RunOutcome> {
   const scenarios = selectScenarios(catalogue, request.suites, request.scenarios);
@@ -53,6 +57,9 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
     return plan;
   });
   checkImplementationRequest(request.implementations, request.drivers);
+  // A container platform drives the engine through testcontainers, an optional package.
+  const container = plans.find((plan) => plan.where === "container");
+  if (container !== undefined && !optionalPackageInstalled("testcontainers")) throw new UsageError(missingPackageMessage("testcontainers", `--platform ${container.id}`));
   // Expectations are read before anything runs: a broken file is an environment error, not a surprise at the end.
   const overrides = request.expectFiles.map((file) => {
     const set = loadExpectationFile(file);
@@ -67,32 +74,75 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
 
   const runs: PlatformRun[] = [];
   const notRun: PlatformEntry[] = [];
-  const harnessErrors: string[] = [];
   const single = plans.length === 1 && plans[0].where === "here";
-  for (const plan of plans) {
-    if (plan.where === "here") {
-      if (acrossContainers.length > 0 && !plans.some((p) => p.where === "container") && plan.id === "host") request.log(`${plan.id}: ${acrossContainers.length} scenarios need separate containers and run on container platforms only`);
-      runs.push(await runHere(inPlace, request, plan.id, overrides, single ? out : platformOut(out, plan.id)));
-    } else if (plan.where === "container") {
-      const run = await runContainerPlatform(plan.target, inPlace, acrossContainers, request, overrides, platformOut(out, plan.id));
-      if ("unavailable" in run) notRun.push({ id: plan.id, os: "linux", status: "not-run", reason: run.unavailable });
-      else runs.push(run);
-    } else {
-      notRun.push({ id: plan.id, os: plan.id, status: "not-run", reason: plan.reason });
+  const live: LiveRun = {};
+  const finish = (report: Report) => recordInvocation(report, request, overrides);
+  const stopEarly = endEarlyHandlers(() => {
+    const partial = combine([...runs.map((run) => run.report), ...(live.current ? [live.current()] : [])], notRun);
+    return finish({ ...partial, environment: { ...partial.environment, partial: true } });
+  }, out);
+  try {
+    for (const plan of plans) {
+      if (plan.where === "here") {
+        if (acrossContainers.length > 0 && !plans.some((p) => p.where === "container") && plan.id === "host") request.log(`${plan.id}: ${acrossContainers.length} scenarios need separate containers and run on container platforms only`);
+        runs.push(await runHere(inPlace, request, plan.id, overrides, single ? out : platformOut(out, plan.id), live));
+      } else if (plan.where === "container") {
+        const run = await runContainerPlatform(plan.target, inPlace, acrossContainers, request, overrides, platformOut(out, plan.id));
+        if ("unavailable" in run) notRun.push({ id: plan.id, os: "linux", status: "not-run", reason: run.unavailable });
+        else runs.push(run);
+      } else {
+        notRun.push({ id: plan.id, os: plan.id, status: "not-run", reason: plan.reason });
+      }
     }
+  } finally {
+    stopEarly.remove();
   }
-  for (const entry of notRun) harnessErrors.push(`platform ${entry.id} not run: ${entry.reason}`);
-  for (const run of runs) harnessErrors.push(...run.harnessErrors);
 
-  const report = combine(runs.map((run) => run.report), notRun);
+  const report = finish(combine(runs.map((run) => run.report), notRun));
   const files = writeReports(out, report);
-  if (!single) for (const run of runs) writeReports(platformOut(out, run.report.platforms?.[0]?.id ?? "unknown"), run.report);
-  const unexpected = report.results.filter((row) => !row.expected.includes(row.outcome));
-  const unexpectedPasses = unexpected.filter((row) => row.outcome === "pass");
-  const unexpectedFailures = unexpected.filter((row) => row.outcome !== "pass");
-  for (const row of unexpectedFailures.filter((r) => r.outcome === "error")) harnessErrors.push(`${row.scenario}${single ? "" : ` [${row.platform}]`}: ${row.observed.summary.split("\n")[0]}`);
-  const exitCode = harnessErrors.length > 0 ? 2 : unexpected.length > 0 ? 1 : 0;
-  return { report, files: { ...files }, unexpectedFailures, unexpectedPasses, harnessErrors, exitCode, drivers: request.drivers };
+  if (!single) for (const run of runs) writeReports(platformOut(out, run.report.platforms?.[0]?.id ?? "unknown"), finish(run.report));
+  const verdict = gateVerdict(report, runs.flatMap((run) => run.harnessErrors));
+  return {
+    report,
+    files: { ...files },
+    unexpectedFailures: verdict.unexpectedFailures,
+    unexpectedPasses: verdict.unexpectedPasses,
+    harnessErrors: verdict.problems,
+    exitCode: verdict.exitCode,
+  };
+}
+
+/**
+ * Ctrl-C, SIGTERM, or an exception nobody catches (in a scenario's callback, an implementation's):
+ * the rows so far are written as all four reports, marked partial (a CI step that posts
+ * summary.md still has one), what the run started is ended, and the exit code is 2, as the
+ * contract says (not 1, and not a signal's 130). Drivers are also killed on exit (DriverConnection).
+ */
+function endEarlyHandlers(partialReport: () => Report, out: string): { remove(): void } {
+  const processesBefore = processesNow();
+  const endEarly = (why: string) => {
+    let written = `partial reports in ${out}`;
+    try {
+      writeReports(out, partialReport());
+    } catch (err) {
+      written = `the partial reports could not be written: ${(err as Error)?.message ?? String(err)}`;
+    }
+    const leftover = leftoverProcesses(processesBefore, []);
+    process.stderr.write(`\n${why}\n${leftover === undefined ? "" : `${leftover}\n`}${written}\n`);
+    process.exit(2);
+  };
+  const interrupted = (signal: NodeJS.Signals) => endEarly(`interrupted (${signal})`);
+  const crashed = (err: unknown) => endEarly(`harness crashed: ${(err as Error)?.stack ?? String(err)}`);
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  process.prependOnceListener("uncaughtException", crashed);
+  return {
+    remove() {
+      process.off("SIGINT", interrupted);
+      process.off("SIGTERM", interrupted);
+      process.off("uncaughtException", crashed);
+    },
+  };
 }
 
 /**
@@ -100,7 +150,7 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
  * a file whose "implementation" is misspelt, or a second file for the same one, used to be
  * ignored without a word, and the gate then failed on results the user had marked as expected.
  */
-function checkExpectationOwners(sets: readonly ExpectationSet[], ids: readonly string[]): void {
+export function checkExpectationOwners(sets: readonly ExpectationSet[], ids: readonly string[]): void {
   for (const [index, set] of sets.entries()) {
     const file = set.file ?? set.implementation;
     if (!ids.includes(set.implementation)) {

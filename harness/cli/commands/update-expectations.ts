@@ -3,11 +3,14 @@ import * as path from "node:path";
 import type { Report } from "../../report/report-json";
 import type { ResultRow } from "../../runner/result";
 import { loadExpectationFile } from "../../expectations/expectations";
+import { defaultOutcome } from "../../model/outcome";
 
 /**
  * Writes an implementation's expectations from a run: every row whose outcome is not the
- * default (pass; informational for INFO) becomes an entry. Reasons and links of entries that
- * still hold are kept; new ones get the observed summary as their reason, to be edited.
+ * default (pass; informational for INFO) becomes an entry, except `unsupported` ones (never
+ * unexpected: they only repeat the capabilities the implementation declares). Reasons and links
+ * of entries that still hold are kept; new ones get the observed summary as their reason, to be
+ * edited, with the run's temporary directories taken out (they name nothing a later run has).
  */
 export function writeExpectationsFromReport(report: Report, implementationId: string, file: string): { file: string; entries: number } {
   const previous = fs.existsSync(file) ? loadExpectationFile(file) : undefined;
@@ -29,7 +32,7 @@ export function writeExpectationsFromReport(report: Report, implementationId: st
     entries.set(key, {
       scenario: row.scenario,
       outcome: row.outcome,
-      reason: kept?.reason ?? `observed: ${row.observed.summary.split("\n")[0]}`,
+      reason: kept?.reason ?? `observed: ${withoutTemporaryPaths(row.observed.summary.split("\n")[0])}`,
       ...(kept?.link ? { link: kept.link } : {}),
       ...(role ? { role } : {}),
       ...(peer ? { peers: [peer] } : {}),
@@ -42,5 +45,14 @@ export function writeExpectationsFromReport(report: Report, implementationId: st
 }
 
 function isDefault(row: ResultRow): boolean {
-  return row.outcome === (row.level === "INFO" ? "informational" : "pass");
+  return row.outcome === defaultOutcome(row.level) || row.outcome === "unsupported";
+}
+
+/**
+ * Every scenario runs in a directory of its own (`<tmp>/zic-XXXXXX`, on the host or a container's
+ * shared volume), and wildcard binds make more under it: `/tmp/zic-N4AGGu/shared.sock` reads
+ * `<scenario dir>/shared.sock`, so the same reason is written on every run.
+ */
+export function withoutTemporaryPaths(text: string): string {
+  return text.replace(/(?:\/[^\s/:'"()]+)*\/zic-[A-Za-z0-9]{6}(?=\/|\b)/g, "<scenario dir>");
 }
