@@ -53,16 +53,19 @@ main{padding:10px 28px 40px}
 section.suite{margin:18px 0 8px}
 section.suite h2 small{font-weight:400;color:var(--muted);margin-left:8px}
 table.matrix{border-collapse:separate;border-spacing:0;margin-top:6px}
-table.matrix th,table.matrix td{border-bottom:1px solid #eaeef2;padding:2px 8px}
+table.matrix th,table.matrix td{border-bottom:1px solid #eaeef2;padding:2px 3px}
 table.matrix thead th{font-weight:600;font-size:12px;color:var(--muted);text-align:center;vertical-align:bottom;background:#fff;border-bottom:1px solid var(--line)}
-table.matrix thead th.pair{line-height:1.2}
 table.matrix thead th.plat{border-bottom:1px dashed var(--line)}
+table.matrix thead th.who{padding:6px 3px 5px;line-height:1.15}
+table.matrix th.who .vl{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;text-align:left}
+table.matrix th.who .b{color:var(--ink)}
+table.matrix th.who .arr{font-weight:400}
 /* A fixed scenario column lines the matrices of all suites up under one another. */
-table.matrix tbody th,table.matrix thead th.scn{text-align:left;font-weight:400;width:660px;min-width:420px}
-table.matrix thead th.who{width:76px}
+table.matrix tbody th,table.matrix thead th.scn{text-align:left;font-weight:400;width:660px;min-width:420px;padding:2px 8px}
 table.matrix tbody tr:hover{background:#f6f8fa}
 table.matrix td{text-align:center}
 table.matrix .pg{border-left:2px solid var(--line)}
+table.matrix .bg{border-left:1px solid var(--line)}
 .sid{font-weight:600}.sid .pre{color:var(--muted);font-weight:400}
 .lvl{display:inline-block;font-size:10.5px;font-weight:700;border-radius:3px;padding:0 4px;margin-left:6px;vertical-align:1px;border:1px solid currentColor}
 .l-MUST{color:#a40e26}.l-SHOULD{color:#7d4e00}.l-COMPAT{color:#0550ae}.l-INFO{color:var(--muted)}
