@@ -1,8 +1,13 @@
 /**
- * Renders a report.json as report.html and takes a full-page PNG of it with Debian's chromium,
- * to look at the report's design (or attach it to a pull request) without opening a browser.
+ * Renders a report.json as report.html and takes PNGs of it with Debian's chromium, to look at
+ * the report's design (or attach it to a pull request) without opening a browser:
  *
  *   npx ts-node --transpile-only scripts/report-screenshot.ts [report.json] [out.png]
+ *
+ * out.png is the whole page, 1280 px wide. Beside it, out-matrix-1440.png and out-matrix-800.png:
+ * a 1440 px and an 800 px wide window scrolled down into the interop matrix (the widest one when
+ * there is no interop suite), at 800 px also to the right, where a reader checks that the sticky
+ * header still names every column and the sticky scenario column every row.
  *
  * Defaults: out/report.json -> out/report.png. Exit code 2 when chromium or the report is missing.
  */
@@ -12,6 +17,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium } from "./chromium";
+import { scrollIntoMatrix } from "./report-view";
 import { withClauses } from "../harness/report/embed-clauses";
 import { renderHtml } from "../harness/report/html-report";
 import type { Report } from "../harness/report/report-json";
@@ -32,18 +38,28 @@ async function main(): Promise<number> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-screenshot-"));
   const browser = await launchChromium();
+  const written: string[] = [];
   try {
     const page = path.join(dir, "report.html");
     fs.writeFileSync(page, renderHtml(withClauses(report as Report)));
+    fs.mkdirSync(path.dirname(output), { recursive: true });
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(pathToFileURL(page).href);
-    fs.mkdirSync(path.dirname(output), { recursive: true });
     await tab.screenshot({ path: output, fullPage: true });
+    written.push(output);
+    for (const width of [1440, 800]) {
+      const view = await browser.newPage({ viewport: { width, height: 900 } });
+      await view.goto(pathToFileURL(page).href);
+      if ((await scrollIntoMatrix(view, { right: width < 1000 })) === undefined) break; // a report without results
+      const file = output.replace(/(\.png)?$/i, `-matrix-${width}.png`);
+      await view.screenshot({ path: file });
+      written.push(file);
+    }
   } finally {
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(`${output}\n`);
+  process.stdout.write(written.map((file) => `${file}\n`).join(""));
   return 0;
 }
 

@@ -2,28 +2,34 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium } from "../../scripts/chromium";
+import { scrollIntoMatrix } from "../../scripts/report-view";
 import { clauseById } from "../../fixtures/spec";
 import { withClauses } from "./embed-clauses";
 import { renderHtml } from "./html-report";
-import { sampleReport, sampleRows } from "./__tests__/sample-report";
+import { SIX_IMPLEMENTATIONS, sampleReport, sampleRows, sixImplementationsReport } from "./__tests__/sample-report";
 
 /**
  * report.html in a real browser: the matrix renders, the filters hide rows, a click opens the
- * drill-down. Needs Debian's chromium (apt-get install -y chromium).
+ * drill-down, and a wide matrix keeps its columns and rows named while scrolled. Needs Debian's
+ * chromium (apt-get install -y chromium).
  *
- * Jest has no runtime skip, so this is ONE test that checks chromium first: under CI
- * (CI=true) a missing chromium FAILS the test, naming the package to install; on a developer's
- * machine it logs a warning and returns, so `npx jest` stays usable without a browser. The
- * warning is the only trace of that case: read it.
+ * Jest has no runtime skip, so each test checks chromium first: under CI (CI=true) a missing
+ * chromium FAILS the test, naming the package to install; on a developer's machine it logs a
+ * warning and returns, so `npx jest` stays usable without a browser. The warning is the only
+ * trace of that case: read it.
  */
+function chromiumHere(): boolean {
+  if (chromiumInstalled()) return true;
+  const message = `no chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`;
+  if (process.env.CI === "true") throw new Error(`${message} (required under CI)`);
+  console.warn(`html-report.browser.test: NOT RUN: ${message}`);
+  return false;
+}
+
 test("report.html renders, filters and drills down in chromium", async () => {
-  if (!chromiumInstalled()) {
-    const message = `no chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`;
-    if (process.env.CI === "true") throw new Error(`${message} (required under CI)`);
-    console.warn(`html-report.browser.test: NOT RUN: ${message}`);
-    return;
-  }
+  if (!chromiumHere()) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-browser-"));
   const file = path.join(dir, "report.html");
   fs.writeFileSync(file, renderHtml(withClauses(sampleReport())));
@@ -94,6 +100,180 @@ test("report.html renders, filters and drills down in chromium", async () => {
     expect(await dialog.locator("h3").textContent()).toBe(unexpected[0].scenario);
 
     expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The functions given to page.evaluate run in the page; the project compiles without the DOM
+// library, so the page's globals they use are declared here, for this module only.
+declare const window: any;
+declare const document: any;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+/** What a reader of one matrix sees, measured in the window's coordinates. */
+interface MatrixView {
+  window: { width: number; height: number; scrollX: number };
+  bar: Box;
+  table: Box;
+  thead: Box;
+  /** `hit`: the point at the centre of the cell (of its label for a column head) is the cell, nothing covers it there. */
+  corner: Box & { hit: boolean };
+  heads: Array<Box & { text: string; label: string; labelBox: Box; overflows: boolean; hit: boolean }>;
+  /** The platforms' row, when there is one: `hit` at the centre of the platform's name. */
+  platforms: Array<Box & { text: string; nameBox: Box; hit: boolean }>;
+  rows: Array<{ head: Box & { text: string; overflows: boolean; hit: boolean }; cells: Array<Box & { i: number | null }> }>;
+}
+
+function matrixView(page: Page, suite: string): Promise<MatrixView> {
+  return page.evaluate((suite: string) => {
+    const box = (el: any): Box => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const hits = (el: any, b: Box): boolean => el.contains(document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2));
+    const overflows = (el: any): boolean => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
+    const section: any = Array.from(document.querySelectorAll("section.suite")).find((s: any) => s.dataset.suite === suite);
+    const table = section.querySelector("table.matrix");
+    const corner = table.querySelector("thead th.scn");
+    return {
+      window: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, scrollX: window.scrollX },
+      bar: box(document.querySelector("nav.filters")),
+      table: box(table),
+      // The header's cells stick, not the thead element: the header is where they are.
+      thead: Array.from(table.querySelectorAll("thead th")).map(box).reduce((a: Box, b: Box) => ({
+        left: Math.min(a.left, b.left),
+        top: Math.min(a.top, b.top),
+        right: Math.max(a.right, b.right),
+        bottom: Math.max(a.bottom, b.bottom),
+      })),
+      corner: { ...box(corner), hit: hits(corner, box(corner)) },
+      heads: Array.from(table.querySelectorAll("thead th.who")).map((th: any) => {
+        const label = th.querySelector(".vl");
+        return { ...box(th), text: label.textContent, label: th.getAttribute("aria-label"), labelBox: box(label), overflows: overflows(th), hit: hits(th, box(label)) };
+      }),
+      platforms: Array.from(table.querySelectorAll("thead th.plat")).map((th: any) => {
+        const name = th.querySelector("span");
+        return { ...box(th), text: th.textContent, nameBox: box(name), hit: hits(th, box(name)) };
+      }),
+      rows: Array.from(table.tBodies[0].rows).map((tr: any) => {
+        const th = tr.querySelector("th");
+        return {
+          head: { ...box(th), text: th.textContent, overflows: overflows(th), hit: hits(th, box(th)) },
+          cells: Array.from(tr.querySelectorAll("td")).map((td: any) => {
+            const button = td.querySelector("button.c");
+            return { ...box(td), i: button === null ? null : Number(button.dataset.i) };
+          }),
+        };
+      }),
+    };
+  }, suite);
+}
+
+/** Within half a pixel (sub-pixel layout), as a matcher. */
+const px = (at: number) => expect.closeTo(at, 0);
+const inside = (inner: Box, outer: Box) => inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+
+/**
+ * Six implementations: 36 binder->connecter columns in the interop matrix, wider than either
+ * window (72 on two platforms). Scrolled down into it (and right, at 800 px), every column in view
+ * must still be named by its sticky head, and every row in view by its sticky scenario cell.
+ */
+test.each([
+  { width: 1440, platforms: ["host"] },
+  { width: 800, platforms: ["host"] },
+  { width: 800, platforms: ["linux-debian12", "linux-debian13"] },
+])("at $width px on $platforms, the interop matrix of six implementations keeps every column and row in view named", async ({ width, platforms }) => {
+  if (!chromiumHere()) return;
+  const report = sixImplementationsReport(platforms);
+  const ids = SIX_IMPLEMENTATIONS.map((i) => i.id);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-browser-"));
+  const file = path.join(dir, "report.html");
+  fs.writeFileSync(file, renderHtml(withClauses(report)));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+    const right = width < 1000;
+    expect(await scrollIntoMatrix(page, { suite: "interop", right })).toBe("interop");
+    const view = await matrixView(page, "interop");
+    const { bar, thead, corner } = view;
+    const win: Box = { left: 0, top: 0, right: view.window.width, bottom: view.window.height };
+
+    // The page scrolled sideways (not a wrapper), and the filter bar stayed whole at the top.
+    if (right) expect(view.window.scrollX).toBeGreaterThan(0);
+    if (right) expect(view.table.left).toBeLessThan(0);
+    expect(view.table.top).toBeLessThan(bar.bottom); // scrolled past the table's top: the header can only be there by sticking
+    expect([bar.left, bar.top, bar.right]).toEqual([0, 0, view.window.width]);
+
+    // The header sits right under the bar, and leaves most of the window to the rows.
+    expect(thead.top).toBeCloseTo(bar.bottom, 0);
+    expect(thead.bottom - bar.bottom).toBeLessThan(view.window.height / 3);
+    // The corner stays over both the sticky header and the sticky column.
+    expect([corner.top, corner.left]).toEqual([px(bar.bottom), px(Math.max(0, view.table.left))]);
+    expect(corner.hit).toBe(true);
+
+    // The columns wholly in view, right of the scenario column: enough of them to mean something,
+    // and at 800 px not the first ones.
+    const inView = view.heads.map((head, index) => ({ head, index })).filter(({ head }) => head.left >= corner.right - 0.5 && head.right <= win.right + 0.5);
+    expect(inView.length).toBeGreaterThanOrEqual(right ? 15 : 30);
+    if (right) expect(inView[0].index).toBeGreaterThan(0);
+    const firstRow = view.rows.find((r) => r.head.top >= thead.bottom - 0.5)!;
+    for (const { head, index } of inView) {
+      const pair = index % ids.length ** 2;
+      const [platform, binder, connecter] = [platforms[Math.floor(index / ids.length ** 2)], ids[Math.floor(pair / ids.length)], ids[pair % ids.length]];
+      const who = `${binder} → ${connecter}`;
+      // (a) in the window, under the bar, not covered; its label whole inside it, nothing cut.
+      expect({ who, top: head.top >= bar.bottom - 0.5, inWindow: inside(head, win), labelInside: inside(head.labelBox, head), overflows: head.overflows, hit: head.hit }).toEqual({
+        who,
+        top: true,
+        inWindow: true,
+        labelInside: true,
+        overflows: false,
+        hit: true,
+      });
+      // (b) it names the binder and the connecter, in the text and in words.
+      expect(head.text).toBe(who);
+      expect(head.label).toBe(`binder ${binder}, connecter ${connecter}, platform ${platform}`);
+      // ... and they are the cells' under it: same column edges, same pair.
+      const cell = firstRow.cells[index];
+      expect([cell.left, cell.right]).toEqual([px(head.left), px(head.right)]);
+      const played = report.results[cell.i!];
+      expect([played.binder, played.connecter, played.platform]).toEqual([binder, connecter, platform]);
+      // With several platforms, the platform's head is right above, its name in view however far its group is scrolled.
+      if (platforms.length > 1) {
+        const group = view.platforms.find((p) => p.left <= head.left + 0.5 && p.right >= head.right - 0.5)!;
+        expect({ platform: group.text, bottom: group.bottom, nameInView: inside(group.nameBox, win) && group.nameBox.left >= corner.right - 0.5, hit: group.hit }).toEqual({
+          platform,
+          bottom: px(head.top),
+          nameInView: true,
+          hit: true,
+        });
+      }
+    }
+
+    // (c) Every row wholly in view shows its scenario at the window's left edge (sticky), uncovered and unclipped.
+    const scenarios = [...new Set(report.results.filter((r) => r.suite === "interop").map((r) => r.scenario))];
+    const shown = view.rows.map((r, index) => ({ ...r.head, scenario: scenarios[index] })).filter((r) => r.top >= thead.bottom - 0.5 && r.bottom <= win.bottom);
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    for (const r of shown) {
+      expect({ scenario: r.scenario, left: r.left, right: r.right, hit: r.hit, overflows: r.overflows }).toEqual({
+        scenario: r.scenario,
+        left: px(Math.max(0, view.table.left)),
+        right: px(corner.right),
+        hit: true,
+        overflows: false,
+      });
+      expect(r.text.startsWith(r.scenario)).toBe(true);
+    }
+    // At 800 px the scenario column gives most of the window to the columns: its titles wrap.
+    if (right) expect(corner.right - corner.left).toBeLessThanOrEqual(view.window.width * 0.32);
   } finally {
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });

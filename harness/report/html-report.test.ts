@@ -2,7 +2,7 @@ import { OUTCOMES } from "../model/outcome";
 import type { ResultRow } from "../runner/result";
 import { withClauses } from "./embed-clauses";
 import { renderHtml } from "./html-report";
-import { multiPlatformReport, row, sampleReport, sampleRows } from "./__tests__/sample-report";
+import { SIX_IMPLEMENTATIONS, multiPlatformReport, row, sampleReport, sampleRows, sixImplementationsReport } from "./__tests__/sample-report";
 
 /** The rows the page carries for its drill-down, read back the way the page reads them. */
 function island(page: string): { rows: Array<ResultRow & { cmd: string }>; clauses: Record<string, { text: string }> } {
@@ -25,7 +25,49 @@ describe("renderHtml", () => {
     const unexpected = sampleRows().filter((r) => !r.expected.includes(r.outcome)).length;
     expect(page.match(/<button class="c t-\w+ u"/g)).toHaveLength(unexpected);
     expect(page).toContain(`✗ ${unexpected} unexpected of ${sampleRows().length} results`);
-    expect(page).toContain('title="binder reference, connecter libzmq"');
+  });
+
+  test("names every column: a vertical label, and the roles and the platform in words", () => {
+    const pair = (binder: string, connecter: string, cls = "who pair") =>
+      `<th class="${cls}" scope="col" title="binder ${binder}, connecter ${connecter}, platform host" aria-label="binder ${binder}, connecter ${connecter}, platform host"><span class="vl"><span class="b">${binder}</span><span class="arr"> → </span><span class="k">${connecter}</span></span></th>`;
+    expect(page).toContain(pair("reference", "libzmq"));
+    // A lighter rule opens each binder's group of columns.
+    expect(page).toContain(pair("libzmq", "reference", "who pair bg"));
+    expect(page).toContain('<th class="who" scope="col" title="implementation libzmq, platform host" aria-label="implementation libzmq, platform host"><span class="vl">libzmq</span></th>');
+    // One header row: the corner cell heads the scenario column.
+    expect(page).toContain('<tr class="whos"><th class="scn" scope="col">scenario</th><th class="who"');
+    expect(page).not.toContain('<tr class="plats">');
+  });
+
+  test("six implementations: 36 pair columns in the interop matrix, binder after binder, each binder's group ruled", () => {
+    const six = renderHtml(withClauses(sixImplementationsReport()));
+    const interop = six.slice(six.indexOf('<section class="suite" data-suite="interop">'));
+    const heads = interop.slice(0, interop.indexOf("</thead>"));
+    const ids = SIX_IMPLEMENTATIONS.map((i) => i.id);
+    const pairs = ids.flatMap((binder) => ids.map((connecter) => `binder ${binder}, connecter ${connecter}, platform host`));
+    expect([...heads.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1])).toEqual(pairs);
+    expect([...heads.matchAll(/<th class="who pair( bg)?"/g)].map((m) => m[1] ?? "")).toEqual(pairs.map((_, i) => (i > 0 && i % 6 === 0 ? " bg" : "")));
+    // The cells carry the same rules as their heads, so the lines run down the whole matrix.
+    const firstRow = interop.slice(interop.indexOf("<tbody>"), interop.indexOf("</tr>", interop.indexOf("<tbody>")));
+    expect([...firstRow.matchAll(/<td( class="bg")?>/g)].map((m) => m[1] ?? "")).toEqual(pairs.map((_, i) => (i > 0 && i % 6 === 0 ? ' class="bg"' : "")));
+  });
+
+  test("with several platforms the corner spans both header rows and every head names its platform", () => {
+    const multi = renderHtml(withClauses(multiPlatformReport()));
+    const section = multi.slice(multi.indexOf('<section class="suite" data-suite="connect-before-bind">'));
+    const head = section.slice(section.indexOf("<thead>"), section.indexOf("</thead>"));
+    expect(head).toContain('<thead><tr class="plats"><th class="scn" scope="col" rowspan="2">scenario</th><th class="plat pg" scope="colgroup" colspan="2"><span>host</span></th>');
+    expect(head).toContain('<tr class="whos"><th class="who pair pg" scope="col" title="binder reference, connecter libzmq, platform host"');
+    // Each platform's group opens with the platform rule (not the binder's), whatever its binder.
+    expect([...head.matchAll(/<th class="who pair( pg| bg)?"[^>]*aria-label="([^"]*)"/g)].map((m) => `${m[1] ?? ""}|${m[2]}`)).toEqual(
+      ["host", "linux-debian12", "linux-debian13"].flatMap((p) => [` pg|binder reference, connecter libzmq, platform ${p}`, ` bg|binder libzmq, connecter reference, platform ${p}`]),
+    );
+  });
+
+  test("escapes implementation names in the column heads", () => {
+    const hostile = renderHtml(sampleReport([row({ scenario: "interop.req-rep", binder: 'a"<b>&', connecter: "c" })]));
+    expect(hostile).toContain('aria-label="binder a&quot;&lt;b&gt;&amp;, connecter c, platform host"><span class="vl"><span class="b">a&quot;&lt;b&gt;&amp;</span>');
+    expect(hostile).not.toContain("<b>&");
   });
 
   test("shows scenario output as text only: <script> in a summary stays inert", () => {
@@ -76,8 +118,8 @@ describe("renderHtml", () => {
     expect(freebsd).not.toMatch(/t-green|✓|>run</);
     expect(multi).toContain('<p class="banner notrun"><b>Not run on 1 platform:</b> <code>freebsd</code> (no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access). No results from it are in this report.</p>');
     // The platforms that ran have their columns in the matrices; FreeBSD has none.
-    expect(multi).toContain('<th class="plat pg" colspan="2">linux-debian13</th>');
-    expect(multi).not.toContain('<th class="plat pg" colspan="2">freebsd</th>');
+    expect(multi).toContain('<th class="plat pg" scope="colgroup" colspan="2"><span>linux-debian13</span></th>');
+    expect(multi).not.toContain("<span>freebsd</span>");
   });
 
   test("a report without platforms has no Platforms table and no not-run banner", () => {
@@ -94,6 +136,6 @@ describe("renderHtml", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(big.match(/<button class="c /g)).toHaveLength(1000);
     expect(big.length).toBeLessThan(1_000_000);
-    expect(big).toContain('<th class="plat pg" colspan="2">linux</th>');
+    expect(big).toContain('<th class="plat pg" scope="colgroup" colspan="2"><span>linux</span></th>');
   });
 });

@@ -169,14 +169,18 @@ function suiteSection(suite: string, rows: ResultRow[], platforms: string[], who
   const cell = new Map(rows.map((r) => [`${r.scenario}\u0000${r.platform}\u0000${whoLabel(r)}`, r]));
   const scenarios = [...new Map(rows.map((r) => [r.scenario, r])).values()];
   const usedPlatforms = platforms.filter((p) => columns.some((c) => c.platform === p));
-  const platformRow =
-    usedPlatforms.length > 1 || (usedPlatforms.length === 1 && usedPlatforms[0] !== "host")
-      ? `<tr><th></th>${usedPlatforms.map((p) => `<th class="plat pg" colspan="${columns.filter((c) => c.platform === p).length}">${html(p)}</th>`).join("")}</tr>`
-      : "";
-  // With several platforms a rule opens each platform's group of columns.
+  const platformNamed = usedPlatforms.length > 1 || (usedPlatforms.length === 1 && usedPlatforms[0] !== "host");
+  // The corner cell spans both header rows when there is a platform row, so each row sticks on its own.
+  const corner = `<th class="scn" scope="col"${platformNamed ? ' rowspan="2"' : ""}>scenario</th>`;
+  const platformRow = platformNamed
+    ? `<tr class="plats">${corner}${usedPlatforms.map((p) => `<th class="plat pg" scope="colgroup" colspan="${columns.filter((c) => c.platform === p).length}"><span>${html(p)}</span></th>`).join("")}</tr>`
+    : "";
+  // With several platforms a rule opens each platform's group of columns; a lighter one each
+  // binder's, so an eye finds "pyzmq → czmq" among 36 pairs by its binder first.
   const opens = (i: number) => usedPlatforms.length > 1 && (i === 0 || columns[i - 1].platform !== columns[i].platform);
-  const cls = (i: number) => (opens(i) ? ' class="pg"' : "");
-  const whoRow = `<tr><th class="scn">scenario</th>${columns.map((c, i) => columnHead(c.row, opens(i))).join("")}</tr>`;
+  const rule = (i: number) => (opens(i) ? "pg" : i > 0 && columns[i].row.binder !== undefined && columns[i - 1].row.binder !== columns[i].row.binder ? "bg" : "");
+  const cls = (i: number) => (rule(i) === "" ? "" : ` class="${rule(i)}"`);
+  const whoRow = `<tr class="whos">${platformNamed ? "" : corner}${columns.map((c, i) => columnHead(c, rule(i))).join("")}</tr>`;
   const body = scenarios
     .map((s) => {
       const cells = columns.map((c, i) => {
@@ -184,7 +188,7 @@ function suiteSection(suite: string, rows: ResultRow[], platforms: string[], who
         return row === undefined ? `<td${cls(i)}></td>` : `<td${cls(i)}>${cellButton(row, index.get(row)!)}</td>`;
       });
       const prefix = s.scenario.startsWith(`${suite}.`) ? `<span class="pre">${html(suite)}.</span>${html(s.scenario.slice(suite.length + 1))}` : html(s.scenario);
-      return `<tr data-level="${html(s.level)}" data-id="${html(s.scenario.toLowerCase())}"><th><span class="sid mono">${prefix}</span><span class="lvl l-${html(s.level)}">${html(s.level)}</span><div class="title">${html(s.title)}</div></th>${cells.join("")}</tr>`;
+      return `<tr data-level="${html(s.level)}" data-id="${html(s.scenario.toLowerCase())}"><th scope="row"><span class="sid mono">${prefix}</span><span class="lvl l-${html(s.level)}">${html(s.level)}</span><div class="title">${html(s.title)}</div></th>${cells.join("")}</tr>`;
     })
     .join("\n");
   const counts = countOutcomes(rows);
@@ -195,10 +199,21 @@ ${body}
 </tbody></table></section>`;
 }
 
-function columnHead(row: Column["row"], opensGroup: boolean): string {
-  const pg = opensGroup ? " pg" : "";
-  if (row.implementation !== undefined) return `<th class="who${pg}">${html(row.implementation)}</th>`;
-  return `<th class="who pair${pg}" title="binder ${html(row.binder!)}, connecter ${html(row.connecter!)}">${html(row.binder!)}<br>→ ${html(row.connecter!)}</th>`;
+/**
+ * A column's head: its label runs vertically ("binder → connecter" for a pair) so a column is no
+ * wider than its cells whatever the number of implementations. The words a screen reader says,
+ * and the tooltip, name each role and the platform in full. `rule`: the class of the rule that
+ * opens a group of columns ("pg" a platform's, "bg" a binder's), or "".
+ */
+function columnHead(column: Column, rule: string): string {
+  const { row, platform } = column;
+  const ruled = rule === "" ? "" : ` ${rule}`;
+  if (row.implementation !== undefined) {
+    const name = html(`implementation ${row.implementation}, platform ${platform}`);
+    return `<th class="who${ruled}" scope="col" title="${name}" aria-label="${name}"><span class="vl">${html(row.implementation)}</span></th>`;
+  }
+  const name = html(`binder ${row.binder!}, connecter ${row.connecter!}, platform ${platform}`);
+  return `<th class="who pair${ruled}" scope="col" title="${name}" aria-label="${name}"><span class="vl"><span class="b">${html(row.binder!)}</span><span class="arr"> → </span><span class="k">${html(row.connecter!)}</span></span></th>`;
 }
 
 function cellButton(row: ResultRow, i: number): string {

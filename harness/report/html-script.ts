@@ -43,6 +43,14 @@ export const HTML_SCRIPT = `
   $("nav.filters input").forEach(function (i) { i.addEventListener("input", apply); });
   apply();
 
+  // The matrices' headers stick under the filter bar (html-style.ts), whose height changes when
+  // it wraps on a narrow window: keep --filters-h equal to it. The stylesheet's value is for a
+  // page without scripts.
+  var bar = document.querySelector("nav.filters");
+  function barHeight() { document.documentElement.style.setProperty("--filters-h", bar.getBoundingClientRect().height + "px"); }
+  barHeight();
+  if (typeof ResizeObserver === "function") new ResizeObserver(barHeight).observe(bar);
+
   // Drill-down: everything known about one cell, and the command that reruns it.
   var dialog = document.getElementById("drill");
   var body = document.getElementById("drill-body");

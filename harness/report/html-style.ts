@@ -4,12 +4,16 @@
  * with its sign's colour.
  */
 export const HTML_STYLE = `
-:root{--green:#1f883d;--red:#cf222e;--amber:#e3b341;--blue:#0969da;--grey:#8c959f;--purple:#8250df;
+/* --filters-h: the filter bar's height, which the script measures. The values here and in the
+   media queries at the end are for a page without scripts: generous, as a gap under the bar
+   hides nothing and a header under it would. */
+:root{--filters-h:68px;--plat-h:22px;--scn-w:clamp(200px,45vw - 110px,560px);--pad:28px;
+--green:#1f883d;--red:#cf222e;--amber:#e3b341;--blue:#0969da;--grey:#8c959f;--purple:#8250df;
 --ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--ink)}
 *{box-sizing:border-box}
 body{margin:0;background:#fff;font-size:14px;line-height:1.45}
 code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12.5px}
-header{padding:20px 28px 12px;background:var(--bg);border-bottom:1px solid var(--line)}
+header{padding:20px var(--pad) 12px;background:var(--bg);border-bottom:1px solid var(--line)}
 h1{font-size:20px;margin:0 0 6px}
 h2{font-size:16px;margin:0}
 .verdict{display:inline-block;font-weight:600;font-size:15px;padding:3px 10px;border-radius:6px;margin:2px 0 10px}
@@ -43,26 +47,55 @@ h2{font-size:16px;margin:0}
 .c.u{box-shadow:0 0 0 2px #fff,0 0 0 4px var(--ink)}
 .c.u::after,.sw.u::after{content:"";position:absolute;top:-3px;right:-3px;border-style:solid;border-width:0 9px 9px 0;border-color:transparent var(--ink) transparent transparent}
 .c.dim{opacity:.18}
-nav.filters{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:6px 20px;align-items:center;padding:8px 28px;background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px rgba(0,0,0,.06)}
+nav.filters{position:sticky;top:0;z-index:4;display:flex;flex-wrap:wrap;gap:6px 20px;align-items:center;padding:8px var(--pad);background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px rgba(0,0,0,.06)}
 nav.filters fieldset{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:2px 10px;align-items:center}
 nav.filters legend{float:left;font-weight:600;margin-right:6px;color:var(--muted)}
 nav.filters label{white-space:nowrap;cursor:pointer}
 nav.filters input[type=search]{width:240px;padding:3px 6px;border:1px solid var(--line);border-radius:4px}
 #shown{color:var(--muted);margin-left:auto}
-main{padding:10px 28px 40px}
+main{padding:10px var(--pad) 40px}
 section.suite{margin:18px 0 8px}
 section.suite h2 small{font-weight:400;color:var(--muted);margin-left:8px}
+/* The matrices can be wider than the window (36 pair columns with 6 implementations). The PAGE
+   scrolls sideways, not a wrapper around each table: a wrapper with overflow-x:auto becomes the
+   scroll container of its table's sticky cells, so the header would stick to the wrapper (which
+   does not scroll vertically) instead of under the filter bar, unless the wrapper scrolled
+   vertically too, trapping the wheel in a box and cutting the table out of full-page
+   screenshots. With the page as the one scroll container, the header sticks to the top and the
+   scenario column to the left. The body grows to the widest matrix so the header and the filter
+   bar, one window wide (100cqw: the root's width without its scrollbar), can stick to the left. */
+html{container-type:inline-size}
+/* A cell that takes the keyboard's focus is scrolled out from under the sticky bar, header and
+   scenario column (150px: about a header of pair labels). */
+html{scroll-padding:calc(var(--filters-h) + 150px) 0 0 calc(var(--scn-w) + 8px)}
+body{width:max-content;min-width:100%}
+header,nav.filters{position:sticky;left:0;width:100cqw}
+section.suite h2{position:sticky;left:var(--pad);width:fit-content;max-width:calc(100cqw - 2 * var(--pad))}
 table.matrix{border-collapse:separate;border-spacing:0;margin-top:6px}
-table.matrix th,table.matrix td{border-bottom:1px solid #eaeef2;padding:2px 8px}
-table.matrix thead th{font-weight:600;font-size:12px;color:var(--muted);text-align:center;vertical-align:bottom;background:#fff;border-bottom:1px solid var(--line)}
-table.matrix thead th.pair{line-height:1.2}
-table.matrix thead th.plat{border-bottom:1px dashed var(--line)}
-/* A fixed scenario column lines the matrices of all suites up under one another. */
-table.matrix tbody th,table.matrix thead th.scn{text-align:left;font-weight:400;width:660px;min-width:420px}
-table.matrix thead th.who{width:76px}
-table.matrix tbody tr:hover{background:#f6f8fa}
+table.matrix th,table.matrix td{border-bottom:1px solid #eaeef2;padding:2px 3px}
+/* Every header cell sticks under the filter bar (--filters-h: the script keeps it equal to the
+   bar's height, which grows when the bar wraps); the implementations' row under the platforms'. */
+table.matrix thead th{position:sticky;top:var(--filters-h);z-index:2;font-weight:600;font-size:12px;color:var(--muted);text-align:center;vertical-align:bottom;background:#fff;border-bottom:1px solid var(--line)}
+table.matrix thead tr.plats ~ tr th{top:calc(var(--filters-h) + var(--plat-h))}
+/* The platforms' row has a fixed height (--plat-h) so the row under it knows where to stick. */
+table.matrix thead th.plat{height:var(--plat-h);padding:0 6px;text-align:left;white-space:nowrap;border-bottom:1px dashed var(--line)}
+/* A platform's name follows the window along its (wide) group of columns. */
+table.matrix thead th.plat span{position:sticky;left:calc(var(--scn-w) + 6px)}
+table.matrix thead th.who{padding:6px 3px 5px;line-height:1.15}
+table.matrix th.who .vl{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;text-align:left}
+table.matrix th.who .b{color:var(--ink)}
+table.matrix th.who .arr{font-weight:400}
+/* The scenario column sticks to the left; its width, the same in every suite, lines the matrices
+   up under one another and narrows with the window, more so when a matrix has about 24 columns
+   or more (the 25 pairs of 5 implementations, 4's 16 on 2 platforms), which need the room. Ids
+   and titles wrap. */
+:root:has(table.matrix tr.whos > th:nth-child(25)){--scn-w:clamp(180px,30vw,420px)}
+table.matrix tbody th,table.matrix thead th.scn{position:sticky;left:0;z-index:1;width:var(--scn-w);min-width:var(--scn-w);max-width:var(--scn-w);padding:2px 8px;text-align:left;font-weight:400;overflow-wrap:anywhere;background:#fff;border-right:1px solid var(--line)}
+table.matrix thead th.scn{z-index:3;font-weight:600}
+table.matrix tbody tr:hover,table.matrix tbody tr:hover th{background:#f6f8fa}
 table.matrix td{text-align:center}
 table.matrix .pg{border-left:2px solid var(--line)}
+table.matrix .bg{border-left:1px solid var(--line)}
 .sid{font-weight:600}.sid .pre{color:var(--muted);font-weight:400}
 .lvl{display:inline-block;font-size:10.5px;font-weight:700;border-radius:3px;padding:0 4px;margin-left:6px;vertical-align:1px;border:1px solid currentColor}
 .l-MUST{color:#a40e26}.l-SHOULD{color:#7d4e00}.l-COMPAT{color:#0550ae}.l-INFO{color:var(--muted)}
@@ -87,4 +120,8 @@ dialog .close{margin:6px 10px 0 0;border:0;background:none;font-size:24px;line-h
 .outcomes{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
 .legend{color:var(--muted);font-size:12.5px;margin-top:6px}
 .legend .sw{background:var(--grey);vertical-align:-3px}
+/* The filter bar wraps onto more lines as the window narrows. */
+@media (max-width:1280px){:root{--filters-h:96px}}
+@media (max-width:1024px){:root{--filters-h:120px;--pad:12px}}
+@media (max-width:600px){:root{--filters-h:170px}}
 `;
