@@ -4,7 +4,7 @@ import type { Config } from "jest";
 // ts-jest transpiles only (isolatedModules): `npm run typecheck` is the type gate.
 const config: Config = {
   testEnvironment: "node",
-  roots: ["<rootDir>/reference", "<rootDir>/harness", "<rootDir>/suites", "<rootDir>/fixtures", "<rootDir>/bench"],
+  roots: ["<rootDir>/reference", "<rootDir>/harness", "<rootDir>/suites", "<rootDir>/fixtures", "<rootDir>/bench", "<rootDir>/docs"],
   testMatch: ["**/*.test.ts"],
   // Container tests need an engine and images: `npm run test:containers` (jest.containers.config.ts).
   testPathIgnorePatterns: ["/node_modules/", "\\.containers\\.test\\.ts$"],

@@ -9,6 +9,7 @@
  *   new Socket(type)              type "PUSH" | "PULL" | "PAIR"; anything else throws ENOTSUP
  *   socket.setOption(name, value) name from OPTION_NAMES; anything else throws EINVAL
  *   socket.bind(endpoint) / unbind / connect / disconnect     throw errors with .code = errno name
+ *                                 (a path over the platform's sun_path size: ENAMETOOLONG)
  *   socket.send(frames)           frames: Buffer[]
  *   socket.receive(timeoutMs)     Promise<Buffer[]>; rejects EAGAIN when nothing came in time
  *   socket.lastEndpoint           string | null
@@ -28,12 +29,17 @@ function fail(code, message) {
   throw Object.assign(new Error(message), { code });
 }
 
+/** The longest path a UNIX socket address holds (sockaddr_un.sun_path, less its terminating NUL), in bytes. */
+const MAX_PATH_BYTES = process.platform === "linux" ? 107 : 103;
+
 /** "ipc://<path>" -> an absolute path (relative paths resolve against the working directory). */
 function ipcPath(endpoint) {
   if (typeof endpoint !== "string" || !endpoint.includes("://")) fail("EINVAL", `invalid endpoint ${JSON.stringify(endpoint)}`);
   if (!endpoint.startsWith("ipc://")) fail("EPROTONOSUPPORT", `unsupported transport: ${endpoint}`);
   const address = endpoint.slice("ipc://".length);
   if (address === "") fail("EINVAL", "empty ipc address");
+  // Counted in bytes, as given (a relative path is not made absolute first): what the kernel would see.
+  if (Buffer.byteLength(address) > MAX_PATH_BYTES) fail("ENAMETOOLONG", `ipc path of ${Buffer.byteLength(address)} bytes (at most ${MAX_PATH_BYTES})`);
   return path.resolve(address);
 }
 

@@ -11,7 +11,9 @@ import { implementationById } from "../adapters/registry";
 import { planTasks } from "../runner/run-matrix";
 import { validateReport } from "../report/validate-report";
 import { ALL_SCENARIOS } from "../../suites";
+import { runCli } from "./cli";
 import { executeRun, type RunRequest } from "./commands/run";
+import { commandHelp } from "./help";
 import { runRequest } from "../testing/run-request";
 
 let out: string;
@@ -95,6 +97,8 @@ describe("the command itself", () => {
 
   test("gate exits 0 and says so; a bad flag exits 2 naming it", () => {
     const ok = cli("gate", "--impl", "reference", "--scenario", "bind-override.rebind-after-close", "--out", out);
+    expect(ok.stdout).toContain("running 1 cell (1 scenario) on host");
+    expect(ok.stdout).toContain("1 pass (1 cell)");
     expect(ok.stdout).toContain("verdict: nothing unexpected (exit 0)");
     expect(ok.status).toBe(0);
     const bad = cli("run", "--shard", "4/3", "--out", out);
@@ -140,4 +144,67 @@ describe("platforms", () => {
     expect(run.report.results.length).toBeGreaterThan(0);
     expect(logged.join("\n")).toMatch(/3 scenarios need separate containers and run on container platforms only/);
   });
+});
+
+describe("report: merging shards judges like the gate", () => {
+  /** The command in this process: its lines and exit code. */
+  async function command(...argv: string[]): Promise<{ code: number; lines: string[]; errors: string }> {
+    const lines: string[] = [];
+    let errors = "";
+    const code = await runCli(argv, { line: (text) => lines.push(text), error: (text) => (errors += text) });
+    return { code, lines, errors };
+  }
+
+  test("exits 1 when the merged rows hold an unexpected result, 0 when an --expect file expects it, and records its own --out", async () => {
+    const scenarios = ["bind-override.regular-file-survives", "bind-override.rebind-after-close"];
+    // Two shards of libzmq judged by an empty expectations file: regular-file-survives is non-strict, unexpected.
+    const strict = expectationsFile("libzmq", []);
+    for (const index of [1, 2]) {
+      await executeRun(ALL_SCENARIOS, request({ implementations: ["libzmq"], scenarios, expectFiles: [strict], out: path.join(out, `shard-${index}`), shard: { index, count: 2 } }));
+    }
+    const shards = [1, 2].map((i) => path.join(out, `shard-${i}`, "report.json"));
+    const merged = path.join(out, "merged");
+    const plain = await command("report", "--out", merged, ...shards);
+    expect(plain.code).toBe(1);
+    expect(plain.lines).toContain("merged 2 reports (2 rows)");
+    expect(plain.lines.join("\n")).toContain("Unexpected results (1):\n  non-strict bind-override.regular-file-survives [libzmq]");
+    expect(plain.lines).toContain("verdict: unexpected results (exit 1)");
+    const report = JSON.parse(fs.readFileSync(path.join(merged, "report.json"), "utf8"));
+    expect(report.invocation).toEqual({ out: merged });
+    expect(report.implementations[0]).toMatchObject({ id: "libzmq", start: { kind: "in-process" }, expectations: strict });
+
+    const lenient = expectationsFile("libzmq", [{ scenario: "bind-override.regular-file-survives", outcome: "non-strict", reason: "unlinks what is there", link: "https://example.org/1" }]);
+    const judged = await command("report", "--expect", lenient, "--out", merged, ...shards);
+    expect(judged.code).toBe(0);
+    expect(judged.lines.join("\n")).toContain(`because: unlinks what is there (${lenient}:4 https://example.org/1)`);
+    const again = JSON.parse(fs.readFileSync(path.join(merged, "report.json"), "utf8"));
+    expect(again.results.find((r: { scenario: string }) => r.scenario === "bind-override.regular-file-survives")).toMatchObject({
+      expected: ["non-strict"],
+      expectation: { reason: "unlinks what is there", link: "https://example.org/1", source: `${lenient}:4` },
+    });
+    expect(again.implementations[0].expectations).toBe(lenient);
+
+    // An --expect file for an implementation the reports do not hold is refused, as for a run.
+    const stranger = expectationsFile("mylib", []);
+    const refused = await command("report", "--expect", stranger, "--out", merged, ...shards);
+    expect({ code: refused.code, errors: refused.errors }).toEqual({ code: 2, errors: expect.stringContaining('is for "mylib", which this run does not include') });
+  }, 60_000);
+
+  test("a schemaVersion 1 report is read, with a note that its reruns name every implementation by --impl", async () => {
+    const run = await executeRun(ALL_SCENARIOS, request({ scenarios: ["bind-override.rebind-after-close"], out: path.join(out, "v2") }));
+    const v1 = { ...run.report, schemaVersion: 1 } as Record<string, unknown>;
+    for (const field of ["invocation"]) delete v1[field];
+    v1.implementations = run.report.implementations.map(({ id, name, version }) => ({ id, name, version }));
+    const file = path.join(out, "v1.json");
+    fs.writeFileSync(file, JSON.stringify(v1));
+    const merged = await command("report", "--out", path.join(out, "from-v1"), file);
+    expect(merged.code).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "from-v1", "report.json"), "utf8"));
+    expect(report.schemaVersion).toBe(2);
+    expect(report.notes.join("\n")).toMatch(/migrated from report.json schemaVersion 1/);
+  }, 60_000);
+});
+
+test("gate's help does not call --expect required: without it, the shipped file or nothing is expected", () => {
+  expect(commandHelp("gate").split("\n")[0]).toBe("Usage: zmq-ipc-conformance gate [--driver NAME=COMMAND] [--expect FILE] [options]");
 });

@@ -7,7 +7,7 @@
 import { runCli } from "./cli";
 
 // Node exits 1 on an uncaught exception, which the contract reserves for unexpected results.
-// (During a run, run-here's own handler comes first: it writes the partial report, then exits 2.)
+// (During a run, executeRun's own handler comes first: it writes the partial reports, then exits 2.)
 process.on("uncaughtException", (err) => {
   process.stderr.write(`zmq-ipc-conformance: harness crashed: ${err.stack ?? err.message}\n`);
   process.exit(2);

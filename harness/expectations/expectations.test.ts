@@ -1,5 +1,6 @@
 import { scenario } from "../model/scenario";
-import { checkAgainstCatalogue, expectedFor, ExpectationFileError, parseExpectations, type ExpectationSet } from "./expectations";
+import { ALL_SCENARIOS } from "../../suites";
+import { checkAgainstCatalogue, expectedFor, ExpectationFileError, parseExpectations, shippedExpectations, type ExpectationSet } from "./expectations";
 
 const s = (id: string, level: "MUST" | "INFO" = "MUST") =>
   scenario({ id, suite: "bind-override", clause: "ipc.bind.override", level, title: id, run: async () => undefined });
@@ -51,6 +52,27 @@ describe("expectation files", () => {
   test("a UTF-8 byte order mark (as Windows editors write) is accepted, and lines still count from the file's first", () => {
     const set = parseExpectations(`\uFEFF${file([{ scenario: "bind-override.a", outcome: "fail", reason: "known" }])}`, "mylib.json");
     expect(set.entries.map((e) => [e.scenario, e.line])).toEqual([["bind-override.a", 4]]);
+  });
+
+  test("an outcome the scenario's level can never have is an error naming its line and what it can be", () => {
+    const compat = scenario({ id: "path-length.x", suite: "path-length", clause: "c", level: "COMPAT", title: "t", run: async () => undefined });
+    const set = parseExpectations(file([{ scenario: "path-length.x", outcome: "fail", reason: "r" }]), "mylib.json");
+    expect(() => checkAgainstCatalogue(set, [compat])).toThrow(
+      'mylib.json:4: "path-length.x" is a COMPAT scenario: its outcome can be pass, non-strict, unsupported, skipped, timeout, error, never fail',
+    );
+    // A glob passes when one scenario it matches can have the outcome; a list, when one of its outcomes can be had.
+    const mixed = parseExpectations(file([{ scenario: "*", outcome: "fail", reason: "r" }, { scenario: "path-length.x", outcome: ["fail", "non-strict"], reason: "r" }]), "mylib.json");
+    expect(() => checkAgainstCatalogue(mixed, [compat, s("bind-override.a")])).not.toThrow();
+    const info = parseExpectations(file([{ scenario: "bind-override.i", outcome: "pass", reason: "r" }]), "mylib.json");
+    expect(() => checkAgainstCatalogue(info, [s("bind-override.i", "INFO")])).toThrow(/is an INFO scenario: .* never pass/);
+  });
+
+  test("every shipped expectations file fits the catalogue", () => {
+    for (const id of ["reference", "libzmq", "pyzmq", "jeromq"]) {
+      const set = shippedExpectations(id);
+      expect(set.entries.length).toBeGreaterThan(0);
+      expect(() => checkAgainstCatalogue(set, ALL_SCENARIOS)).not.toThrow();
+    }
   });
 
   test("an entry that matches no scenario is an error naming its line", () => {

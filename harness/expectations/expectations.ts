@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { defaultOutcome, possibleOutcomes, type Outcome } from "../model/outcome";
+import type { Outcome } from "../model/outcome";
+import { defaultOutcome, possibleOutcomes } from "../model/level-outcomes";
 import type { Scenario } from "../model/scenario";
 import { globToRegExp } from "../model/id-glob";
 import schema from "./expectations.schema.json";
@@ -127,7 +128,7 @@ export function checkAgainstCatalogue(set: ExpectationSet, scenarios: readonly S
     if (matched.some((s) => entry.outcomes.some((o) => possibleOutcomes(s.level).includes(o)))) continue;
     const levels = [...new Set(matched.map((s) => s.level))];
     const possible = [...new Set(levels.flatMap(possibleOutcomes))];
-    const what = matched.length === 1 ? `is a ${levels[0]} scenario` : `matches ${levels.join("/")} scenarios only`;
+    const what = matched.length === 1 ? `is ${/^[AEIOU]/.test(levels[0]) ? "an" : "a"} ${levels[0]} scenario` : `matches ${levels.join("/")} scenarios only`;
     throw new ExpectationFileError(where, entry.line, `"${entry.scenario}" ${what}: its outcome can be ${possible.join(", ")}, never ${entry.outcomes.join(" or ")}`);
   }
 }

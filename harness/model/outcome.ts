@@ -1,5 +1,3 @@
-import type { Level } from "./scenario";
-
 /**
  * The outcomes of design.md. `fail` is a MUST broken; `non-strict` a SHOULD or COMPAT missed;
  * `informational` an INFO scenario's recorded observation; `unsupported` is declared by the
@@ -29,15 +27,3 @@ export function isUnexpected(row: { readonly outcome: Outcome; readonly expected
   return row.outcome !== "unsupported" && !row.expected.includes(row.outcome);
 }
 
-/** What a broken check costs at each level: the outcome a scenario of that level gets when a check fails. */
-export const MISSED_AT_LEVEL: Readonly<Record<Level, Outcome>> = { MUST: "fail", SHOULD: "non-strict", COMPAT: "non-strict", INFO: "informational" };
-
-/** What a scenario of this level gets when every check holds. */
-export function defaultOutcome(level: Level): Outcome {
-  return level === "INFO" ? "informational" : "pass";
-}
-
-/** Every outcome a scenario of this level can have: a COMPAT scenario is never `fail`, an INFO one never `pass`. */
-export function possibleOutcomes(level: Level): Outcome[] {
-  return [...new Set<Outcome>([defaultOutcome(level), MISSED_AT_LEVEL[level], "unsupported", "skipped", "timeout", "error"])];
-}

@@ -43,10 +43,12 @@ export async function runCliInContainer(request: ContainerRunRequest): Promise<C
   // Paths the run inside prints are where its files end up on the host.
   const follower = followLog(path.join(exchange, "run.log"), (line) => request.log(`[${target.id}] ${line.split(`${OUT_IN_CONTAINER}/report`).join(request.keepIn)}`));
   try {
+    const copies = new Map<string, string>(); // the copy's path inside -> the file as the user named it
     const expectArgs = request.expectFiles.flatMap((file, i) => {
       const name = `expect-${i + 1}${path.extname(file) || ".json"}`;
       fs.copyFileSync(file, path.join(exchange, name));
       fs.chmodSync(path.join(exchange, name), 0o644);
+      copies.set(`${OUT_IN_CONTAINER}/${name}`, file);
       return ["--expect", `${OUT_IN_CONTAINER}/${name}`];
     });
     const cli = ["node", "dist/harness/cli/main.js", "run", "--platform", target.id, "--out", `${OUT_IN_CONTAINER}/report`, ...request.args, ...expectArgs];
@@ -69,7 +71,7 @@ export async function runCliInContainer(request: ContainerRunRequest): Promise<C
     }
     follower.flush();
     const reportFile = path.join(exchange, "report", "report.json");
-    const report = fs.existsSync(reportFile) ? readReportFile(reportFile) : undefined;
+    const report = fs.existsSync(reportFile) ? namingExpectationsAsGiven(readReportFile(reportFile), copies) : undefined;
     fs.rmSync(request.keepIn, { recursive: true, force: true });
     fs.mkdirSync(request.keepIn, { recursive: true });
     for (const name of fs.existsSync(path.join(exchange, "report")) ? fs.readdirSync(path.join(exchange, "report")) : []) {
@@ -87,6 +89,19 @@ export async function runCliInContainer(request: ContainerRunRequest): Promise<C
     follower.stop();
     fs.rmSync(exchange, { recursive: true, force: true });
   }
+}
+
+/** The rows quote the expectations entry that decided them by file:line: the file the user gave, not its copy inside. */
+function namingExpectationsAsGiven(report: Report, copies: ReadonlyMap<string, string>): Report {
+  const asGiven = (source: string) => {
+    for (const [inside, file] of copies) if (source === inside || source.startsWith(`${inside}:`)) return `${file}${source.slice(inside.length)}`;
+    return source;
+  };
+  return {
+    ...report,
+    implementations: report.implementations.map((impl) => (impl.expectations === undefined ? impl : { ...impl, expectations: asGiven(impl.expectations) })),
+    results: report.results.map((row) => (row.expectation === undefined ? row : { ...row, expectation: { ...row.expectation, source: asGiven(row.expectation.source) } })),
+  };
 }
 
 /** Settings that must reach the run inside: the limits' multiplier and CI strictness. */

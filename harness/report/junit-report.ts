@@ -1,7 +1,7 @@
 import type { ResultRow } from "../runner/result";
 import type { Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
-import { defaultOutcome } from "../model/outcome";
+import { defaultOutcome } from "../model/level-outcomes";
 import { bySuite, isUnexpected, oneLine, whoLabel } from "./row-facts";
 import { cutSentence, explainRow } from "./row-explanation";
 import { xmlAttr, xmlText } from "./xml-escape";

@@ -1,5 +1,6 @@
 import { clauseById } from "../../fixtures/spec";
-import { defaultOutcome, isUnexpected } from "../model/outcome";
+import { isUnexpected } from "../model/outcome";
+import { defaultOutcome } from "../model/level-outcomes";
 import type { Level } from "../model/scenario";
 import type { ResultRow } from "../runner/result";
 import type { Report } from "./report-json";

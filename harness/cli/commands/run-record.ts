@@ -1,7 +1,6 @@
 import type { ExpectationSet } from "../../expectations/expectations";
 import type { Report } from "../../report/report-json";
 import { startOf } from "../implementations";
-import type { RunRequest } from "./run";
 
 /**
  * Writes into a report what a rerun of one of its cells needs, from the request as the user
@@ -9,7 +8,11 @@ import type { RunRequest } from "./run";
  * judged by, the --out directory and the timeout multiplier. Done where the request is known,
  * so a report made inside a container, or a partial one, says the same as the final one.
  */
-export function recordInvocation(report: Report, request: Pick<RunRequest, "drivers" | "out" | "multiplier">, overrides: readonly ExpectationSet[]): Report {
+export function recordInvocation(
+  report: Report,
+  request: { readonly drivers: ReadonlyArray<{ name: string; command: string }>; readonly out: string; readonly multiplier?: number },
+  overrides: readonly ExpectationSet[],
+): Report {
   return {
     ...report,
     implementations: report.implementations.map((impl) => {

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Report } from "../../report/report-json";
 import type { ResultRow } from "../../runner/result";
 import { loadExpectationFile } from "../../expectations/expectations";
-import { defaultOutcome } from "../../model/outcome";
+import { defaultOutcome } from "../../model/level-outcomes";
 
 /**
  * Writes an implementation's expectations from a run: every row whose outcome is not the
