@@ -21,7 +21,7 @@ import { scrollIntoMatrix } from "./report-view";
 import { withClauses } from "../harness/report/embed-clauses";
 import { renderHtml } from "../harness/report/html-report";
 import type { Report } from "../harness/report/report-json";
-import { validateReport } from "../harness/report/validate-report";
+import { migrateReport, validateReport } from "../harness/report/validate-report";
 
 async function main(): Promise<number> {
   const input = path.resolve(process.argv[2] ?? "out/report.json");
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     process.stderr.write(`report-screenshot: no browser at ${CHROMIUM_PATH}: apt-get install -y chromium\n`);
     return 2;
   }
-  const report = JSON.parse(fs.readFileSync(input, "utf8")) as unknown;
+  const report = migrateReport(JSON.parse(fs.readFileSync(input, "utf8")));
   const problems = validateReport(report);
   if (problems.length > 0) {
     process.stderr.write(`report-screenshot: ${input} is not a valid report.json: ${problems.slice(0, 5).join("; ")}\n`);
