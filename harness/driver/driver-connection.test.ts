@@ -8,6 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_LIMITS, DriverConnection, DriverFault, type ConnectionLimits } from "./driver-connection";
 import { startDriver } from "./driver-implementation";
+import { timeoutMultiplier } from "../runner/limits";
+import { startCpuHog } from "../testing/cpu-hog";
 import { announcedPid, expectGone, faultOf, fixtureArgv, fixtureCommand, HANG_MS, LIMITS } from "./__tests__/helpers";
 
 /**
@@ -118,6 +120,21 @@ describe("evidence", () => {
     expect(problemOf(fault)).toMatch(/not a protocol line on stdout: "\*\*\* fake_zmq 1\.0 banner \*\*\*"/);
     expect(fault.stderr).toContain("fake_zmq: about to print a banner on stdout");
   });
+
+  test("under load, 50 of 50: several drivers at once write stderr then garbage on stdout, with every core oversubscribed 2:1, and each fault holds the line", async () => {
+    const hog = startCpuHog(2);
+    const held: string[] = [];
+    try {
+      for (let round = 0; round < 10; round++) {
+        const faults = await Promise.all(Array.from({ length: 5 }, () => faultOf(DriverConnection.start("stderr-then-garbage", fixtureArgv("stderr-then-garbage"), LIMITS))));
+        for (const { fault } of faults) held.push(fault.stderr.includes("fake_zmq: about to print a banner on stdout") ? "held" : `lost: ${JSON.stringify(fault.stderr)}`);
+      }
+    } finally {
+      hog.stop();
+    }
+    expect(held.filter((h) => h !== "held")).toEqual([]);
+    expect(held).toHaveLength(50);
+  }, 60_000 * timeoutMultiplier());
 
   test("kill() ends a healthy driver quietly: later requests fail as stopped by the harness, with no evidence attached", async () => {
     const connection = await DriverConnection.start("crash-on-first-request", fixtureArgv("crash-on-first-request"), LIMITS);

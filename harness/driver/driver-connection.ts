@@ -42,13 +42,18 @@ export interface ConnectionLimits {
   readonly maxLineBytes: number;
   /** The most stderr kept as evidence. */
   readonly stderrBytes: number;
+  /**
+   * After a breach, how long the rest of stderr may take to arrive (the driver is killed, so its
+   * stderr ends soon): what it wrote before the breach is read whatever order the pipes are read in.
+   */
+  readonly stderrDrainMs: number;
 }
 
 /**
  * maxLineBytes: the largest message a scenario sends is 1 MiB (interop.one-mebibyte-message),
  * about 1.4 MiB as base64 in a receive answer; 16 MiB leaves room and bounds what a flood costs.
  */
-export const DEFAULT_LIMITS: ConnectionLimits = { helloMs: 15_000, requestMs: 10_000, maxLineBytes: 16 * 1024 * 1024, stderrBytes: 8192 };
+export const DEFAULT_LIMITS: ConnectionLimits = { helloMs: 15_000, requestMs: 10_000, maxLineBytes: 16 * 1024 * 1024, stderrBytes: 8192, stderrDrainMs: 2000 };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 ajv.addSchema(schema, "protocol");
@@ -76,7 +81,12 @@ export class DriverConnection {
   peakBufferedBytes = 0;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private fault: DriverFault | undefined;
+  /** What broke the protocol, known at once: from then on the connection is broken. */
+  private breach: string | undefined;
+  /** The fault, final once the driver's stderr has been read to its end (or the drain limit passed). */
+  private fault: Promise<DriverFault> | undefined;
+  /** Settles when the driver's stderr is closed: everything it wrote there has been read. */
+  private readonly stderrClosed: Promise<void>;
   private helloWaiter: { resolve(): void; reject(err: Error): void } | undefined;
 
   private constructor(
@@ -87,6 +97,11 @@ export class DriverConnection {
     LIVE.add(this);
     child.stderr?.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-limits.stderrBytes);
+    });
+    this.stderrClosed = new Promise<void>((resolve) => {
+      if (child.stderr === null) return resolve();
+      child.stderr.once("close", () => resolve());
+      child.once("error", () => resolve()); // never started: no stream will open or close
     });
     child.stdout?.on("data", (chunk: Buffer) => this.onStdout(chunk));
     child.stdin?.on("error", () => undefined); // EPIPE after a crash: the exit handler reports it
@@ -128,7 +143,7 @@ export class DriverConnection {
   }
 
   get broken(): boolean {
-    return this.fault !== undefined;
+    return this.breach !== undefined;
   }
 
   get evidence(): string {
@@ -136,7 +151,7 @@ export class DriverConnection {
   }
 
   request(body: Record<string, unknown> & { op: string }, extraMs = 0): Promise<unknown> {
-    if (this.fault !== undefined) return Promise.reject(this.fault);
+    if (this.fault !== undefined) return this.fault.then((fault) => Promise.reject(fault));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const limit = this.limits.requestMs + extraMs;
@@ -187,12 +202,12 @@ export class DriverConnection {
       if (err instanceof DriverUnsupported) return;
       if (err instanceof DriverCallError) {
         this.fail(`answered the preflight's unknown op with an error (${err.code}) instead of {"ok": false, "unsupported": ...}`);
-        throw this.fault!;
+        throw await this.fault!;
       }
       throw err;
     }
     this.fail('answered an unknown op ("preflight-unknown-op") with success instead of {"ok": false, "unsupported": ...}');
-    throw this.fault!;
+    throw await this.fault!;
   }
 
   /**
@@ -202,7 +217,7 @@ export class DriverConnection {
    * quadratic: a flood was never seen as one, only as a request timeout, and cost hundreds of MB.)
    */
   private onStdout(chunk: Buffer): void {
-    if (this.fault !== undefined) return;
+    if (this.breach !== undefined) return;
     let start = 0;
     let newline: number;
     while ((newline = chunk.indexOf(0x0a, start)) >= 0) {
@@ -212,7 +227,7 @@ export class DriverConnection {
       this.partialBytes = 0;
       start = newline + 1;
       if (line.trim() !== "") this.onLine(line);
-      if (this.fault !== undefined) return;
+      if (this.breach !== undefined) return;
     }
     if (start < chunk.length) {
       this.partialLine.push(chunk.subarray(start));
@@ -249,18 +264,27 @@ export class DriverConnection {
     else waiter.reject(new DriverCallError(response.error.code, response.error.message));
   }
 
+  /**
+   * A breach ends the driver at once, and the fault follows once its stderr has been read to the
+   * end: a driver that explains itself on stderr and then breaks stdout has written the
+   * explanation before the breach, but the harness may read stdout first. (`quiet`: the harness
+   * itself stopped the driver; there is nothing to explain.)
+   */
   private fail(problem: string, quiet = false): void {
-    if (this.fault !== undefined) return;
-    this.fault = new DriverFault(this.label, problem, quiet ? "" : this.stderr.trim());
-    for (const waiter of this.pending.values()) {
-      clearTimeout(waiter.timer);
-      waiter.reject(this.fault);
-    }
-    this.pending.clear();
-    this.helloWaiter?.reject(this.fault);
-    this.helloWaiter = undefined;
+    if (this.breach !== undefined) return;
+    this.breach = problem;
+    for (const waiter of this.pending.values()) clearTimeout(waiter.timer);
     this.partialLine = []; // what a flood left is not needed any more
     if (!quiet && !this.exited) this.end();
+    const drained = quiet ? Promise.resolve() : withinLimit(this.stderrClosed, this.limits.stderrDrainMs);
+    this.fault = drained.then(() => {
+      const fault = new DriverFault(this.label, problem, quiet ? "" : this.stderr.trim());
+      for (const waiter of this.pending.values()) waiter.reject(fault);
+      this.pending.clear();
+      this.helloWaiter?.reject(fault);
+      this.helloWaiter = undefined;
+      return fault;
+    });
   }
 
   /** Synchronously ends every driver still running: the harness is exiting (process.exit, Ctrl-C). */
@@ -268,6 +292,16 @@ export class DriverConnection {
     for (const connection of LIVE) if (!connection.exited) connection.end();
     LIVE.clear();
   }
+}
+
+/** Settles when `event` does or after `ms`, whichever comes first (the timer never holds the process). */
+function withinLimit(event: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  return Promise.race([event, limit]).finally(() => clearTimeout(timer));
 }
 
 /**

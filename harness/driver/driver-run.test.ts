@@ -20,7 +20,7 @@ import { announcedPid, expectGone, fixtureCommand, HANG_MS, LIMITS } from "./__t
 // so this file gives startDriver its small limits here.
 jest.mock("./driver-implementation", () => {
   const actual = jest.requireActual("./driver-implementation");
-  const small = { helloMs: 3000, requestMs: 300, maxLineBytes: 256 * 1024, stderrBytes: 4096 };
+  const small = { helloMs: 3000, requestMs: 300, maxLineBytes: 256 * 1024, stderrBytes: 4096, stderrDrainMs: 2000 };
   return { ...actual, startDriver: (name: string, command: string, _limits: unknown, cwd?: string) => actual.startDriver(name, command, small, cwd) };
 });
 

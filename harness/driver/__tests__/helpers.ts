@@ -10,7 +10,7 @@ import { DriverFault, type ConnectionLimits } from "../driver-connection";
 export const FIXTURES = path.join(__dirname, "..", "__fixtures__");
 
 /** Generous enough never to be the cause of a fault in a test about something else; small enough to keep a broken test short. */
-export const LIMITS: ConnectionLimits = { helloMs: 3000, requestMs: 3000, maxLineBytes: 256 * 1024, stderrBytes: 4096 };
+export const LIMITS: ConnectionLimits = { helloMs: 3000, requestMs: 3000, maxLineBytes: 256 * 1024, stderrBytes: 4096, stderrDrainMs: 2000 };
 
 /** The limit a hang test waits for. */
 export const HANG_MS = 300;
