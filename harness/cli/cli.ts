@@ -39,6 +39,7 @@ const OPTIONS = {
   "timeout-multiplier": { type: "string" },
   shard: { type: "string" },
   jobs: { type: "string" },
+  repeat: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -47,7 +48,7 @@ type Flag = keyof typeof OPTIONS;
 type Values = { [K in Flag]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
 const SELECT: Flag[] = ["suite", "scenario"];
-const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "out", "expect", "timeout-multiplier", "shard", "jobs"];
+const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat"];
 /**
  * The flags each command takes (as its --help lists them). A flag of another command used to be
  * accepted and ignored: `run --from report.json` ran everything, `list --impl x` listed all.
@@ -208,6 +209,7 @@ function runRequest(v: Values, say: (line: string) => void): RunRequest {
     expectFiles: v.expect ?? [],
     multiplier: positiveNumber("--timeout-multiplier", v["timeout-multiplier"]),
     jobs: positiveNumber("--jobs", v.jobs, true) ?? 1,
+    repeat: repeatCount(v.repeat),
     shard: parseShard(v.shard),
     log: say,
   };
@@ -221,6 +223,15 @@ function positiveNumber(flag: string, raw: string | undefined, integer = false):
   }
   return value;
 }
+
+/** --repeat N: at least 2 to mean anything (1 is a plain run), and a bound a typo cannot pass (1000 would take days). */
+function repeatCount(raw: string | undefined): number | undefined {
+  const count = positiveNumber("--repeat", raw, true);
+  if (count !== undefined && count > MAX_REPEAT) throw new UsageError(`--repeat takes at most ${MAX_REPEAT}, got "${raw}"`);
+  return count === 1 ? undefined : count;
+}
+
+const MAX_REPEAT = 100;
 
 function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
   if (raw === undefined) return undefined;

@@ -28,7 +28,10 @@ ${SELECT}
   --expect FILE               an expectations file (repeatable; its "implementation" says whose)
   --timeout-multiplier N      scale every limit (a slow machine: 2 or 3)
   --shard I/N                 run only the I-th of N equal parts (CI sharding; merge with 'report')
-  --jobs N                    run N scenarios at once (default 1)`;
+  --jobs N                    run N scenarios at once (default 1)
+  --repeat N                  run each cell N times: cells whose runs end differently are reported
+                              flaky, with every outcome seen; update-expectations then writes them
+                              as intermittent`;
 
 const COMMANDS: Record<string, string> = {
   list: `Usage: zmq-ipc-conformance list [--suite S] [--scenario GLOB] [--level MUST,SHOULD,COMPAT,INFO] [--json]

@@ -1,4 +1,4 @@
-import type { Outcome } from "../model/outcome";
+import { describeOutcomes, isFlaky, type Outcome } from "../model/outcome";
 import type { RowResult } from "../runner/run-matrix";
 
 /**
@@ -21,7 +21,7 @@ export class Progress {
     this.done++;
     this.counts.set(row.outcome, (this.counts.get(row.outcome) ?? 0) + 1);
     const who = row.implementation ?? `${row.binder}->${row.connecter}`;
-    const line = `${row.outcome.padEnd(13)} ${row.scenario} [${who}] ${row.durationMs}ms${unexpected ? "  UNEXPECTED" : ""}`;
+    const line = `${row.outcome.padEnd(13)} ${row.scenario} [${who}] ${row.durationMs}ms${isFlaky(row) ? `  FLAKY (${describeOutcomes(row)})` : ""}${unexpected ? "  UNEXPECTED" : ""}`;
     if (!this.interactive) {
       this.stream.write(`${line}\n`);
       return;

@@ -1,4 +1,4 @@
-import { OUTCOMES } from "../model/outcome";
+import { describeOutcomes, isFlaky, isUnexpected, OUTCOMES } from "../model/outcome";
 import type { GateVerdict } from "../report/gate-verdict";
 import type { Report } from "../report/report-json";
 import { rerunCommand } from "../report/rerun-command";
@@ -34,7 +34,8 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
     const why = explainRow(row, report);
     const sentence = why.sentence === undefined ? "" : `: "${cutSentence(why.sentence, 120)}"`;
     write(`    clause ${why.clause} (${why.level})${sentence}`);
-    if (expectedLine) write(`    observed: ${oneLine(row.observed.summary, 300)}`);
+    const least = row.repeat === undefined ? "" : ` (its least favourable run of ${row.repeat.runs})`;
+    if (expectedLine) write(`    observed${least}: ${oneLine(row.observed.summary, 300)}`);
     const from = [why.source, why.link].filter(Boolean).join(" ");
     write(`    ${expectedLine ? `expected ${why.expected}` : "because"}: ${oneLine(why.because, 300)}${from ? ` (${from})` : ""}`);
   };
@@ -46,7 +47,7 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
   if (outcome.unexpectedFailures.length > 0) {
     write(`\nUnexpected results (${outcome.unexpectedFailures.length}):`);
     listed(outcome.unexpectedFailures, (row) => {
-      write(`  ${row.outcome} ${row.scenario} ${where(row)}`);
+      write(`  ${outcomeOf(row)} ${row.scenario} ${where(row)}`);
       explain(row, true);
       write(`    rerun: ${rerunCommand(row, report)}`);
     });
@@ -54,7 +55,7 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
   if (outcome.unexpectedPasses.length > 0) {
     write(`\nUnexpected passes (${outcome.unexpectedPasses.length}): the expectations can be updated (update-expectations)`);
     listed(outcome.unexpectedPasses, (row) => {
-      write(`  pass ${row.scenario} ${where(row)}`);
+      write(`  ${outcomeOf(row)} ${row.scenario} ${where(row)}`);
       explain(row, true);
       write(`    rerun: ${rerunCommand(row, report)}`);
     });
@@ -63,7 +64,7 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
   if (known.length > 0) {
     write(`\nExpected, not passing (${known.length}):`);
     listed(known, (row) => {
-      write(`  ${row.outcome} ${row.scenario} ${where(row)}`);
+      write(`  ${outcomeOf(row)} ${row.scenario} ${where(row)}`);
       explain(row, false);
     });
   }
@@ -71,6 +72,15 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
   if (unsupported.length > 0) {
     write(`\nNot run for what an implementation or platform lacks (${unsupported.length}; never unexpected when unsupported):`);
     for (const [reason, n] of byReason(unsupported).slice(0, 8)) write(`  ${String(n).padStart(4)} × ${reason}`);
+  }
+  const repeated = rows.filter((row) => row.repeat !== undefined);
+  if (repeated.length > 0) {
+    const flaky = repeated.filter(isFlaky);
+    if (flaky.length > 0) {
+      write(`\nFlaky cells (${flaky.length}), each with the outcomes of its ${repeated[0].repeat!.runs} runs:`);
+      listed(flaky, (row) => write(`  ${row.scenario} ${where(row)}: ${describeOutcomes(row)}; expected ${row.expected.join(" or ")}${isUnexpected(row) ? "  UNEXPECTED" : " (intermittent, as expected)"}`));
+    }
+    write(`flaky cells: ${flaky.length} of ${repeated.length}`);
   }
   if (outcome.harnessErrors.length > 0) write("");
   for (const problem of outcome.harnessErrors) write(`harness error: ${problem}`);
@@ -87,4 +97,9 @@ function byReason(rows: readonly ResultRow[]): Array<[string, number]> {
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/** "non-strict", or "flaky (pass 4, timeout 1)" for a repeated cell whose runs differed. */
+function outcomeOf(row: ResultRow): string {
+  return isFlaky(row) ? `flaky (${describeOutcomes(row)})` : row.outcome;
 }

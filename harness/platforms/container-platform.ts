@@ -106,7 +106,7 @@ async function runAcrossContainers(
   request.log(`${target.id}: ${scenarios.length} scenarios across containers of ${target.image}`);
   const sites = await DockerSites.open(target, projectRoot(), commands, driverLimits(multiplier));
   try {
-    const rows = await runMatrix(scenarios, { implementations: placeholders, platformId: target.id, platform, multiplier, jobs: 1, shard: request.shard, sites });
+    const rows = await runMatrix(scenarios, { implementations: placeholders, platformId: target.id, platform, multiplier, jobs: 1, repeat: request.repeat, shard: request.shard, sites });
     return rows.map(complete);
   } finally {
     await sites.close();
@@ -121,6 +121,7 @@ function forwardedFlags(request: RunRequest): string[] {
   if (request.scenarios.length > 0) flags.push("--scenario", request.scenarios.join(","));
   if (request.multiplier !== undefined) flags.push("--timeout-multiplier", String(request.multiplier));
   flags.push("--jobs", String(request.jobs));
+  if (request.repeat !== undefined) flags.push("--repeat", String(request.repeat));
   if (request.shard) flags.push("--shard", `${request.shard.index}/${request.shard.count}`);
   return flags;
 }

@@ -1,4 +1,4 @@
-import { isUnexpected } from "../model/outcome";
+import { isUnexpected, unexpectedOutcomes } from "../model/outcome";
 import type { ResultRow } from "../runner/result";
 import type { Report } from "./report-json";
 import { oneLine } from "./row-facts";
@@ -18,14 +18,16 @@ export interface GateVerdict {
 
 export function gateVerdict(report: Report, runProblems: readonly string[] = []): GateVerdict {
   const unexpected = report.results.filter(isUnexpected);
-  const unexpectedPasses = unexpected.filter((row) => row.outcome === "pass");
-  const unexpectedFailures = unexpected.filter((row) => row.outcome !== "pass");
+  // A repeated cell is an unexpected pass only when passing is all it did unexpectedly.
+  const onlyPassed = (row: ResultRow) => unexpectedOutcomes(row).every((o) => o === "pass");
+  const unexpectedPasses = unexpected.filter(onlyPassed);
+  const unexpectedFailures = unexpected.filter((row) => !onlyPassed(row));
   const platforms = new Set(report.results.map((row) => row.platform));
   const problems = [
     ...runProblems,
     ...(report.platforms ?? []).filter((p) => p.status === "not-run").map((p) => `platform ${p.id} not run: ${p.reason ?? "no reason given"}`),
     ...unexpectedFailures
-      .filter((row) => row.outcome === "error")
+      .filter((row) => unexpectedOutcomes(row).includes("error"))
       .map((row) => `${row.scenario}${platforms.size > 1 ? ` [${row.platform}]` : ""}: ${oneLine(row.observed.summary, 300)}`),
   ];
   const exitCode = problems.length > 0 ? 2 : unexpected.length > 0 ? 1 : 0;

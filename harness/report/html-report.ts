@@ -1,4 +1,4 @@
-import { OUTCOMES, type Outcome } from "../model/outcome";
+import { describeOutcomes, isFlaky, OUTCOMES, type Outcome } from "../model/outcome";
 import type { ResultRow } from "../runner/result";
 import { HTML_SCRIPT } from "./html-script";
 import { HTML_STYLE } from "./html-style";
@@ -83,7 +83,7 @@ ${notRunBanner(report.platforms ?? [])}
 ${platformTable}
 <div><b>Results</b><div class="chips">${chips}</div></div>
 </div>
-<p class="legend"><span class="sw u"> </span> black corner and ring: unexpected (not what the implementation's expectations say) · a column “a → b”: a binds, b connects · click a cell for the clause, the checks and the command that reruns it</p>
+<p class="legend"><span class="sw u"> </span> black corner and ring: unexpected (not what the implementation's expectations say)${report.results.some(isFlaky) ? ` · <span class="sw f"> </span> dashed outline: flaky (its repeated runs ended differently; the cell shows the least favourable)` : ""} · a column “a → b”: a binds, b connects · click a cell for the clause, the checks and the command that reruns it</p>
 ${unexpectedList(report.results)}
 ${report.notes && report.notes.length > 0 ? `<ul class="notes">${report.notes.map((n) => `<li>${html(n)}</li>`).join("")}</ul>` : ""}
 </header>`;
@@ -219,8 +219,10 @@ function columnHead(column: Column, rule: string): string {
 function cellButton(row: ResultRow, i: number): string {
   const mark = OUTCOME_MARK[row.outcome] ?? { sign: "?", tone: "grey" };
   const surprise = isUnexpected(row);
-  const title = `${row.outcome}${surprise ? ` — UNEXPECTED (expected ${row.expected.join(" or ") || "nothing"})` : ""}: ${row.observed.summary.split("\n", 1)[0].slice(0, 160)}`;
-  return `<button class="c t-${mark.tone}${surprise ? " u" : ""}" data-i="${i}" data-o="${html(row.outcome)}" title="${html(title)}" aria-label="${html(`${whoLabel(row)} ${row.platform}: ${title}`)}">${mark.sign}</button>`;
+  const flaky = isFlaky(row);
+  const seen = flaky ? `flaky (${describeOutcomes(row)})` : row.outcome;
+  const title = `${seen}${surprise ? ` — UNEXPECTED (expected ${row.expected.join(" or ") || "nothing"})` : ""}: ${row.observed.summary.split("\n", 1)[0].slice(0, 160)}`;
+  return `<button class="c t-${mark.tone}${surprise ? " u" : ""}${flaky ? " f" : ""}" data-i="${i}" data-o="${html(row.outcome)}" title="${html(title)}" aria-label="${html(`${whoLabel(row)} ${row.platform}: ${title}`)}">${mark.sign}</button>`;
 }
 
 function swatch(outcome: Outcome): string {

@@ -76,6 +76,12 @@ export const HTML_SCRIPT = `
     if (row.expected.length === 0) expected.appendChild(document.createTextNode("nothing"));
     body.appendChild(el("p", { class: "outcomes" }, el("span", {}, "observed ", badge(row.outcome), el("b", { text: " " + row.outcome })), expected,
       unexpected ? el("span", { class: "tag unexpected", text: "UNEXPECTED" }) : null));
+    if (row.repeat) {
+      // Repeated (--repeat N): every outcome its runs had; what is shown is the least favourable run's.
+      var counts = Object.keys(row.repeat.outcomes).map(function (o) { return o + " " + row.repeat.outcomes[o]; }).join(", ");
+      var flaky = Object.keys(row.repeat.outcomes).length > 1;
+      body.appendChild(el("p", { class: "repeats" }, (flaky ? "flaky: " : "") + "run " + row.repeat.runs + " times: " + counts + (flaky ? " (the summary and checks below are the least favourable run's)" : "")));
+    }
 
     var clause = data.clauses[row.clause];
     body.appendChild(el("h4", { text: "Clause" }));

@@ -46,6 +46,7 @@ h2{font-size:16px;margin:0}
 .t-blue{background:var(--blue)}.t-grey{background:var(--grey)}.t-purple{background:var(--purple)}
 .c.u{box-shadow:0 0 0 2px #fff,0 0 0 4px var(--ink)}
 .c.u::after,.sw.u::after{content:"";position:absolute;top:-3px;right:-3px;border-style:solid;border-width:0 9px 9px 0;border-color:transparent var(--ink) transparent transparent}
+.c.f,.sw.f{outline:2px dashed var(--ink);outline-offset:1px}
 .c.dim{opacity:.18}
 nav.filters{position:sticky;top:0;z-index:4;display:flex;flex-wrap:wrap;gap:6px 20px;align-items:center;padding:8px var(--pad);background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px rgba(0,0,0,.06)}
 nav.filters fieldset{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:2px 10px;align-items:center}

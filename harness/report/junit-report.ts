@@ -2,6 +2,7 @@ import type { ResultRow } from "../runner/result";
 import type { Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
 import { defaultOutcome } from "../model/level-outcomes";
+import { describeOutcomes, isFlaky, unexpectedOutcomes } from "../model/outcome";
 import { bySuite, isUnexpected, oneLine, whoLabel } from "./row-facts";
 import { cutSentence, explainRow } from "./row-explanation";
 import { xmlAttr, xmlText } from "./xml-escape";
@@ -23,14 +24,16 @@ type Verdict = { kind: "passed"; out?: string } | { kind: "failure" | "error" | 
 export function junitVerdict(row: ResultRow, report: Pick<Report, "clauses" | "implementations">): Verdict {
   const summary = oneLine(row.observed.summary);
   const why = explainRow(row, report);
+  const seen = isFlaky(row) ? `flaky (${describeOutcomes(row)})` : row.outcome;
   if (isUnexpected(row)) {
-    if (row.outcome === "timeout" || row.outcome === "error") return { kind: "error", message: `${row.outcome}: ${summary}` };
-    const message = row.outcome === "pass" ? `unexpected pass (expected ${why.expected}: ${oneLine(why.because)})` : `unexpected ${row.outcome} (expected ${why.expected}): ${summary}`;
+    const surprises = unexpectedOutcomes(row);
+    if (surprises.includes("timeout") || surprises.includes("error")) return { kind: "error", message: `${seen}: ${summary}` };
+    const message = surprises.every((o) => o === "pass") ? `unexpected ${isFlaky(row) ? seen : "pass"} (expected ${why.expected}: ${oneLine(why.because)})` : `unexpected ${seen} (expected ${why.expected}): ${summary}`;
     return { kind: "failure", message };
   }
-  if (row.outcome === defaultOutcome(row.level)) return row.outcome === "pass" ? { kind: "passed" } : { kind: "passed", out: details(row, report) };
+  if (!isFlaky(row) && row.outcome === defaultOutcome(row.level)) return row.outcome === "pass" ? { kind: "passed" } : { kind: "passed", out: details(row, report) };
   const because = row.expectation?.reason ?? summary;
-  return { kind: "skipped", message: `expected ${row.outcome}: ${oneLine(because)}` };
+  return { kind: "skipped", message: `expected ${seen}: ${oneLine(because)}` };
 }
 
 export function renderJunit(report: Report): string {
@@ -77,7 +80,7 @@ function details(row: ResultRow, report: Pick<Report, "clauses" | "implementatio
     row.observed.summary,
     `clause: ${why.clause} (${why.level})${why.where ? `, ${why.where}` : ""}`,
     ...(why.sentence !== undefined ? [`  "${cutSentence(why.sentence, 400)}"`] : []),
-    `expected: ${why.expected}; observed: ${row.outcome}`,
+    `expected: ${why.expected}; observed: ${row.repeat === undefined ? row.outcome : `${describeOutcomes(row)} (of ${row.repeat.runs} runs)`}`,
     `why expected: ${why.because}${why.source ? ` (${why.source})` : ""}${why.link ? ` ${why.link}` : ""}`,
   ];
   if (row.observed.checks.length > 0) {

@@ -1,4 +1,4 @@
-import { OUTCOMES, type Outcome } from "../model/outcome";
+import { describeOutcomes, isFlaky, OUTCOMES, type Outcome } from "../model/outcome";
 import type { ResultRow } from "../runner/result";
 import type { PlatformEntry, Report } from "./report-json";
 import { rerunCommand } from "./rerun-command";
@@ -61,9 +61,11 @@ export function renderSummary(report: Report): string {
     add(`\n### Unexpected results (${unexpected.length})\n\n`);
     add(boundedList(unexpected, MAX_UNEXPECTED, budget - 8_000, (row) => `- ${unexpectedLine(row)}\n${explanation(row, report, true)}  - rerun: ${code(rerunCommand(row, report))}\n`));
   }
+  const repeated = rows.filter((r) => r.repeat !== undefined);
+  if (repeated.length > 0) add(flakyList(repeated, budget - 4_000));
   if (known.length > 0) {
     add(`\n### Expected, not passing (${known.length}): known and explained in the expectations\n\n`);
-    add(boundedList(known, MAX_KNOWN, budget - 200, (row) => `- ${EMOJI[row.outcome]} **${row.outcome}** ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}\n${explanation(row, report, false)}`));
+    add(boundedList(known, MAX_KNOWN, budget - 200, (row) => `- ${EMOJI[row.outcome]} **${outcomeOf(row)}** ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}\n${explanation(row, report, false)}`));
   }
   return `${parts.join("")}\n`;
 }
@@ -117,7 +119,20 @@ function notRunLine(platforms: readonly PlatformEntry[]): string[] {
 
 function unexpectedLine(row: ResultRow): string {
   const expected = row.expected.join(" or ") || "nothing";
-  return `${EMOJI[row.outcome]} **${row.outcome}** (expected ${md(expected)}) ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(oneLine(row.observed.summary, 200))}`;
+  return `${EMOJI[row.outcome]} **${outcomeOf(row)}** (expected ${md(expected)}) ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(oneLine(row.observed.summary, 200))}`;
+}
+
+/** "fail", or "flaky: pass 4, timeout 1" for a repeated cell whose runs differed. */
+function outcomeOf(row: ResultRow): string {
+  return isFlaky(row) ? `flaky: ${describeOutcomes(row)}` : row.outcome;
+}
+
+/** The cells whose repeated runs did not all end the same way, with what each run ended with. */
+function flakyList(repeated: readonly ResultRow[], budget: number): string {
+  const flaky = repeated.filter(isFlaky);
+  const head = `\n### Flaky cells: ${flaky.length} of ${repeated.length}, each run ${repeated[0].repeat!.runs} times\n\n`;
+  if (flaky.length === 0) return head;
+  return head + boundedList(flaky, MAX_KNOWN, budget, (row) => `- ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(describeOutcomes(row))}; expected ${md(row.expected.join(" or "))}${isUnexpected(row) ? " **UNEXPECTED**" : " (intermittent, as expected)"}\n`);
 }
 
 /** The clause, its sentence, and why the outcome was expected: sub-items of a row's item. */

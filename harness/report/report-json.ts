@@ -53,6 +53,8 @@ export interface Invocation {
   out: string;
   /** --timeout-multiplier, when one was given: a rerun on the same slow machine needs it too. */
   timeoutMultiplier?: number;
+  /** --repeat, when one was given: a flaky cell is rerun as often as it was run. */
+  repeat?: number;
 }
 
 /** One platform of a (merged) report: rows name it by `id`. */

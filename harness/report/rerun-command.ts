@@ -6,7 +6,7 @@ import type { Report } from "./report-json";
  * reproduce (h2spec's lesson: say how to run just this one): in the terminal, summary.md,
  * junit.xml and report.html alike. It starts each implementation the way the run did (a
  * --driver with its command, else --impl), judges it by the same --expect file, on the same
- * platform and multiplier, and writes into a directory of its own under the run's --out, so the
+ * platform, multiplier and --repeat count, and writes into a directory of its own under the run's --out, so the
  * reports it came from are never overwritten.
  *
  * A pair row names both implementations: the rerun plays every pair of the two (the cell among them).
@@ -26,6 +26,7 @@ export function rerunCommand(row: ResultRow, report: Pick<Report, "implementatio
   words.push("--scenario", shellWord(row.scenario), "--platform", shellWord(platform));
   const multiplier = report.invocation?.timeoutMultiplier;
   if (multiplier !== undefined) words.push("--timeout-multiplier", shellWord(String(multiplier)));
+  if (report.invocation?.repeat !== undefined) words.push("--repeat", shellWord(String(report.invocation.repeat)));
   words.push("--out", shellWord(rerunDirectory(row, report.invocation?.out ?? "out")));
   return words.join(" ");
 }

@@ -1,5 +1,5 @@
 import type { Level, SuiteName } from "../model/scenario";
-import type { CheckRecord, Outcome } from "../model/outcome";
+import type { CheckRecord, Outcome, Repeats } from "../model/outcome";
 
 /** One row of report.json: a scenario x implementation (or binder x connecter) x platform. */
 export interface ResultRow {
@@ -26,6 +26,8 @@ export interface ResultRow {
     values: Record<string, unknown>;
   };
   durationMs: number;
+  /** Run several times (--repeat N): how many runs ended with each outcome; `outcome` is the least favourable. */
+  repeat?: Repeats;
 }
 
 /** An expectations entry as a report quotes it beside the rows it decided. */

@@ -4,6 +4,7 @@ import type { Scenario } from "../model/scenario";
 import type { ContainerSites } from "../platforms/sites";
 import { timeoutMultiplier } from "./limits";
 import type { ResultRow } from "./result";
+import { combineRepeats } from "./repeat";
 import { runScenario, type Roles } from "./run-scenario";
 
 export type RowResult = Omit<ResultRow, "expected">;
@@ -32,6 +33,8 @@ export interface MatrixOptions {
   readonly shard?: Shard;
   /** Containers for "separate-containers" scenarios (container platforms only). */
   readonly sites?: ContainerSites;
+  /** Each cell is run this many times, one after the other, and reported as one row (default 1). */
+  readonly repeat?: number;
   /** Called with each row as soon as it is known (progress output, partial reports). */
   readonly onResult?: (row: RowResult, task: Task) => void;
 }
@@ -85,7 +88,7 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
         running++;
         exclusiveRunning = exclusive;
         // Alone: no other scenario can have started what is left running when it ends.
-        void runScenario(task.scenario, task.roles, { ...settings, aloneInProcess: jobs === 1 || exclusive }).then((row) => {
+        void runRepeated(task, { ...settings, aloneInProcess: jobs === 1 || exclusive }, options.repeat ?? 1).then((row) => {
           rows[index] = row;
           running--;
           if (exclusive) exclusiveRunning = false;
@@ -97,4 +100,11 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
     pump();
   });
   return rows;
+}
+
+/** A cell's runs one after the other, in the cell's own slot (so --jobs keeps its meaning), as one row. */
+async function runRepeated(task: Task, settings: Parameters<typeof runScenario>[2], times: number): Promise<RowResult> {
+  const runs: RowResult[] = [];
+  for (let i = 0; i < times; i++) runs.push(await runScenario(task.scenario, task.roles, settings));
+  return combineRepeats(runs);
 }

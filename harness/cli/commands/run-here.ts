@@ -69,6 +69,7 @@ export async function runHere(scenarios: readonly Scenario[], request: RunReques
         platform,
         multiplier: request.multiplier,
         jobs: request.jobs,
+        repeat: request.repeat,
         shard: request.shard,
         onResult: (partialRow) => {
           const row = complete(partialRow);

@@ -10,7 +10,7 @@ import { startOf } from "../implementations";
  */
 export function recordInvocation(
   report: Report,
-  request: { readonly drivers: ReadonlyArray<{ name: string; command: string }>; readonly out: string; readonly multiplier?: number },
+  request: { readonly drivers: ReadonlyArray<{ name: string; command: string }>; readonly out: string; readonly multiplier?: number; readonly repeat?: number },
   overrides: readonly ExpectationSet[],
 ): Report {
   return {
@@ -20,6 +20,10 @@ export function recordInvocation(
       const expectations = overrides.find((set) => set.implementation === impl.id)?.file;
       return { ...impl, ...(start !== undefined ? { start } : {}), ...(expectations !== undefined ? { expectations } : {}) };
     }),
-    invocation: { out: request.out, ...(request.multiplier !== undefined ? { timeoutMultiplier: request.multiplier } : {}) },
+    invocation: {
+      out: request.out,
+      ...(request.multiplier !== undefined ? { timeoutMultiplier: request.multiplier } : {}),
+      ...(request.repeat !== undefined ? { repeat: request.repeat } : {}),
+    },
   };
 }

@@ -26,6 +26,8 @@ export interface RunRequest {
   expectFiles: string[];
   multiplier?: number;
   jobs: number;
+  /** Each cell this many times (--repeat): cells whose runs differ are reported flaky. */
+  repeat?: number;
   shard?: Shard;
   log: (line: string) => void;
 }
