@@ -168,9 +168,11 @@ describe("an implementer following the docs word for word", () => {
   );
 
   test(
-    "docs/implementers-ci.md: the gate, the shell step, the GitHub Actions job and merged shards all exit 0",
+    "docs/implementers-ci.md: the gate, the shell step, the GitHub Actions job, a repeated run and merged shards all exit 0",
     () => {
       run(commandsUnder(ci, "The gate"), project);
+      const [repeated] = run(commandsUnder(ci, "Flaky cells"), project);
+      expect(repeated.stdout).toMatch(/\nflaky cells: 0 of \d+\n/);
       const merged = run(commandsUnder(ci, "Large matrices"), project).pop()!;
       expect(merged.stdout).toContain("verdict: nothing unexpected (exit 0)");
       const whole = JSON.parse(fs.readFileSync(path.join(project, "conformance-report", "report.json"), "utf8")) as { results: unknown[] };

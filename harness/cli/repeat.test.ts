@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ALL_SCENARIOS } from "../../suites";
 import { scenario, type Scenario } from "../model/scenario";
 import { combineRepeats } from "../runner/repeat";
 import type { ResultRow } from "../runner/result";
@@ -117,3 +118,13 @@ test("a cell that fails in every run is not flaky; a flaky cell expected to fail
   expect(mixed.unexpectedPasses.map((r) => r.scenario)).toEqual(["bind-override.repeat-flaky"]);
   expect(mixed.unexpectedFailures).toEqual([]);
 });
+
+test("--repeat with a driver and a shard: every row of the shard is repeated", async () => {
+  const scenarios = ["bind-override.rebind-after-close", "path-length.one-over-limit-refused", "path-length.far-beyond-limit-refused"];
+  const run = await executeRun(ALL_SCENARIOS, runRequest(out, { implementations: [], drivers: [{ name: "mylib", command: "node drivers/template/driver.js" }], scenarios, repeat: 2, shard: { index: 1, count: 2 } }));
+  expect(run.report.results.map((r) => [r.scenario, r.implementation, r.repeat?.runs])).toEqual([
+    ["bind-override.rebind-after-close", "mylib", 2],
+    ["path-length.far-beyond-limit-refused", "mylib", 2],
+  ]);
+  expect(run.report.implementations[0]).toMatchObject({ id: "mylib", start: { kind: "driver", command: "node drivers/template/driver.js" } });
+}, 60_000);
