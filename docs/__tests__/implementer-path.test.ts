@@ -264,7 +264,8 @@ describe("an implementer following the docs word for word", () => {
       const repository = path.join(scratch, "zmq-ipc-conformance.git-source");
       const files = sh("git ls-files -co --exclude-standard -z", ROOT).stdout.split("\0").filter(Boolean);
       for (const file of files) {
-        if (!fs.existsSync(path.join(ROOT, file))) continue; // deleted, not yet committed
+        // Regular files only: a deleted one not yet committed, or a symlink (a node_modules linked in), is no source.
+        if (!fs.lstatSync(path.join(ROOT, file), { throwIfNoEntry: false })?.isFile()) continue;
         fs.mkdirSync(path.dirname(path.join(repository, file)), { recursive: true });
         fs.copyFileSync(path.join(ROOT, file), path.join(repository, file));
       }
