@@ -67,10 +67,11 @@ describe("the judge gives no free catches", () => {
 });
 
 describe("the faults command's verdict", () => {
-  const verdict = (id: string, status: FaultVerdict["status"]): FaultVerdict => ({
+  const caughtBy = (...scenarios: string[]) => scenarios.map((scenario) => ({ scenario, roles: "faulty", outcome: "fail" as const, summary: "s" }));
+  const verdict = (id: string, status: FaultVerdict["status"], catches = status === "caught" ? caughtBy("s.one", "s.two") : []): FaultVerdict => ({
     fault: { ...FAULTS[0], id },
     status,
-    catches: [],
+    catches,
     errors: [],
     declaredMisses: [],
     ran: 1,
@@ -79,13 +80,18 @@ describe("the faults command's verdict", () => {
   test("exit 0 and `caught N/M faults` last when every runnable fault is caught; not-runnable ones are listed, not counted", () => {
     const { lines, exitCode } = summarise([verdict("a", "caught"), verdict("b", "caught"), verdict("c", "not-runnable")]);
     expect(exitCode).toBe(0);
-    expect(lines).toEqual(["not runnable here (not counted): c", "caught 2/2 faults"]);
+    expect(lines).toEqual(["not runnable here (not counted): c", "caught by one scenario only (0): none", "caught 2/2 faults"]);
+  });
+
+  test("depth: the faults that a single scenario catches are named (two catches by one scenario are one witness)", () => {
+    const { lines } = summarise([verdict("a", "caught", caughtBy("s.one", "s.one")), verdict("b", "caught")]);
+    expect(lines).toEqual(["caught by one scenario only (1): a", "caught 2/2 faults"]);
   });
 
   test("exit 1 naming what was missed", () => {
     const { lines, exitCode } = summarise([verdict("a", "caught"), verdict("b", "missed")]);
     expect(exitCode).toBe(1);
-    expect(lines).toEqual(["missed: b", "caught 1/2 faults"]);
+    expect(lines).toEqual(["missed: b", "caught by one scenario only (0): none", "caught 1/2 faults"]);
   });
 
   test("exit 1 when nothing could be run at all", () => {

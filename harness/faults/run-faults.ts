@@ -63,7 +63,8 @@ export async function runFaults(
 /** One fault's lines of the report. */
 export function describeVerdict(verdict: FaultVerdict): string {
   const { fault } = verdict;
-  const head = `${verdict.status.toUpperCase().padEnd(12)} ${fault.id} (${verdict.ran} scenarios run)`;
+  const witnesses = new Set(verdict.catches.map((c) => c.scenario)).size;
+  const head = `${verdict.status.toUpperCase().padEnd(12)} ${fault.id} (${verdict.ran} scenarios run, caught by ${witnesses})`;
   const lines = [head, `    mirrors: ${fault.mirrors}`];
   for (const c of verdict.catches) {
     lines.push(`    caught: ${c.outcome.padEnd(10)} ${c.scenario}${c.roles === "faulty" ? "" : ` [${c.roles}]`}: ${c.summary.slice(0, 160)}`);
@@ -91,6 +92,9 @@ export function summarise(verdicts: readonly FaultVerdict[]): { lines: string[];
   if (missed.length > 0) lines.push(`missed: ${missed.join(", ")}`);
   const broken = verdicts.filter((v) => v.errors.length > 0).map((v) => v.fault.id);
   if (broken.length > 0) lines.push(`harness errors while running: ${broken.join(", ")}`);
+  // Depth: a fault that a single scenario catches goes through the day that scenario changes.
+  const single = runnable.filter((v) => v.status === "caught" && new Set(v.catches.map((c) => c.scenario)).size === 1).map((v) => v.fault.id);
+  lines.push(`caught by one scenario only (${single.length}): ${single.length > 0 ? single.join(", ") : "none"}`);
   lines.push(`caught ${caught}/${runnable.length} faults`);
   if (broken.length > 0) return { lines, exitCode: 2 };
   return { lines, exitCode: caught === runnable.length && runnable.length > 0 ? 0 : 1 };
