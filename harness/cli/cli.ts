@@ -14,6 +14,7 @@ import { gateVerdict } from "../report/gate-verdict";
 import { mergeReports } from "../report/merge-reports";
 import { readReportFile } from "../report/validate-report";
 import { writeReports } from "../report/write-reports";
+import { NODE_RUNTIME_MAJORS, runtimePlatformId } from "../platforms/node-runtimes";
 import { currentPlatformId } from "../platforms/targets";
 import { checkExpectationOwners, executeRun, type RunRequest } from "./commands/run";
 import { plural } from "./plural";
@@ -32,6 +33,7 @@ const OPTIONS = {
   scenario: { type: "string" },
   level: { type: "string" },
   platform: { type: "string" },
+  node: { type: "string" },
   out: { type: "string" },
   expect: { type: "string", multiple: true },
   from: { type: "string" },
@@ -48,7 +50,7 @@ type Flag = keyof typeof OPTIONS;
 type Values = { [K in Flag]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
 const SELECT: Flag[] = ["suite", "scenario"];
-const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat"];
+const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat"];
 /**
  * The flags each command takes (as its --help lists them). A flag of another command used to be
  * accepted and ignored: `run --from report.json` ran everything, `list --impl x` listed all.
@@ -64,7 +66,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
 const LEVELS: readonly Level[] = ["MUST", "SHOULD", "COMPAT", "INFO"];
 
 /** Flags that take a comma-separated list: one that names nothing ("", ",") is a mistake, never "everything". */
-const LIST_FLAGS: Flag[] = ["impl", "suite", "scenario", "level", "platform"];
+const LIST_FLAGS: Flag[] = ["impl", "suite", "scenario", "level", "platform", "node"];
 
 export interface CliOutput {
   /** One line of the command's output (stdout). */
@@ -204,7 +206,8 @@ function runRequest(v: Values, say: (line: string) => void): RunRequest {
     suites: list(v.suite),
     scenarios: list(v.scenario),
     // Inside a platform's container (ZIC_PLATFORM set by the image) the default is that platform.
-    platforms: list(v.platform ?? currentPlatformId()),
+    // --node 22,24 adds the runtime platforms host-node22, host-node24 (alone, it replaces the default).
+    platforms: [...list(v.platform ?? (v.node !== undefined ? "" : currentPlatformId())), ...nodePlatforms(v.node)],
     out: v.out ?? "out",
     expectFiles: v.expect ?? [],
     multiplier: positiveNumber("--timeout-multiplier", v["timeout-multiplier"]),
@@ -213,6 +216,14 @@ function runRequest(v: Values, say: (line: string) => void): RunRequest {
     shard: parseShard(v.shard),
     log: say,
   };
+}
+
+/** --node 20,22,24,26: the runtime platforms of those Node release lines. */
+function nodePlatforms(raw: string | undefined): string[] {
+  return list(raw).map((major) => {
+    if (!NODE_RUNTIME_MAJORS.includes(Number(major))) throw new UsageError(`--node: unknown Node release line "${major}" (known: ${NODE_RUNTIME_MAJORS.join(", ")})`);
+    return runtimePlatformId(Number(major));
+  });
 }
 
 function positiveNumber(flag: string, raw: string | undefined, integer = false): number | undefined {

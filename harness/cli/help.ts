@@ -21,9 +21,12 @@ const RUN = `  --impl NAME[,NAME]          implementations: reference and libzmq
   --driver NAME=COMMAND       an implementation in another process (repeatable)
   --drivers FILE              a JSON file {"drivers": {"NAME": "COMMAND"}}
 ${SELECT}
-  --platform NAME[,NAME]      where to run (default: host): host, linux-debian12, linux-debian13 (containers
-                              of the images docker/build-images.sh builds), freebsd (on a FreeBSD machine);
-                              several: one merged report, each platform's own in DIR/platforms/<id>/
+  --platform NAME[,NAME]      where to run (default: host): host, host-node20 ... host-node26 (this machine
+                              under that Node, an npm package installed on first use), linux-debian12,
+                              linux-debian13 (containers of the images docker/build-images.sh builds),
+                              freebsd (on a FreeBSD machine); several: one merged report, each
+                              platform's own in DIR/platforms/<id>/
+  --node N[,N]                the same as --platform host-nodeN,...: 20, 22, 24, 26
   --out DIR                   where the reports go (default: ./out)
   --expect FILE               an expectations file (repeatable; its "implementation" says whose)
   --timeout-multiplier N      scale every limit (a slow machine: 2 or 3)

@@ -14,6 +14,7 @@ import type { PlatformRun } from "../cli/commands/run-here";
 import type { RunRequest } from "../cli/commands/run";
 import { EngineUnavailable, removeOrphans, requireEngine, requireImage } from "./container-engine";
 import { runCliInContainer } from "./container-run";
+import { forwardedFlags } from "./forwarded-flags";
 import { DockerSites } from "./container-sites";
 import type { PlatformTarget } from "./targets";
 
@@ -111,17 +112,4 @@ async function runAcrossContainers(
   } finally {
     await sites.close();
   }
-}
-
-/** The run's flags for the CLI inside the container (the platform and output are set there). */
-function forwardedFlags(request: RunRequest): string[] {
-  const flags = request.implementations.length > 0 ? ["--impl", request.implementations.join(",")] : [];
-  for (const driver of request.drivers) flags.push("--driver", `${driver.name}=${driver.command}`);
-  if (request.suites.length > 0) flags.push("--suite", request.suites.join(","));
-  if (request.scenarios.length > 0) flags.push("--scenario", request.scenarios.join(","));
-  if (request.multiplier !== undefined) flags.push("--timeout-multiplier", String(request.multiplier));
-  flags.push("--jobs", String(request.jobs));
-  if (request.repeat !== undefined) flags.push("--repeat", String(request.repeat));
-  if (request.shard) flags.push("--shard", `${request.shard.index}/${request.shard.count}`);
-  return flags;
 }

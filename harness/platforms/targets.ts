@@ -1,9 +1,11 @@
 /**
- * The platforms a run can name with --platform. "host" is wherever the CLI runs; the Linux
- * containers run the same CLI inside an image built by docker/build-images.sh (as a non-root
- * user, with the Debian-packaged peers); FreeBSD needs a FreeBSD machine and, from anywhere
- * else, is reported "not-run" with the reason.
+ * The platforms a run can name with --platform. "host" is wherever the CLI runs; "host-node24"
+ * is the same machine with the CLI (and with it the in-process implementations) under another
+ * Node release line; the Linux containers run the same CLI inside an image built by
+ * docker/build-images.sh (as a non-root user, with the Debian-packaged peers); FreeBSD needs a
+ * FreeBSD machine and, from anywhere else, is reported "not-run" with the reason.
  */
+import { NODE_RUNTIME_MAJORS, runtimePlatformId } from "./node-runtimes";
 export type PlatformTarget =
   | { readonly id: string; readonly kind: "here"; readonly title: string }
   | {
@@ -14,6 +16,13 @@ export type PlatformTarget =
       readonly image: string;
       /** The command that builds the image when it is missing. */
       readonly build: string;
+    }
+  | {
+      readonly id: string;
+      readonly kind: "runtime";
+      readonly title: string;
+      /** The Node.js major version the CLI runs under there (an npm package, see node-runtimes.ts). */
+      readonly major: number;
     }
   | {
       readonly id: string;
@@ -41,6 +50,7 @@ export const PLATFORM_TARGETS: readonly PlatformTarget[] = [
     image: "zic-linux:debian13",
     build: "bash docker/build-images.sh debian13",
   },
+  ...NODE_RUNTIME_MAJORS.map((major) => ({ id: runtimePlatformId(major), kind: "runtime" as const, title: `this machine under Node ${major}`, major })),
   { id: "freebsd", kind: "machine", title: "FreeBSD", os: "freebsd", howTo: "docker/freebsd/README.md" },
 ];
 
@@ -55,6 +65,7 @@ export function currentPlatformId(): string {
 export type PlatformPlan =
   | { readonly id: string; readonly where: "here" }
   | { readonly id: string; readonly where: "container"; readonly target: Extract<PlatformTarget, { kind: "container" }> }
+  | { readonly id: string; readonly where: "runtime"; readonly target: Extract<PlatformTarget, { kind: "runtime" }> }
   | { readonly id: string; readonly where: "unreachable"; readonly reason: string };
 
 /** Where each requested platform runs from this process; unknown ids are a usage error (thrown by the caller). */
@@ -70,6 +81,11 @@ export function planPlatform(id: string): PlatformPlan | undefined {
         return { id, where: "unreachable", reason: `a container platform is run from the host, not from inside ${currentPlatformId()}` };
       }
       return { id, where: "container", target };
+    case "runtime":
+      if (currentPlatformId() !== "host") {
+        return { id, where: "unreachable", reason: `a Node runtime platform is run from the host, not from inside ${currentPlatformId()}` };
+      }
+      return { id, where: "runtime", target };
     case "machine":
       if (process.platform === target.os) return { id, where: "here" };
       return {

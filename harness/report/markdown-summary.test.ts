@@ -62,9 +62,9 @@ describe("renderSummary", () => {
     expect(lines.slice(table + 2, table + 8)).toEqual([
       "| platform | status | distribution | node | libc | libzmq | user |",
       "|---|---|---|---|---|---|---|",
-      "| host | run | Debian GNU/Linux 12 (bookworm) | v20.20.2 | glibc 2.36 | 4.3.5 | uid 0 (root) |",
-      "| linux-debian12 | run | Debian GNU/Linux 12 (bookworm) | v18.19.0 | glibc 2.36 | 4.3.5 | uid 1000 (runner) |",
-      "| linux-debian13 | run | Debian GNU/Linux 13 (trixie) | v20.19.2 | glibc 2.41 | 4.3.5 | uid 1000 (runner) |",
+      "| host | run | Debian GNU/Linux 12 (bookworm) | v20.20.2 (libuv 1.46.0) | glibc 2.36 | 4.3.5 | uid 0 (root) |",
+      "| linux-debian12 | run | Debian GNU/Linux 12 (bookworm) | v18.19.0 (libuv 1.44.2) | glibc 2.36 | 4.3.5 | uid 1000 (runner) |",
+      "| linux-debian13 | run | Debian GNU/Linux 13 (trixie) | v20.19.2 (libuv 1.50.0) | glibc 2.41 | 4.3.5 | uid 1000 (runner) |",
       "| freebsd | **NOT RUN**: no FreeBSD host reachable: set FREEBSD\\_HOST to a machine with Node 20 and ssh access |  |  |  |  |  |",
     ]);
     // What to act on still follows the counts and the platforms.

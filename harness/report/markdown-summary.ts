@@ -104,7 +104,7 @@ function platformsTable(platforms: readonly PlatformEntry[]): string {
   const lines = ["\n### Platforms\n", "| platform | status | distribution | node | libc | libzmq | user |", "|---|---|---|---|---|---|---|"];
   for (const p of platforms.slice(0, MAX_PLATFORM_ROWS)) {
     const status = p.status === "run" ? "run" : `**NOT RUN**: ${p.reason ? md(oneLine(p.reason, 300)) : "no reason given"}`;
-    lines.push(`| ${md(p.id)} | ${status} | ${cell(p.distro)} | ${cell(p.node)} | ${cell(p.libc)} | ${cell(p.libzmq)} | ${cell(p.user)} |`);
+    lines.push(`| ${md(p.id)} | ${status} | ${cell(p.distro)} | ${cell(p.node === undefined ? undefined : `${p.node}${p.libuv ? ` (libuv ${p.libuv})` : ""}`)} | ${cell(p.libc)} | ${cell(p.libzmq)} | ${cell(p.user)} |`);
   }
   if (platforms.length > MAX_PLATFORM_ROWS) lines.push(`\n…and ${platforms.length - MAX_PLATFORM_ROWS} more platforms (see report.html)`);
   return `${lines.join("\n")}\n`;

@@ -2,6 +2,7 @@ import { missingPackageMessage, optionalPackageInstalled } from "../../model/opt
 import { checkAgainstCatalogue, ExpectationFileError, loadExpectationFile, type ExpectationSet } from "../../expectations/expectations";
 import { runsInPlace, type Scenario } from "../../model/scenario";
 import { runContainerPlatform } from "../../platforms/container-platform";
+import { runRuntimePlatform } from "../../platforms/runtime-platform";
 import { PLATFORM_TARGETS, planPlatform, type PlatformPlan } from "../../platforms/targets";
 import { mergeReports } from "../../report/merge-reports";
 import { buildReport, type PlatformEntry, type Report } from "../../report/report-json";
@@ -91,6 +92,10 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
       } else if (plan.where === "container") {
         const run = await runContainerPlatform(plan.target, inPlace, acrossContainers, request, overrides, platformOut(out, plan.id));
         if ("unavailable" in run) notRun.push({ id: plan.id, os: "linux", status: "not-run", reason: run.unavailable });
+        else runs.push(run);
+      } else if (plan.where === "runtime") {
+        const run = await runRuntimePlatform(plan.target, request, platformOut(out, plan.id));
+        if ("unavailable" in run) notRun.push({ id: plan.id, os: process.platform, status: "not-run", reason: run.unavailable });
         else runs.push(run);
       } else {
         notRun.push({ id: plan.id, os: plan.id, status: "not-run", reason: plan.reason });
