@@ -6,7 +6,10 @@
 # Node) both take their runtimes from here, so the cache has one layout.
 #
 # Usage: sh scripts/node-runtime.sh MAJOR          e.g. 24
-# Environment: ZIC_NODE_CACHE  the cache (default ${XDG_CACHE_HOME:-$HOME/.cache}/zmq-ipc-conformance/node)
+# Environment: ZIC_NODE_CACHE  the cache (default: /var/cache/zmq-ipc-conformance/node for root,
+#              ${XDG_CACHE_HOME:-$HOME/.cache}/zmq-ipc-conformance/node for anyone else). Root's is
+#              outside its home and readable by all: the permission scenarios run a second process
+#              of the same node as another user, who could not execute a binary under /root.
 # Exit code: 0 with the path on stdout; 1 when the package cannot be installed or does not run
 # here (npm's own message above it on stderr); 2 on a usage error. Progress goes to stderr.
 set -eu
@@ -27,12 +30,14 @@ case "$(uname -m)" in
 esac
 
 package="node-$os-$arch"
-cache="${ZIC_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/zmq-ipc-conformance/node}"
+if [ "$(id -u)" = 0 ]; then default_cache=/var/cache/zmq-ipc-conformance/node; else default_cache="${XDG_CACHE_HOME:-$HOME/.cache}/zmq-ipc-conformance/node"; fi
+cache="${ZIC_NODE_CACHE:-$default_cache}"
 dir="$cache/$major"
 bin="$dir/node_modules/$package/bin/node"
 
 if [ ! -x "$bin" ] || ! "$bin" --version >/dev/null 2>&1; then
   echo "node-runtime.sh: installing $package@$major from the npm registry into $dir (once)" >&2
+  umask 022 # readable and executable by every user (see ZIC_NODE_CACHE above)
   mkdir -p "$dir"
   if ! npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "$package@$major" >&2; then
     echo "node-runtime.sh: the npm package $package@$major could not be installed (npm's message above)" >&2
