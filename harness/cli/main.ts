@@ -5,6 +5,7 @@
  * unexpected; 1 unexpected results; 2 usage, harness, driver or environment error. Never a count.
  */
 import { runCli } from "./cli";
+import { exitAfterOutput } from "./exit-after-output";
 
 // Node exits 1 on an uncaught exception, which the contract reserves for unexpected results.
 // (During a run, executeRun's own handler comes first: it writes the partial reports, then exits 2.)
@@ -13,7 +14,7 @@ process.on("uncaughtException", (err) => {
   process.exit(2);
 });
 
-// Exit explicitly: an implementation under test that leaks a handle must not hold the run open.
-// (stdout and stderr are synchronous on Linux for files and pipes, so nothing printed is lost;
-// drivers still running are killed on exit, see DriverConnection.)
-void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+// Exit explicitly: an implementation under test that leaks a handle must not hold the run open;
+// but only once the output has reached its reader (a pipe takes 64 KiB, the rest would be lost).
+// Drivers still running are killed on exit, see DriverConnection.
+void runCli(process.argv.slice(2)).then(exitAfterOutput);

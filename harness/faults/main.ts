@@ -6,6 +6,7 @@
  */
 import { FAULTS } from "./catalogue";
 import { catalogueErrors, describeVerdict, runFaults, summarise } from "./run-faults";
+import { exitAfterOutput } from "../cli/exit-after-output";
 
 async function main(): Promise<number> {
   const errors = catalogueErrors(FAULTS);
@@ -31,7 +32,7 @@ process.on("uncaughtException", (err) => {
 
 // Exit explicitly: a faulty socket that leaks a handle must not hold the command open.
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (err: Error) => {
     process.stderr.write(`faults: harness error: ${err.stack ?? err.message}\n`);
     process.exit(2);

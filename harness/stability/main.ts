@@ -18,6 +18,7 @@ import { ALL_SCENARIOS } from "../../suites";
 import { executeRun } from "../cli/commands/run";
 import { printVerdict } from "../cli/verdict";
 import { isFlaky } from "../model/outcome";
+import { exitAfterOutput } from "../cli/exit-after-output";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (err: Error) => {
     process.stderr.write(`stability: ${err.stack ?? err.message}\n`);
     process.exit(2);
