@@ -1,0 +1,30 @@
+import type { Scenario } from "../../harness/model/scenario";
+import oneWaySocketsRefuseReverse from "./one-way-sockets-refuse-reverse";
+import pubReceiveEnotsup from "./pub-receive-enotsup";
+import pullSendEnotsup from "./pull-send-enotsup";
+import pushReceiveEnotsup from "./push-receive-enotsup";
+import repReceiveTwiceEfsm from "./rep-receive-twice-efsm";
+import repRepliesToRequester from "./rep-replies-to-requester";
+import repSendBeforeReceiveEfsm from "./rep-send-before-receive-efsm";
+import reqReceiveBeforeSendEfsm from "./req-receive-before-send-efsm";
+import reqRepLockstep from "./req-rep-lockstep";
+import reqSendTwiceEfsm from "./req-send-twice-efsm";
+import subSendEnotsup from "./sub-send-enotsup";
+
+/**
+ * What a socket type allows when (REQ and REP alternate, EFSM out of turn; a REP answers the
+ * requester) and at all (no send on PULL or SUB, no receive on PUSH or PUB: ENOTSUP).
+ */
+export const socketStateScenarios: readonly Scenario[] = [
+  reqReceiveBeforeSendEfsm,
+  reqSendTwiceEfsm,
+  repSendBeforeReceiveEfsm,
+  repReceiveTwiceEfsm,
+  reqRepLockstep,
+  repRepliesToRequester,
+  pullSendEnotsup,
+  subSendEnotsup,
+  pushReceiveEnotsup,
+  pubReceiveEnotsup,
+  oneWaySocketsRefuseReverse,
+];
