@@ -1,5 +1,9 @@
 import type { Scenario } from "../../harness/model/scenario";
+import dealerDealerUnrestricted from "./dealer-dealer-unrestricted";
+import dealerRouterUnrestricted from "./dealer-router-unrestricted";
 import oneWaySocketsRefuseReverse from "./one-way-sockets-refuse-reverse";
+import pairQueuesBeforePeer from "./pair-queues-before-peer";
+import pairUnrestricted from "./pair-unrestricted";
 import pubReceiveEnotsup from "./pub-receive-enotsup";
 import pullSendEnotsup from "./pull-send-enotsup";
 import pushReceiveEnotsup from "./push-receive-enotsup";
@@ -9,11 +13,13 @@ import repSendBeforeReceiveEfsm from "./rep-send-before-receive-efsm";
 import reqReceiveBeforeSendEfsm from "./req-receive-before-send-efsm";
 import reqRepLockstep from "./req-rep-lockstep";
 import reqSendTwiceEfsm from "./req-send-twice-efsm";
+import routerServesTwoDealers from "./router-serves-two-dealers";
 import subSendEnotsup from "./sub-send-enotsup";
 
 /**
  * What a socket type allows when (REQ and REP alternate, EFSM out of turn; a REP answers the
- * requester) and at all (no send on PULL or SUB, no receive on PUSH or PUB: ENOTSUP).
+ * requester; DEALER, ROUTER and PAIR have no turns) and at all (no send on PULL or SUB, no
+ * receive on PUSH or PUB: ENOTSUP).
  */
 export const socketStateScenarios: readonly Scenario[] = [
   reqReceiveBeforeSendEfsm,
@@ -27,4 +33,9 @@ export const socketStateScenarios: readonly Scenario[] = [
   pushReceiveEnotsup,
   pubReceiveEnotsup,
   oneWaySocketsRefuseReverse,
+  dealerRouterUnrestricted,
+  dealerDealerUnrestricted,
+  routerServesTwoDealers,
+  pairUnrestricted,
+  pairQueuesBeforePeer,
 ];

@@ -6,7 +6,7 @@ import type { Fault } from "../faulty-implementation";
 import { deletesRegularFile, refusesOverride, unlinksOnCloseAfterOverride } from "./bind";
 import { dropsQueuedBeforeBind, duplicatesAMessage, losesAcceptedMessages, noReconnectAfterBinderRestarts, reordersMessages } from "./delivery";
 import { countsCharactersNotBytes, offByOneAtLimit, truncatesLongPaths } from "./path-length";
-import { repRepliesToFirstPeer, stateMachineFaults } from "./state-machines";
+import { lockstepFaults, repRepliesToFirstPeer, stateMachineFaults } from "./state-machines";
 import { subscriptionFaults } from "./subscriptions";
 import { abstractTrailingNul, fakeIpcOverTcp } from "./transport";
 import { unbindLiteralStarAccepted, wildcardIgnoresTmpdir, wildcardLeavesDirectory } from "./wildcard";
@@ -36,6 +36,7 @@ export const FAULTS: readonly Fault[] = [
   abstractTrailingNul,
   fakeIpcOverTcp,
   ...stateMachineFaults,
+  ...lockstepFaults,
   repRepliesToFirstPeer,
   ...subscriptionFaults,
 ];

@@ -4,7 +4,8 @@
  * receive: ENOTSUP), one fault per refused operation in which the refusal never comes. A send
  * that should be refused is accepted and dropped; a receive that should be refused waits for
  * its timeout and finds nothing (EAGAIN), as one with no state check and nothing queued would.
- * Plus the REQ/REP envelope: a REP that answers the wrong peer.
+ * The other way round, for every duplex type without turns (DEALER, ROUTER, PAIR), one fault that
+ * imposes REQ's alternation on it. Plus the REQ/REP envelope: a REP that answers the wrong peer.
  */
 import { ImplementationError, type SocketType, type TestSocket } from "../../adapters/implementation";
 import type { Fault } from "../faulty-implementation";
@@ -143,6 +144,55 @@ function notEnforced(refused: Refused): Fault {
 
 /** One fault per refusal in the table. */
 export const stateMachineFaults: readonly Fault[] = REFUSED.map(notEnforced);
+
+interface Unrestricted {
+  readonly type: Extract<SocketType, "DEALER" | "ROUTER" | "PAIR">;
+  /** The RFC sentence that gives the type independent outgoing and incoming queues. */
+  readonly clause: string;
+  /** Two scenarios in which the type sends twice in a row. */
+  readonly caughtBy: readonly [string, string];
+}
+
+/** The duplex types whose send/receive pattern zmq_socket(3) calls "Unrestricted". */
+const UNRESTRICTED: readonly Unrestricted[] = [
+  { type: "DEALER", clause: "reqrep.double-queue", caughtBy: ["socket-state.dealer-router-unrestricted", "socket-state.dealer-dealer-unrestricted"] },
+  { type: "ROUTER", clause: "reqrep.double-queue", caughtBy: ["socket-state.dealer-router-unrestricted", "socket-state.router-serves-two-dealers"] },
+  { type: "PAIR", clause: "pair.double-queue", caughtBy: ["socket-state.pair-unrestricted", "socket-state.pair-queues-before-peer"] },
+];
+
+/** REQ's rule on a socket that has none: after a send, the next send is EFSM until something is received. */
+function lockstep(socket: TestSocket): TestSocket {
+  let owesReceive = false;
+  return {
+    ...socket,
+    send: async (frames) => {
+      if (owesReceive) throw new ImplementationError("EFSM", `${socket.type} must receive before it sends again`);
+      await socket.send(frames);
+      owesReceive = true;
+    },
+    receive: async (timeoutMs) => {
+      const frames = await socket.receive(timeoutMs);
+      owesReceive = false;
+      return frames;
+    },
+  };
+}
+
+function lockstepImposed({ type, clause, caughtBy }: Unrestricted): Fault {
+  return {
+    id: `lockstep-imposed-${type.toLowerCase()}`,
+    mirrors: `a ${type} built on REQ's state machine (one send, then one receive): a second send before a receive fails with EFSM, where its outgoing and incoming queues are independent and libzmq sends`,
+    clauses: [clause],
+    caughtBy,
+    createSocket: async (healthy, socketType, options) => {
+      const socket = await healthy(socketType, options);
+      return socketType === type ? lockstep(socket) : socket;
+    },
+  };
+}
+
+/** One fault per duplex type without turns. */
+export const lockstepFaults: readonly Fault[] = UNRESTRICTED.map(lockstepImposed);
 
 /** The REQ/REP envelope ignored: every reply goes to the REP's first peer. */
 export const repRepliesToFirstPeer: Fault = {
