@@ -15,7 +15,7 @@ export { Dealer } from "./sockets/dealer";
 export { Router, type RouterOptions } from "./sockets/router";
 export { Publisher } from "./sockets/publisher";
 export { Subscriber } from "./sockets/subscriber";
-export { XPublisher } from "./sockets/xpublisher";
+export { XPublisher, type XPublisherOptions, type XPublisherVerbosity } from "./sockets/xpublisher";
 export { XSubscriber } from "./sockets/xsubscriber";
 export { PLATFORM_IPC, platformIpc, type PlatformIpc, type PlatformName } from "./endpoint/platform-limits";
 export { parseEndpoint, type IpcAddress } from "./endpoint/parse-endpoint";

@@ -9,6 +9,8 @@ import { interopScenarios } from "./interop";
 import { isolationScenarios } from "./isolation";
 import { pathLengthScenarios } from "./path-length";
 import { robustnessScenarios } from "./robustness";
+import { socketStateScenarios } from "./socket-state";
+import { subscriptionsScenarios } from "./subscriptions";
 import { wildcardScenarios } from "./wildcard";
 import { zmtpWireScenarios } from "./zmtp-wire";
 
@@ -26,6 +28,8 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...deliveryScenarios,
   ...isolationScenarios,
   ...robustnessScenarios,
+  ...socketStateScenarios,
+  ...subscriptionsScenarios,
 ];
 
 /**

@@ -209,7 +209,7 @@ public class Driver {
         Map<String, Object> options = raw instanceof Map ? (Map<String, Object>) raw : Map.of();
         for (String name : options.keySet()) {
             if (!List.of("routingId", "immediate", "reconnectInterval", "reconnectMaxInterval", "sendHighWaterMark",
-                    "receiveHighWaterMark", "sendTimeout", "linger", "maxMessageSize", "handshakeInterval").contains(name)) {
+                    "receiveHighWaterMark", "sendTimeout", "linger", "maxMessageSize", "handshakeInterval", "verbosity").contains(name)) {
                 // An option this driver does not know (one a later harness adds): it cannot set it,
                 // which makes the scenario unsupported (docs/driver-protocol.md, sections 4 and 10).
                 throw new Unsupported("socket option " + name + " not supported by this driver");
@@ -217,6 +217,13 @@ public class Driver {
         }
         if (options.get("handshakeInterval") != null && Compat.SET_HANDSHAKE_IVL == null) {
             throw new Unsupported("JeroMQ " + JEROMQ_VERSION + " has no handshake interval (ZMQ_HANDSHAKE_IVL)");
+        }
+        Object verbosity = options.get("verbosity");
+        if (verbosity != null && !List.of("allSubs", "allSubsUnsubs").contains(verbosity)) {
+            throw new CallError("EINVAL", "verbosity must be null, \"allSubs\" or \"allSubsUnsubs\", not " + verbosity);
+        }
+        if ("allSubsUnsubs".equals(verbosity) && Compat.SET_XPUB_VERBOSER == null) {
+            throw new Unsupported("JeroMQ " + JEROMQ_VERSION + " has no ZMQ_XPUB_VERBOSER (verbosity \"allSubsUnsubs\")");
         }
         Object sendTimeout = options.get("sendTimeout");
         boolean sendCapped = sendTimeout == null || number(sendTimeout) == -1;
@@ -237,6 +244,11 @@ public class Driver {
                     case "linger": socket.setLinger(number(value)); break;
                     case "maxMessageSize": socket.setMaxMsgSize(number(value)); break;
                     case "handshakeInterval": Compat.setHandshakeInterval(socket, (int) number(value)); break;
+                    // zeromq.js's XPublisher verbosity: "allSubs" is ZMQ_XPUB_VERBOSE, "allSubsUnsubs" ZMQ_XPUB_VERBOSER.
+                    case "verbosity":
+                        if (value.equals("allSubs")) socket.setXpubVerbose(true);
+                        else Compat.setXpubVerboser(socket, true);
+                        break;
                     default: break;
                 }
             }
@@ -274,7 +286,34 @@ public class Driver {
         throw lastError(socket, "EUNKNOWN");
     }
 
+    /**
+     * JeroMQ refuses some sends and receives with a Java exception where libzmq sets an errno:
+     * UnsupportedOperationException (SocketBase's xsend/xrecv, "Must Override") for an operation the
+     * socket type does not have, libzmq's ENOTSUP; IllegalStateException ("Cannot send another
+     * reply", "Cannot receive another request": 0.3.6's REP) for a call out of turn, libzmq's EFSM.
+     * Reported by those names, with the exception in the message (protocol, section 6).
+     */
+    static RuntimeException refusal(String op, RuntimeException e) {
+        if (e instanceof UnsupportedOperationException) {
+            return new CallError("ENOTSUP", "JeroMQ threw " + e + ": this socket type has no " + op);
+        }
+        if (e instanceof IllegalStateException && !(e.getMessage() != null && e.getMessage().matches("E[A-Z0-9]+"))) {
+            return new CallError("EFSM", "JeroMQ threw " + e + ": not this socket's turn to " + op);
+        }
+        return e;
+    }
+
     static Object send(Map<String, Object> request) {
+        try {
+            return sendFrames(request);
+        } catch (CallError | ZMQException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw refusal("send", e);
+        }
+    }
+
+    static Object sendFrames(Map<String, Object> request) {
         ZMQ.Socket socket = socket(request);
         boolean capped = SOCKETS.get(integer(request, "socket")).sendCapped();
         List<?> frames = list(request, "frames");
@@ -294,6 +333,16 @@ public class Driver {
     }
 
     static Object receive(Map<String, Object> request) {
+        try {
+            return receiveFrames(request);
+        } catch (CallError | ZMQException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw refusal("receive", e);
+        }
+    }
+
+    static Object receiveFrames(Map<String, Object> request) {
         ZMQ.Socket socket = socket(request);
         int timeout = (int) integer(request, "timeoutMs");
         // JeroMQ's own receive timeout (ZMQ_RCVTIMEO): one wait of at most timeoutMs, 0 = just look.
@@ -431,6 +480,8 @@ public class Driver {
         static final java.lang.reflect.Method GET_SOCKOPT_X = method(zmq.SocketBase.class, int.class, "getSocketOptx", "getsockoptx");
         /** ZMQ_HANDSHAKE_IVL: ZMQ.Socket.setHandshakeIvl(int) in 0.6.0; 0.3.6 has none (null). */
         static final java.lang.reflect.Method SET_HANDSHAKE_IVL = method(ZMQ.Socket.class, int.class, "setHandshakeIvl");
+        /** ZMQ_XPUB_VERBOSER: ZMQ.Socket.setXpubVerboser(boolean) where the jar has it; 0.3.6 has none (null). */
+        static final java.lang.reflect.Method SET_XPUB_VERBOSER = method(ZMQ.Socket.class, boolean.class, "setXpubVerboser");
 
         static java.lang.reflect.Method method(Class<?> owner, Class<?> parameter, String... names) {
             for (String name : names) {
@@ -450,6 +501,10 @@ public class Driver {
 
         static void setHandshakeInterval(ZMQ.Socket socket, int ms) {
             invoke(SET_HANDSHAKE_IVL, socket, ms);
+        }
+
+        static void setXpubVerboser(ZMQ.Socket socket, boolean on) {
+            invoke(SET_XPUB_VERBOSER, socket, on);
         }
 
         /** Calls the method; what it throws is thrown as is (a ZMQException stays one, for its errno). */

@@ -14,6 +14,12 @@ export interface TestSocketOptions {
   linger?: number;
   maxMessageSize?: number;
   handshakeInterval?: number;
+  /**
+   * XPUB only: which (un)subscriptions receive() passes up. null (the default) the first
+   * subscription to a topic and its last cancel; "allSubs" (ZMQ_XPUB_VERBOSE) every subscription;
+   * "allSubsUnsubs" (ZMQ_XPUB_VERBOSER) every subscription and every cancel.
+   */
+  verbosity?: null | "allSubs" | "allSubsUnsubs";
 }
 
 /**

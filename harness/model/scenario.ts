@@ -21,6 +21,8 @@ export const SUITES = [
   "delivery",
   "isolation",
   "robustness",
+  "socket-state",
+  "subscriptions",
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 

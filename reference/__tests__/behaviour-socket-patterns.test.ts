@@ -1,8 +1,8 @@
 import * as ref from "../../reference";
-import { failure, text, waitForAsync, within } from "./helpers/behaviour-env";
+import { failure, syncFailure, text, waitForAsync, within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { useRawPeers, type RawPeer } from "./helpers/raw-peer";
-import { greeting, message, ping, ready } from "./helpers/zmtp-bytes";
+import { command, greeting, message, ping, ready } from "./helpers/zmtp-bytes";
 
 /**
  * What each socket type does with what it sends and receives (libzmq 4.3's rules): PAIR's single
@@ -357,8 +357,8 @@ describe("XSUB", () => {
 });
 
 describe("XPUB", () => {
-  async function xpubWithSubscribers(): Promise<{ xpub: ref.XPublisher; s1: ref.Subscriber; s2: ref.Subscriber }> {
-    const xpub = fixture.track(new ref.XPublisher());
+  async function xpubWithSubscribers(options: Partial<ref.XPublisherOptions> = {}): Promise<{ xpub: ref.XPublisher; s1: ref.Subscriber; s2: ref.Subscriber }> {
+    const xpub = fixture.track(new ref.XPublisher(options));
     await xpub.bind(fixture.endpoint("xpub.sock"));
     const s1 = fixture.track(new ref.Subscriber());
     s1.connect(fixture.endpoint("xpub.sock"));
@@ -396,5 +396,55 @@ describe("XPUB", () => {
     expect(await next(xpub)).toEqual(hexOf([cancel("X")]));
     s2.subscribe("D");
     expect(await next(xpub)).toEqual(hexOf([sub("D")]));
+  });
+
+  test("a peer that subscribes to a topic twice counts once: after its cancels the topic is gone, and the next subscriber's is passed up", async () => {
+    const xpub = fixture.track(new ref.XPublisher());
+    await xpub.bind(fixture.endpoint("xpub.sock"));
+    const peer = await connectAs("xpub.sock", "SUB");
+    await peer.write(Buffer.concat([command("SUBSCRIBE", "A"), command("SUBSCRIBE", "A"), command("SUBSCRIBE", "B")]));
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    expect(await next(xpub)).toEqual(hexOf([sub("B")])); // the second A is not passed up
+    await peer.write(Buffer.concat([command("CANCEL", "A"), command("CANCEL", "A")]));
+    expect(await next(xpub)).toEqual(hexOf([cancel("A")])); // counted per peer: the second CANCEL is its last
+    const s2 = fixture.track(new ref.Subscriber());
+    s2.connect(fixture.endpoint("xpub.sock"));
+    s2.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")])); // nobody held A any more: first again
+  });
+
+  test("verbosity \"allSubs\" (ZMQ_XPUB_VERBOSE) passes every subscription up, and a cancel still only from the last subscriber", async () => {
+    const { xpub, s1, s2 } = await xpubWithSubscribers({ verbosity: "allSubs" });
+    expect(xpub.verbosity).toBe("allSubs");
+    s1.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    s2.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    s1.unsubscribe("A");
+    s1.subscribe("B");
+    expect(await next(xpub)).toEqual(hexOf([sub("B")]));
+    s2.close();
+    expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
+  });
+
+  test("verbosity \"allSubsUnsubs\" (ZMQ_XPUB_VERBOSER) passes every cancel up too, also a departed peer's", async () => {
+    const { xpub, s1, s2 } = await xpubWithSubscribers();
+    xpub.verbosity = "allSubsUnsubs"; // settable after creation, as in zeromq.js
+    s1.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    s2.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    s1.unsubscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
+    s2.close();
+    expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
+  });
+
+  test("verbosity is null by default, and only null, \"allSubs\" or \"allSubsUnsubs\" are accepted (EINVAL otherwise)", () => {
+    const xpub = fixture.track(new ref.XPublisher());
+    expect(xpub.verbosity).toBeNull();
+    expect(syncFailure(() => (xpub.verbosity = "all" as never)).code).toBe("EINVAL");
+    expect(syncFailure(() => new ref.XPublisher({ verbosity: true as never })).code).toBe("EINVAL");
+    expect(syncFailure(() => new ref.Publisher({ verbosity: "allSubs" } as never)).code).toBe("EINVAL"); // an XPUB option only
   });
 });

@@ -73,7 +73,7 @@ export abstract class Socket {
   private isClosed = false;
   private readonly platform: PlatformIpc;
   /** TEST-ONLY switches (reference/testing/faults.ts): empty unless a fault test sets them. */
-  private readonly faults: TestFaults;
+  protected readonly faults: TestFaults;
 
   protected constructor(
     readonly type: SocketTypeName,

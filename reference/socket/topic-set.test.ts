@@ -31,6 +31,16 @@ describe("TopicSet", () => {
     expect([set.matches(t("xb")), set.matches(Buffer.alloc(0))]).toEqual([true, true]);
   });
 
+  test("forget() drops a topic whatever its count, and is true only when it was there", () => {
+    const set = new TopicSet();
+    set.add(t("A"));
+    set.add(t("A"));
+    set.add(t("B"));
+    expect(set.forget(t("A"))).toBe(true);
+    expect(set.forget(t("A"))).toBe(false);
+    expect(set.topics().map(String)).toEqual(["B"]);
+  });
+
   test("clear() forgets every topic", () => {
     const set = new TopicSet();
     set.add(t("A"));

@@ -31,6 +31,11 @@ export class TopicSet {
     return true;
   }
 
+  /** Removes the topic whatever its count; true when it was there. */
+  forget(topic: Buffer): boolean {
+    return this.counts.delete(topic.toString("latin1"));
+  }
+
   matches(frame: Buffer): boolean {
     for (const { topic } of this.counts.values()) {
       if (topic.length <= frame.length && (topic.length === 0 || frame.compare(topic, 0, topic.length, 0, topic.length) === 0)) {

@@ -1,3 +1,4 @@
+import { ZmqError } from "../errors";
 import { DuplexSocket } from "../socket/capabilities";
 import type { SocketOptions } from "../socket/options";
 import type { Pipe } from "../socket/pipe";
@@ -6,15 +7,42 @@ import { TopicSet } from "../socket/topic-set";
 import { legacySubscription } from "../zmtp";
 
 /**
+ * zeromq.js v6's XPublisher `verbosity`: null (libzmq's default) passes up a topic's first
+ * subscription and its last cancel; "allSubs" (ZMQ_XPUB_VERBOSE) every subscription, and still
+ * only the last cancel; "allSubsUnsubs" (ZMQ_XPUB_VERBOSER) every subscription and every cancel.
+ */
+export type XPublisherVerbosity = null | "allSubs" | "allSubsUnsubs";
+
+const VERBOSITIES: readonly XPublisherVerbosity[] = [null, "allSubs", "allSubsUnsubs"];
+
+export interface XPublisherOptions extends SocketOptions {
+  verbosity: XPublisherVerbosity;
+}
+
+/**
  * XPUB: a PUB whose receive() returns the subscriptions, as 0x01+topic / 0x00+topic messages.
- * Like libzmq without ZMQ_XPUB_VERBOSE, a topic is passed up when the first peer subscribes to it
- * and cancelled when the last one leaves (also by disconnecting).
+ * Like libzmq, a topic is passed up when the first peer subscribes to it and cancelled when the
+ * last one leaves (by a CANCEL, or by disconnecting), unless `verbosity` asks for more.
  */
 export class XPublisher extends DuplexSocket {
+  /** How many peers hold each topic (a peer that subscribed twice counts once, as in libzmq's mtrie). */
   private readonly everyone = new TopicSet();
+  private verbose: XPublisherVerbosity = null;
 
-  constructor(options?: Partial<SocketOptions>) {
-    super("XPUB", options);
+  constructor(options: Partial<XPublisherOptions> = {}) {
+    // Set after super(): a subclass's fields are initialised only once the base constructor returns.
+    const { verbosity, ...common } = options;
+    super("XPUB", common);
+    if (verbosity !== undefined) this.verbosity = verbosity;
+  }
+
+  get verbosity(): XPublisherVerbosity {
+    return this.verbose;
+  }
+
+  set verbosity(value: XPublisherVerbosity) {
+    if (!VERBOSITIES.includes(value)) throw new ZmqError("EINVAL", `verbosity must be null, "allSubs" or "allSubsUnsubs", not ${JSON.stringify(value)}`);
+    this.verbose = value;
   }
 
   protected route(frames: Buffer[]): boolean {
@@ -30,18 +58,31 @@ export class XPublisher extends DuplexSocket {
 
   protected subscriptionArrived(pipe: Pipe, subscribe: boolean, topic: Buffer): void {
     if (subscribe) {
-      pipe.subscriptions.add(topic);
-      if (this.everyone.add(topic)) this.enqueue(pipe, [legacySubscription(true, topic)]);
-    } else if (pipe.subscriptions.remove(topic) && this.everyone.remove(topic)) {
-      this.enqueue(pipe, [legacySubscription(false, topic)]);
+      const first = pipe.subscriptions.add(topic) && this.everyone.add(topic);
+      if (first || this.verbose !== null) this.passUp(pipe, true, topic);
+      return;
     }
+    const last = pipe.subscriptions.remove(topic) && this.peerDropped(topic);
+    if (last || this.verbose === "allSubsUnsubs") this.passUp(pipe, false, topic);
   }
 
   protected pipeDetached(pipe: Pipe): void {
-    for (const { topic, count } of pipe.subscriptions.entries()) {
-      for (let i = 0; i < count; i++) {
-        if (this.everyone.remove(topic)) this.enqueue(pipe, [legacySubscription(false, topic)]);
-      }
+    for (const topic of pipe.subscriptions.topics()) {
+      const last = this.peerDropped(topic);
+      // TEST-ONLY fault: the departed peer's topics are forgotten without a word.
+      if (this.faults.has("xpub-no-cancel-on-disconnect")) continue;
+      if (last || this.verbose === "allSubsUnsubs") this.passUp(pipe, false, topic);
     }
+  }
+
+  /** One peer no longer holds `topic`; true when no peer does any more. */
+  private peerDropped(topic: Buffer): boolean {
+    // TEST-ONLY fault: topics kept as a plain set, forgotten at the first peer's cancel.
+    if (this.faults.has("xpub-cancels-at-first-unsubscribe")) return this.everyone.forget(topic);
+    return this.everyone.remove(topic);
+  }
+
+  private passUp(pipe: Pipe, subscribe: boolean, topic: Buffer): void {
+    this.enqueue(pipe, [legacySubscription(subscribe, topic)]);
   }
 }

@@ -3,9 +3,11 @@
  * suites can be shown to catch broken implementations (harness/faults, `npm run faults`).
  *
  * Why switches inside the reference rather than wrappers around it: these faults live on the
- * wire (the greeting, READY, frame headers, the MORE flag) or in the connection life cycle,
- * which the socket API never exposes. A wrapper would have to re-implement the ZMTP session to
- * get at them; a switch is one `if` at the spot where a real implementation would have the bug.
+ * wire (the greeting, READY, frame headers, the MORE flag), in the connection life cycle, or in
+ * a socket type's bookkeeping of its peers (which peer a REP answers, the subscriptions an XPUB
+ * counts and a SUB resends), which the socket API never exposes. A wrapper would have to
+ * re-implement the ZMTP session or the socket type to get at them; a switch is one `if` at the
+ * spot where a real implementation would have the bug.
  *
  * How they are switched on: a socket option under the symbol TEST_FAULTS (never a string name,
  * so no ordinary option object can carry it by accident, and `Object.entries` in the option
@@ -34,6 +36,14 @@ export const WIRE_FAULTS = [
   "drops-queued-before-connect",
   /** Abstract names get a trailing NUL in the address (ipc://@name becomes "\0name\0"). */
   "abstract-trailing-nul",
+  /** SUB and XSUB send their subscriptions on a connect-side pipe's first connection only, never again after a reconnect. */
+  "no-resubscribe-after-reconnect",
+  /** XPUB keeps topics as a plain set: the first cancel (or departure) of any one subscriber forgets the topic and passes its cancel up. */
+  "xpub-cancels-at-first-unsubscribe",
+  /** XPUB forgets a departed subscriber's topics without passing any cancel up. */
+  "xpub-no-cancel-on-disconnect",
+  /** REP sends every reply to its first peer, whichever peer asked. */
+  "rep-replies-to-first-peer",
 ] as const;
 
 export type WireFault = (typeof WIRE_FAULTS)[number];

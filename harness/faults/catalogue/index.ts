@@ -6,6 +6,8 @@ import type { Fault } from "../faulty-implementation";
 import { deletesRegularFile, refusesOverride, unlinksOnCloseAfterOverride } from "./bind";
 import { dropsQueuedBeforeBind, duplicatesAMessage, losesAcceptedMessages, noReconnectAfterBinderRestarts, reordersMessages } from "./delivery";
 import { countsCharactersNotBytes, offByOneAtLimit, truncatesLongPaths } from "./path-length";
+import { lockstepFaults, repRepliesToFirstPeer, stateMachineFaults } from "./state-machines";
+import { subscriptionFaults } from "./subscriptions";
 import { abstractTrailingNul, fakeIpcOverTcp } from "./transport";
 import { unbindLiteralStarAccepted, wildcardIgnoresTmpdir, wildcardLeavesDirectory } from "./wildcard";
 import { acceptsIncompatibleSocketTypes, ignoresMore, noIdentityForDealer, shortSizeAt256, waitsForFullGreeting, wrongReadyEncoding } from "./wire";
@@ -33,4 +35,8 @@ export const FAULTS: readonly Fault[] = [
   shortSizeAt256,
   abstractTrailingNul,
   fakeIpcOverTcp,
+  ...stateMachineFaults,
+  ...lockstepFaults,
+  repRepliesToFirstPeer,
+  ...subscriptionFaults,
 ];

@@ -1,0 +1,3 @@
+import { missingOperationScenario } from "./helpers";
+
+export default missingOperationScenario({ type: "PUB", op: "receive", clause: "api.socket.pub-recv-not-implemented" });

@@ -1,0 +1,3 @@
+import { missingOperationScenario } from "./helpers";
+
+export default missingOperationScenario({ type: "PUSH", op: "receive", clause: "api.socket.recv-not-implemented" });
