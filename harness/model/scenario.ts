@@ -21,6 +21,7 @@ export const SUITES = [
   "delivery",
   "isolation",
   "robustness",
+  "options",
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 
