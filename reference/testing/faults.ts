@@ -34,6 +34,8 @@ export const WIRE_FAULTS = [
   "drops-queued-before-connect",
   /** Abstract names get a trailing NUL in the address (ipc://@name becomes "\0name\0"). */
   "abstract-trailing-nul",
+  /** The handshake deadline is never disarmed: a connection that completed its handshake is closed when it runs out. */
+  "handshake-timer-never-cleared",
 ] as const;
 
 export type WireFault = (typeof WIRE_FAULTS)[number];

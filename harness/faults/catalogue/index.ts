@@ -5,6 +5,7 @@
 import type { Fault } from "../faulty-implementation";
 import { deletesRegularFile, refusesOverride, unlinksOnCloseAfterOverride } from "./bind";
 import { dropsQueuedBeforeBind, duplicatesAMessage, losesAcceptedMessages, noReconnectAfterBinderRestarts, reordersMessages } from "./delivery";
+import { optionFaults } from "./options";
 import { countsCharactersNotBytes, offByOneAtLimit, truncatesLongPaths } from "./path-length";
 import { abstractTrailingNul, fakeIpcOverTcp } from "./transport";
 import { unbindLiteralStarAccepted, wildcardIgnoresTmpdir, wildcardLeavesDirectory } from "./wildcard";
@@ -33,4 +34,5 @@ export const FAULTS: readonly Fault[] = [
   shortSizeAt256,
   abstractTrailingNul,
   fakeIpcOverTcp,
+  ...optionFaults,
 ];
