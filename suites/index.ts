@@ -7,6 +7,7 @@ import { endpointLifecycleScenarios } from "./endpoint-lifecycle";
 import { endpointSyntaxScenarios } from "./endpoint-syntax";
 import { interopScenarios } from "./interop";
 import { isolationScenarios } from "./isolation";
+import { optionsScenarios } from "./options";
 import { pathLengthScenarios } from "./path-length";
 import { robustnessScenarios } from "./robustness";
 import { socketStateScenarios } from "./socket-state";
@@ -30,6 +31,7 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...robustnessScenarios,
   ...socketStateScenarios,
   ...subscriptionsScenarios,
+  ...optionsScenarios,
 ];
 
 /**

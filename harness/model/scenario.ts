@@ -23,6 +23,7 @@ export const SUITES = [
   "robustness",
   "socket-state",
   "subscriptions",
+  "options",
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 

@@ -256,6 +256,47 @@ describe("close() and linger", () => {
     expect(Date.now() - closedAt).toBeGreaterThanOrEqual(45);
   });
 
+  test.each([
+    ["the default linger (-1)", -1],
+    ["linger 5000 (the peer reads it all well before)", 5000],
+  ])("with %s, disconnect() still delivers what is in the pipe behind a full connection, and nothing sent after it", async (_, linger) => {
+    const { push, pull } = await connectedPushPull("disconnect-linger.sock", false, { linger, sendTimeout: 0 }, { receiveHighWaterMark: 1 });
+    const payload = bulk(200, 64 * 1024);
+    for (const body of payload.slice(0, 100)) void push.send(body);
+    const [first] = await within(pull.receive(), "message 1 of 200");
+    expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
+    for (const body of payload.slice(100)) void push.send(body);
+    push.disconnect(fixture.endpoint("disconnect-linger.sock"));
+    // The endpoint is gone from the socket at once: no pipe takes a new message.
+    expect((await failure(push.send("after disconnect"))).code).toBe("EAGAIN");
+    for (let i = 1; i < payload.length; i++) {
+      const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+    }
+  });
+
+  test("with linger 0, disconnect() drops what is still queued and hangs up at once", async () => {
+    const { push, pull } = await pushToRawPull({ linger: 0 });
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    await push.send("dropped"); // queued: the write happens on the next turn, after disconnect()
+    push.disconnect(fixture.endpoint("pull.sock")); // pushToRawPull's endpoint
+    await within(pull.closed, "the hang-up");
+    expect(pull.pending).toBe(0);
+  });
+
+  test("with linger > 0, a disconnected peer that reads nothing is hung up on once the linger has passed (not before)", async () => {
+    const { push, pull } = await pushToRawPull({ linger: 50 });
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    pull.socket.pause();
+    for (const body of bulk(100, 64 * 1024)) void push.send(body);
+    push.disconnect(fixture.endpoint("pull.sock"));
+    const disconnectedAt = Date.now();
+    await hungUpOn(pull);
+    expect(Date.now() - disconnectedAt).toBeGreaterThanOrEqual(45);
+  });
+
   test.each([["bound", true], ["connecting", false]])(
     "close() hangs up a connection still in its handshake, on a %s socket",
     async (_, binds) => {

@@ -282,7 +282,8 @@ export class ZmtpSession {
     }
     this.peerIdentity = parsed.properties.get("identity") ?? Buffer.alloc(0);
     this.phase = "active";
-    clearTimeout(this.handshakeTimer);
+    // TEST-ONLY fault: the deadline is left armed and ends the established connection.
+    if (!this.faults.has("handshake-timer-never-cleared")) clearTimeout(this.handshakeTimer);
     this.startHeartbeats();
     this.events.ready(this);
   }

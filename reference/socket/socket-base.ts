@@ -157,8 +157,31 @@ export abstract class Socket {
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not connected", endpoint);
     this.connected.delete(endpoint);
     entry.connecter.stop();
-    entry.session?.close("disconnected");
-    if (entry.pipe !== undefined) this.removePipe(entry.pipe);
+    const { session, pipe } = entry;
+    if (session !== undefined && pipe !== undefined && this.linger !== 0 && this.pipeBySession.get(session) === pipe) {
+      // ZMQ_LINGER applies to zmq_disconnect() as to zmq_close(): the endpoint leaves the socket
+      // at once (nothing more is routed to it, nothing more is read from it), but what its pipe
+      // still holds goes out on the established connection, as long as linger allows.
+      this.lingerAfterDisconnect(session, pipe);
+      return;
+    }
+    session?.close("disconnected");
+    if (pipe !== undefined) this.removePipe(pipe);
+  }
+
+  /** Sessions of disconnected endpoints that still write out what their pipe held (linger != 0). */
+  private readonly disconnectedLingering = new Map<ZmtpSession, Pipe>();
+
+  private lingerAfterDisconnect(session: ZmtpSession, pipe: Pipe): void {
+    this.pipeDetached(pipe); // the socket type forgets it: no routing id, no subscriptions
+    this.pipeBySession.delete(session);
+    const index = this.pipes.indexOf(pipe);
+    if (index >= 0) this.pipes.splice(index, 1);
+    this.pipeRemoved(pipe);
+    this.disconnectedLingering.set(session, pipe);
+    pipe.flush();
+    this.endIfFlushed(session, pipe);
+    if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
   }
 
   close(): void {
@@ -186,6 +209,8 @@ export abstract class Socket {
     for (const { session } of this.connected.values()) {
       if (session !== undefined && !this.pipeBySession.has(session)) session.close("socket closed");
     }
+    // Endpoints disconnected earlier and still lingering: linger 0 at close ends them too.
+    if (this.linger === 0) for (const session of [...this.disconnectedLingering.keys()]) session.close("socket closed");
     this.bound.clear();
     this.connected.clear();
     for (const pipe of this.pipes) if (!lingering.has(pipe)) pipe.discard();
@@ -336,10 +361,11 @@ export abstract class Socket {
       if (pipe !== undefined) this.subscriptionArrived(pipe, subscribe, topic);
     },
     drain: (session) => {
-      const pipe = this.pipeBySession.get(session);
+      const lingering = this.disconnectedLingering.get(session);
+      const pipe = this.pipeBySession.get(session) ?? lingering;
       if (pipe === undefined) return;
       pipe.flush();
-      if (this.isClosed) this.endIfFlushed(session, pipe);
+      if (this.isClosed || lingering !== undefined) this.endIfFlushed(session, pipe);
     },
     closed: (session) => this.onSessionClosed(session),
   };
@@ -368,6 +394,13 @@ export abstract class Socket {
 
   private onSessionClosed(session: ZmtpSession): void {
     for (const { sessions } of this.bound.values()) sessions.delete(session);
+    const lingering = this.disconnectedLingering.get(session);
+    if (lingering !== undefined) {
+      // A disconnected endpoint's connection is gone (all written, linger expired, peer left): so is its queue.
+      this.disconnectedLingering.delete(session);
+      lingering.detach();
+      lingering.discard();
+    }
     const entry = this.sessionEndpoints.get(session);
     this.sessionEndpoints.delete(session);
     const pipe = this.pipeBySession.get(session);

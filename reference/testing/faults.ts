@@ -44,6 +44,8 @@ export const WIRE_FAULTS = [
   "xpub-no-cancel-on-disconnect",
   /** REP sends every reply to its first peer, whichever peer asked. */
   "rep-replies-to-first-peer",
+  /** The handshake deadline is never disarmed: a connection that completed its handshake is closed when it runs out. */
+  "handshake-timer-never-cleared",
 ] as const;
 
 export type WireFault = (typeof WIRE_FAULTS)[number];

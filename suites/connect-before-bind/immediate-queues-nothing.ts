@@ -6,6 +6,7 @@ export default scenario({
   id: "connect-before-bind.immediate-queues-nothing",
   suite: "connect-before-bind",
   clause: "compat.libzmq.connect-before-bind-queues",
+  alsoChecks: ["api.setsockopt.immediate"],
   level: "COMPAT",
   title: "With immediate set, a send before any peer is connected fails with EAGAIN, and messages flow once the binder is there",
   requires: ["immediate"],

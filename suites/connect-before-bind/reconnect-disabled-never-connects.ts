@@ -4,6 +4,7 @@ export default scenario({
   id: "connect-before-bind.reconnect-disabled-never-connects",
   suite: "connect-before-bind",
   clause: "compat.libzmq.connect-missing-path-succeeds",
+  alsoChecks: ["api.setsockopt.reconnect-ivl.disabled"],
   level: "COMPAT",
   title: "With reconnectInterval -1, a connect whose first attempt failed never reaches a binder that appears later",
   requires: ["reconnect-interval"],

@@ -5,6 +5,7 @@ export default scenario({
   id: "interop.router-sees-dealer-routing-id",
   suite: "interop",
   clause: "compat.libzmq.ready-properties",
+  alsoChecks: ["api.setsockopt.routing-id"],
   level: "COMPAT",
   title: "A ROUTER gets a DEALER's routingId (sent as the Identity property) as the first frame of its messages",
   roles: "pair",

@@ -186,6 +186,18 @@ export class RawPeer {
     this.socket.destroy();
   }
 
+  /**
+   * Stops reading the connection: what the implementation writes piles up in the kernel's socket
+   * buffer until its writes stall (a peer that does not read). resume() reads again.
+   */
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
   /** What a failed wait saw, for the report. */
   describe(how: Settled, baseMs = ARRIVAL_LIMIT_MS): string {
     const unread = this.unread;

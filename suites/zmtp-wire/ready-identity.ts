@@ -14,7 +14,7 @@ export default scenario({
   id: "zmtp-wire.ready-identity",
   suite: "zmtp-wire",
   clause: "compat.libzmq.ready-properties",
-  alsoChecks: ["zmtp.identity.first-octet"],
+  alsoChecks: ["zmtp.identity.first-octet", "api.setsockopt.routing-id"],
   level: "COMPAT",
   title: "DEALER, REQ and ROUTER send an Identity property in READY: empty, or the routing id when one is set",
   requires: ["reqrep"],

@@ -5,6 +5,7 @@
 import type { Fault } from "../faulty-implementation";
 import { deletesRegularFile, refusesOverride, unlinksOnCloseAfterOverride } from "./bind";
 import { dropsQueuedBeforeBind, duplicatesAMessage, losesAcceptedMessages, noReconnectAfterBinderRestarts, reordersMessages } from "./delivery";
+import { optionFaults } from "./options";
 import { countsCharactersNotBytes, offByOneAtLimit, truncatesLongPaths } from "./path-length";
 import { lockstepFaults, repRepliesToFirstPeer, stateMachineFaults } from "./state-machines";
 import { subscriptionFaults } from "./subscriptions";
@@ -39,4 +40,5 @@ export const FAULTS: readonly Fault[] = [
   ...lockstepFaults,
   repRepliesToFirstPeer,
   ...subscriptionFaults,
+  ...optionFaults,
 ];
