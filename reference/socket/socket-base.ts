@@ -127,6 +127,8 @@ export abstract class Socket {
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not bound by this socket", endpoint);
     this.bound.delete(endpoint);
     entry.listener.close();
+    // TEST-ONLY fault "unbind-keeps-connections": what the listener accepted lives on.
+    if (this.faults.has("unbind-keeps-connections")) return;
     for (const session of entry.sessions) session.close("endpoint unbound");
   }
 

@@ -34,6 +34,8 @@ export const WIRE_FAULTS = [
   "drops-queued-before-connect",
   /** Abstract names get a trailing NUL in the address (ipc://@name becomes "\0name\0"). */
   "abstract-trailing-nul",
+  /** unbind() closes the listener only: the connections it had accepted stay open and keep delivering. */
+  "unbind-keeps-connections",
 ] as const;
 
 export type WireFault = (typeof WIRE_FAULTS)[number];
