@@ -19,6 +19,29 @@ const ENDPOINT = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s;
 
 export type EndpointUse = "bind" | "connect";
 
+/**
+ * What zmq_unbind() and zmq_disconnect() check before they look an endpoint up (libzmq's
+ * parse_uri and check_protocol): a transport, "://" and an address (EINVAL), and a transport this
+ * implementation has (EPROTONOSUPPORT). Nothing about the address itself: a path too long or never
+ * bound is only not found (ENOENT), as in libzmq, where the lookup is by the string alone.
+ */
+export function checkEndpointSyntax(endpoint: unknown): void {
+  if (typeof endpoint !== "string") {
+    throw new ZmqError("EINVAL", `endpoint must be a string, got ${typeof endpoint}`);
+  }
+  const match = ENDPOINT.exec(endpoint);
+  if (match === null) {
+    throw new ZmqError("EINVAL", "malformed endpoint (expected ipc://<path>)", endpoint);
+  }
+  const [, transport, address] = match;
+  if (transport !== "ipc") {
+    throw new ZmqError("EPROTONOSUPPORT", `transport "${transport}" is not supported (this implementation is ipc only)`, endpoint);
+  }
+  if (address === "") {
+    throw new ZmqError("EINVAL", "empty ipc address", endpoint);
+  }
+}
+
 export function parseEndpoint(
   endpoint: unknown,
   use: EndpointUse,

@@ -1,6 +1,6 @@
 import type * as net from "node:net";
 import { ZmqError } from "../errors";
-import { nodeSocketPath, parseEndpoint, type IpcAddress } from "../endpoint/parse-endpoint";
+import { checkEndpointSyntax, nodeSocketPath, parseEndpoint, type IpcAddress } from "../endpoint/parse-endpoint";
 import { platformIpc, type PlatformIpc } from "../endpoint/platform-limits";
 import { IpcConnecter } from "../transport/ipc-connecter";
 import { IpcListener } from "../transport/ipc-listener";
@@ -121,10 +121,14 @@ export abstract class Socket {
   /** Takes the endpoint as bound, or for a wildcard the value of lastEndpoint ("ipc://*" itself is ENOENT). */
   async unbind(endpoint: string): Promise<void> {
     this.assertOpen();
+    // A malformed endpoint is EINVAL or EPROTONOSUPPORT, not "not bound" (libzmq's term_endpoint).
+    checkEndpointSyntax(endpoint);
     const entry = this.bound.get(endpoint);
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not bound by this socket", endpoint);
     this.bound.delete(endpoint);
     entry.listener.close();
+    // TEST-ONLY fault "unbind-keeps-connections": what the listener accepted lives on.
+    if (this.faults.has("unbind-keeps-connections")) return;
     for (const session of entry.sessions) session.close("endpoint unbound");
   }
 
@@ -153,6 +157,7 @@ export abstract class Socket {
 
   disconnect(endpoint: string): void {
     this.assertOpen();
+    checkEndpointSyntax(endpoint);
     const entry = this.connected.get(endpoint);
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not connected", endpoint);
     this.connected.delete(endpoint);

@@ -46,6 +46,8 @@ export const WIRE_FAULTS = [
   "rep-replies-to-first-peer",
   /** The handshake deadline is never disarmed: a connection that completed its handshake is closed when it runs out. */
   "handshake-timer-never-cleared",
+  /** unbind() closes the listener only: the connections it had accepted stay open and keep delivering. */
+  "unbind-keeps-connections",
 ] as const;
 
 export type WireFault = (typeof WIRE_FAULTS)[number];

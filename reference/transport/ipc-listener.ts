@@ -113,6 +113,7 @@ async function bindPath(
 
 /** EADDRINUSE for anything at the path that is not a socket; ENOENT/ENOTDIR/EACCES for a bad directory. */
 function refuseNonSocket(target: string, endpoint: string): void {
+  refuseTrailingSlash(target, endpoint);
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(target);
@@ -126,6 +127,24 @@ function refuseNonSocket(target: string, endpoint: string): void {
     const what = stat.isDirectory() ? "a directory" : stat.isSymbolicLink() ? "a symbolic link" : stat.isFIFO() ? "a FIFO" : "a file that is not a socket";
     throw new ZmqError("EADDRINUSE", `${what} exists at the bind path; refusing to replace it`, endpoint);
   }
+}
+
+/**
+ * A path ending in "/" names a directory: bind(2) never creates a socket there. The kernel finds
+ * the name before the slash and says EEXIST (bind: EADDRINUSE) when anything is there, a regular
+ * file or a socket included, and ENOENT when nothing is; the path is never trimmed to the name.
+ */
+function refuseTrailingSlash(target: string, endpoint: string): void {
+  if (!/[^/]\/+$/.test(target)) return;
+  const name = target.replace(/\/+$/, "");
+  try {
+    fs.lstatSync(name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw fromSystemError(err, endpoint);
+    checkParentDirectory(name, endpoint);
+    throw new ZmqError("ENOENT", "a path ending in / names a directory, and there is none: no socket is created there", endpoint);
+  }
+  throw new ZmqError("EADDRINUSE", "a path ending in / names what exists before the slash: refusing to bind there", endpoint);
 }
 
 function checkParentDirectory(target: string, endpoint: string): void {

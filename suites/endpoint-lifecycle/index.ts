@@ -9,6 +9,18 @@ import directoryAtBindPath from "./directory-at-bind-path";
 import disconnectNeverConnectedEnoent from "./disconnect-never-connected-enoent";
 import disconnectStopsDelivery from "./disconnect-stops-delivery";
 import fifoSurvives from "./fifo-survives";
+import lastEndpointAfterWildcardBind from "./last-endpoint-after-wildcard-bind";
+import lastEndpointIsLatestBind from "./last-endpoint-is-latest-bind";
+import otherSpellingNotUnbound from "./other-spelling-not-unbound";
+import relativePathPerWorkingDirectory from "./relative-path-per-working-directory";
+import samePathTwiceOnOneSocket from "./same-path-twice-on-one-socket";
+import samePathTwiceUnbindOnce from "./same-path-twice-unbind-once";
+import twoBindsBothReachable from "./two-binds-both-reachable";
+import unbindAndDisconnectBySpelling from "./unbind-and-disconnect-by-spelling";
+import unbindEndsAcceptedConnections from "./unbind-ends-accepted-connections";
+import unbindLeavesNoPeerToSendTo from "./unbind-leaves-no-peer-to-send-to";
+import unbindMiddleOfThree from "./unbind-middle-of-three";
+import unbindOneOfTwoKeepsOther from "./unbind-one-of-two-keeps-other";
 import relativeLastEndpointAsBound from "./relative-last-endpoint-as-bound";
 import relativePathInWorkingDirectory from "./relative-path-in-working-directory";
 import socketFileModeFollowsUmask from "./socket-file-mode-follows-umask";
@@ -35,4 +47,16 @@ export const endpointLifecycleScenarios: readonly Scenario[] = [
   connectToRegularFile,
   connectNeedsWritePermission,
   socketFileModeFollowsUmask,
+  unbindEndsAcceptedConnections,
+  unbindLeavesNoPeerToSendTo,
+  twoBindsBothReachable,
+  lastEndpointIsLatestBind,
+  lastEndpointAfterWildcardBind,
+  unbindOneOfTwoKeepsOther,
+  unbindMiddleOfThree,
+  samePathTwiceOnOneSocket,
+  samePathTwiceUnbindOnce,
+  unbindAndDisconnectBySpelling,
+  otherSpellingNotUnbound,
+  relativePathPerWorkingDirectory,
 ];

@@ -79,4 +79,13 @@ export const malformedEndpointScenarios: readonly Scenario[] = [
     endpoint: (ctx) => `foo://${ctx.path("foo.sock")}`,
     codes: ["EPROTONOSUPPORT"],
   }),
+  refusedEndpoint({
+    slug: "unix-transport-eprotonosupport",
+    title: "unix://<path> (not a ZeroMQ transport, whatever UNIX sockets ipc uses) is refused with EPROTONOSUPPORT on bind and on connect",
+    clause: "api.bind.error.eprotonosupport",
+    level: "MUST",
+    shown: "unix://<path> (not a transport)",
+    endpoint: (ctx) => `unix://${ctx.path("unix.sock")}`,
+    codes: ["EPROTONOSUPPORT"],
+  }),
 ];

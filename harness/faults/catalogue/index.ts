@@ -4,6 +4,9 @@
  */
 import type { Fault } from "../faulty-implementation";
 import { deletesRegularFile, refusesOverride, unlinksOnCloseAfterOverride } from "./bind";
+import { ENDPOINT_FAULTS } from "./endpoints";
+import { ERRNO_FAULTS } from "./errnos";
+import { PATH_FAULTS } from "./paths";
 import { dropsQueuedBeforeBind, duplicatesAMessage, losesAcceptedMessages, noReconnectAfterBinderRestarts, reordersMessages } from "./delivery";
 import { optionFaults } from "./options";
 import { countsCharactersNotBytes, offByOneAtLimit, truncatesLongPaths } from "./path-length";
@@ -41,4 +44,9 @@ export const FAULTS: readonly Fault[] = [
   repRepliesToFirstPeer,
   ...subscriptionFaults,
   ...optionFaults,
+  // Generated families: a different plausible errno per refusal, path spellings normalised away,
+  // and the bookkeeping of unbind and of several endpoints per socket.
+  ...ERRNO_FAULTS,
+  ...PATH_FAULTS,
+  ...ENDPOINT_FAULTS,
 ];

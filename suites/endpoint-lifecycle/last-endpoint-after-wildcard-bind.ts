@@ -1,0 +1,28 @@
+import { scenario } from "../../harness/model/scenario";
+
+export default scenario({
+  id: "endpoint-lifecycle.last-endpoint-after-wildcard-bind",
+  suite: "endpoint-lifecycle",
+  clause: "api.getsockopt.last-endpoint",
+  alsoChecks: ["ipc.bind.wildcard.last-endpoint"],
+  level: "MUST",
+  title: "After a named bind and then ipc://*, lastEndpoint names the generated path, and a peer reaches the socket through it",
+  requires: ["last-endpoint", "wildcard"],
+  async run(ctx) {
+    const named = ctx.endpoint("named.sock");
+    const puller = await ctx.socket(ctx.impl, "PULL");
+    await puller.bind(named);
+    await ctx.expectSuccess("bind ipc://*", () => puller.bind("ipc://*"));
+    const last = await puller.lastEndpoint();
+    ctx.check(
+      "lastEndpoint after binding ipc://* second",
+      last ?? "null",
+      (value) => value.startsWith("ipc://") && value !== "ipc://*" && value !== named,
+      "the generated ipc:// endpoint (not ipc://*, not the named path bound first)",
+    );
+    const pusher = await ctx.socket(ctx.impl, "PUSH");
+    await pusher.connect(last!);
+    await pusher.send(["via the generated path"]);
+    await ctx.expectMessage(puller, "message from a peer of the generated path", ["via the generated path"]);
+  },
+});

@@ -1,0 +1,22 @@
+import * as fs from "node:fs";
+import { scenario } from "../../harness/model/scenario";
+
+export default scenario({
+  id: "endpoint-syntax.spelling-kept-in-last-endpoint",
+  suite: "endpoint-syntax",
+  clause: "compat.libzmq.last-endpoint-as-bound",
+  alsoChecks: ["compat.libzmq.ipc-path-passed-as-written"],
+  level: "COMPAT",
+  title: "After binding <dir>/./c.sock, <dir>//g.sock and <dir>/link/../e.sock, lastEndpoint is each exactly as spelled",
+  requires: ["socket-file", "last-endpoint"],
+  async run(ctx) {
+    fs.mkdirSync(ctx.path("real", "inner"), { recursive: true });
+    fs.symlinkSync(ctx.path("real", "inner"), ctx.path("link"));
+    const puller = await ctx.socket(ctx.impl, "PULL");
+    for (const spelled of [`${ctx.dir}/./c.sock`, `${ctx.dir}//g.sock`, `${ctx.dir}/link/../e.sock`]) {
+      const shown = spelled.replace(ctx.dir, "<dir>");
+      await ctx.expectSuccess(`bind ipc://${shown}`, () => puller.bind(`ipc://${spelled}`));
+      ctx.check(`lastEndpoint after binding ipc://${shown}`, await puller.lastEndpoint(), `ipc://${spelled}`);
+    }
+  },
+});
