@@ -11,6 +11,7 @@ import { planTasks } from "../harness/runner/run-matrix";
 import { runScenario } from "../harness/runner/run-scenario";
 import { timeoutMultiplier } from "../harness/runner/limits";
 import { IN_PLACE_SCENARIOS } from "./index";
+import { isUnexpected } from "../harness/model/outcome";
 
 const implementations = ["reference", "libzmq"].map(implementationById);
 const sets = new Map(implementations.map((impl) => [impl.id, shippedExpectations(impl.id)]));
@@ -26,7 +27,7 @@ for (const suite of new Set(IN_PLACE_SCENARIOS.map((s) => s.suite))) {
           { scenario: task.scenario, platformId: "host", platformName: settings.platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
           sets,
         );
-        if (!expected.outcomes.includes(row.outcome)) {
+        if (isUnexpected({ outcome: row.outcome, expected: expected.outcomes })) {
           const checks = row.observed.checks.filter((c) => !c.ok).map((c) => `  ${c.what}: expected ${c.expected}, observed ${c.observed}`);
           throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.outcomes.join(" or ")}\n${row.observed.summary}\n${checks.join("\n")}`);
         }

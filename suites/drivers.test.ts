@@ -15,6 +15,7 @@ import { planTasks } from "../harness/runner/run-matrix";
 import { runScenario } from "../harness/runner/run-scenario";
 import { platformIpc } from "../reference/endpoint/platform-limits";
 import { IN_PLACE_SCENARIOS } from "./index";
+import { isUnexpected } from "../harness/model/outcome";
 
 const settings = { platformId: "host", platform: platformIpc(), multiplier: timeoutMultiplier() };
 const reference = referenceImplementation();
@@ -52,7 +53,7 @@ for (const shipped of shippedDrivers()) {
           { scenario: task.scenario, platformId: "host", platformName: settings.platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
           sets,
         );
-        if (!expected.outcomes.includes(row.outcome)) {
+        if (isUnexpected({ outcome: row.outcome, expected: expected.outcomes })) {
           throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.outcomes.join(" or ")}\n${row.observed.summary}`);
         }
       }, 60_000);
