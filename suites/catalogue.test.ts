@@ -2,6 +2,8 @@
  * The scenario catalogue is consistent with the spec as data: stable unique IDs, every cited
  * clause exists, and every requirement clause (MUST, SHOULD, COMPAT) has at least one scenario.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { CLAUSES, clauseById } from "../fixtures/spec";
 import { SUITES } from "../harness/model/scenario";
 import { ALL_SCENARIOS } from "./index";
@@ -29,4 +31,21 @@ test("every requirement clause has a scenario", () => {
 test("every suite has scenarios, and there are at least 80", () => {
   for (const suite of SUITES) expect(ALL_SCENARIOS.filter((s) => s.suite === suite).length).toBeGreaterThan(0);
   expect(ALL_SCENARIOS.length).toBeGreaterThanOrEqual(80);
+});
+
+test("every scenario that binds ipc://* points the temporary directory into its own directory first", () => {
+  // Otherwise the generated path lands in the machine's temporary directory: left behind by a
+  // faulty implementation on the host, and refused outright where that directory is read-only
+  // (the container platforms' non-root user).
+  const files = fs
+    .readdirSync(__dirname, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+    .map((file) => path.join(__dirname, file));
+  const wildcardBinders = files.filter((file) => /bind\("ipc:\/\/\*"\)|bindWildcard\(/.test(fs.readFileSync(file, "utf8")) && !file.endsWith("support.ts"));
+  expect(wildcardBinders.length).toBeGreaterThan(5);
+  const unguarded = wildcardBinders.filter((file) => {
+    const source = fs.readFileSync(file, "utf8");
+    return !/setTempVariables\(|setEnv\(/.test(source) || !/exclusive: true/.test(source);
+  });
+  expect(unguarded.map((file) => path.relative(__dirname, file))).toEqual([]);
 });

@@ -1,14 +1,19 @@
 import { scenario } from "../../harness/model/scenario";
+import { makeDirectory, setTempVariables } from "../wildcard/support";
 
 export default scenario({
   id: "endpoint-lifecycle.last-endpoint-after-wildcard-bind",
   suite: "endpoint-lifecycle",
+  exclusive: true,
   clause: "api.getsockopt.last-endpoint",
   alsoChecks: ["ipc.bind.wildcard.last-endpoint"],
   level: "MUST",
   title: "After a named bind and then ipc://*, lastEndpoint names the generated path, and a peer reaches the socket through it",
   requires: ["last-endpoint", "wildcard"],
   async run(ctx) {
+    // The generated path goes inside ctx.dir (removed with it), never the machine's own temporary
+    // directory, which a container platform may not even let us write.
+    await setTempVariables(ctx, { TMPDIR: makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
     const named = ctx.endpoint("named.sock");
     const puller = await ctx.socket(ctx.impl, "PULL");
     await puller.bind(named);
