@@ -54,6 +54,10 @@ test("reference and libzmq: second processes, ipc://* directories, a changed wor
     "bind-override.across-processes",
     "wildcard.relative-without-temp-variables",
     "wildcard.close-removes-file-and-directory",
+    // TMPDIR inside the scenario's directory: libzmq removes its wildcard directory there on its
+    // I/O thread while the runner removes the scenario's (Node 22+ rmSync then left it behind).
+    "wildcard.generates-connectable-path",
+    "wildcard.tmpdir-not-a-directory-skipped",
     "endpoint-lifecycle.working-directory",
     "abstract-namespace.bind-and-deliver",
     "interop.push-pull",

@@ -25,3 +25,23 @@ export function entriesUnder(root: string): string[] {
   walk(Buffer.from(root), "");
   return found.sort();
 }
+
+/**
+ * Removes `dir` and everything under it, even while something else is deleting entries in it,
+ * and says whether it is gone. Node 22, 24 and 26's fs.rmSync returns without an error yet
+ * leaves part of the tree when an entry vanishes under it (Node 20's does not): libzmq removes a
+ * wildcard socket and its directory on its I/O thread after a close, so every libzmq wildcard
+ * scenario run under those Nodes left its directory in the temporary directory. Each pass removes
+ * what the one before missed; the other deleter only ever removes, so a pass or two suffice.
+ */
+export function removeTree(dir: string, passes = 10): boolean {
+  for (let pass = 0; pass < passes; pass++) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // an entry removed under us: the next pass sees the tree as it is now
+    }
+    if (!fs.existsSync(dir)) return true;
+  }
+  return false;
+}

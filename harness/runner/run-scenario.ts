@@ -9,6 +9,7 @@ import { defaultOutcome, MISSED_AT_LEVEL } from "../model/level-outcomes";
 import { DriverFault } from "../driver/driver-connection";
 import type { ContainerSites } from "../platforms/sites";
 import { ScenarioContext } from "./context";
+import { removeTree } from "./file-tree";
 import { SCENARIO_LIMIT_MS } from "./limits";
 import { leftoverProcesses, processesNow } from "./leftover-processes";
 import type { ResultRow } from "./result";
@@ -42,11 +43,7 @@ export interface RunSettings {
 const LIVE_DIRECTORIES = new Set<string>();
 process.once("exit", () => {
   for (const dir of LIVE_DIRECTORIES) {
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // exiting anyway: nothing better to do with it
-    }
+    removeTree(dir); // exiting anyway: what it cannot remove stays
   }
 });
 
@@ -107,6 +104,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   const before = settings.aloneInProcess ? processesNow() : undefined;
   let timer: NodeJS.Timeout | undefined;
   let result: Row;
+  let removed = false;
   try {
     await Promise.race([
       scenario.run(ctx),
@@ -122,11 +120,15 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   } finally {
     clearTimeout(timer);
     await ctx.dispose().catch(() => undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
-    LIVE_DIRECTORIES.delete(dir);
+    removed = removeTree(dir);
+    if (removed) LIVE_DIRECTORIES.delete(dir);
   }
-  const leftover = before === undefined ? undefined : leftoverProcesses(before, [roles.binder, roles.connecter]);
-  if (leftover === undefined) return result;
+  const leftovers = [
+    before === undefined ? undefined : leftoverProcesses(before, [roles.binder, roles.connecter]),
+    removed ? undefined : `its directory ${dir} could not be removed`,
+  ].filter((what): what is string => what !== undefined);
+  if (leftovers.length === 0) return result;
+  const leftover = leftovers.join("; ");
   // Cut off at its limit, a scenario may still be waiting on a helper: the timeout is the verdict.
   if (result.outcome === "timeout") return { ...result, observed: { ...result.observed, summary: `${result.observed.summary}; ${leftover}` } };
   return {

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { stalledPath } from "./linger";
+import { closeBoundPusher, stalledPath } from "./linger";
 import { expectSomeDiscarded } from "./support";
 
 export default scenario({
@@ -9,8 +9,9 @@ export default scenario({
   level: "MUST",
   title: "A PUSH with linger 0 closed while it still holds messages for a PULL that has not read them discards them: the PULL gets only the first few",
   async run(ctx) {
-    const { pusher, puller, accepted } = await stalledPath(ctx, true, { linger: 0 });
-    await pusher.close();
+    const stalled = await stalledPath(ctx, true, { linger: 0 });
+    const { puller, accepted } = stalled;
+    await closeBoundPusher(ctx, stalled);
     await expectSomeDiscarded(ctx, puller, accepted, "messages the PULL receives after the close");
   },
 });

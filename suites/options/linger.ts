@@ -13,6 +13,8 @@ export interface StalledPath {
   readonly pusher: TestSocket;
   readonly puller: TestSocket;
   readonly endpoint: string;
+  /** The socket file of the endpoint. */
+  readonly file: string;
   /** Bulk messages the PUSH accepted: some are still queued in it, for a PULL that does not read. */
   readonly accepted: number;
 }
@@ -23,7 +25,8 @@ export interface StalledPath {
  * does not read, until a send times out: the PUSH then holds messages it has not written.
  */
 export async function stalledPath(ctx: ScenarioContext, pushBinds: boolean, options: TestSocketOptions): Promise<StalledPath> {
-  const endpoint = ctx.endpoint("stalled.sock");
+  const file = ctx.path("stalled.sock");
+  const endpoint = `ipc://${file}`;
   const puller = await ctx.socket(ctx.impl, "PULL", { receiveHighWaterMark: HIGH_WATER_MARK });
   const pusher = await ctx.socket(ctx.impl, "PUSH", { sendHighWaterMark: HIGH_WATER_MARK, sendTimeout: ctx.limit(STALL_MS), ...options });
   if (pushBinds) {
@@ -38,5 +41,22 @@ export async function stalledPath(ctx: ScenarioContext, pushBinds: boolean, opti
   await ctx.expectMessage(puller, "the first message: the connection is up", ["sync"]);
   const accepted = await fillUntilStalled(ctx, pusher, MAX_ATTEMPTS, "filling the path to a PULL that is not read");
   ctx.check("the path fills: a send times out", accepted < MAX_ATTEMPTS ? "yes" : `no, all ${MAX_ATTEMPTS} accepted`, "yes");
-  return { pusher, puller, endpoint, accepted };
+  return { pusher, puller, endpoint, file, accepted };
+}
+
+/**
+ * Closes the PUSH that bound the stalled path and waits until its socket file is gone: the close
+ * has then been taken in. libzmq closes asynchronously: zmq_close() returns at once, and only
+ * later does its reaper thread tell the I/O thread to drop what the PUSH still holds (linger 0)
+ * or to start the linger period. A PULL that reads before then makes room and the held messages
+ * go out (seen once in CI on a loaded machine: all 9 delivered after a linger-0 close). The I/O
+ * thread unlinks the file after it has taken the termination of the PUSH's pipes in, so the
+ * file's disappearance is the event to wait for. Without a file (JeroMQ's TCP port behind the
+ * name) there is nothing to wait for; a file that stays is for the endpoint-lifecycle scenarios
+ * to judge: here it only costs the arrival limit.
+ */
+export async function closeBoundPusher(ctx: ScenarioContext, path: StalledPath): Promise<void> {
+  await path.pusher.close();
+  const deadline = Date.now() + ctx.limit(ARRIVAL_LIMIT_MS);
+  while (ctx.fileKind(path.file) === "socket" && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
 }
