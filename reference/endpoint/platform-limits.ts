@@ -1,5 +1,5 @@
 /**
- * One table of the platform facts an ipc implementation depends on (ipc-facts.md, unix(4)).
+ * One table of the platform facts an ipc implementation depends on (unix(7) on Linux, unix(4) on FreeBSD).
  * Everything that asks "how long may a path be" or "is there an abstract namespace" reads this
  * table, so that a scenario can inject another platform and the limits are unit-tested row by row.
  */

@@ -15,5 +15,5 @@ export function truncateToBytes(path: string, maxBytes: number): string {
   return out;
 }
 
-/** Linux's sun_path is 108 bytes; with its NUL a path may have 107 (ipc-facts.md). */
+/** Linux's sun_path is 108 bytes; with its NUL a path may have 107 (unix(7)). */
 export const LINUX_MAX_PATH_BYTES = 107;

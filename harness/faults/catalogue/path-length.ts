@@ -39,7 +39,8 @@ export const countsCharactersNotBytes: Fault = {
  * `>` where libzmq has `>=`: a path that fills sun_path without its NUL (108 bytes on Linux) is
  * accepted. Node and the BSD kernels accept such a path; libzmq refuses it, so its peers cannot
  * connect to it. The reference refuses it too, so the fault binds a short name beside the target
- * and renames it onto the 108-byte path (the socket stays reachable there: ipc-facts.md).
+ * and renames it onto the 108-byte path (the socket stays reachable there: a rename keeps the
+ * socket's inode, which is what connect(2) finds).
  */
 export const offByOneAtLimit: Fault = {
   id: "off-by-one-at-limit",
