@@ -2,6 +2,7 @@ import type { TestSocket, TestSocketOptions } from "../../harness/adapters/imple
 import type { ScenarioContext } from "../../harness/runner/context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { sendWhenAccepted } from "../connect-before-bind/send-when-accepted";
+import { settle } from "../wildcard/support";
 import { STALL_MS, fillUntilStalled } from "./support";
 
 /** Both high-water marks: small, so that the path fills after a few messages. */
@@ -57,6 +58,5 @@ export async function stalledPath(ctx: ScenarioContext, pushBinds: boolean, opti
  */
 export async function closeBoundPusher(ctx: ScenarioContext, path: StalledPath): Promise<void> {
   await path.pusher.close();
-  const deadline = Date.now() + ctx.limit(ARRIVAL_LIMIT_MS);
-  while (ctx.fileKind(path.file) === "socket" && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+  await settle(ctx, () => ctx.fileKind(path.file) !== "socket", ARRIVAL_LIMIT_MS);
 }
