@@ -127,6 +127,30 @@ export function killTree(pid: number, leadsGroup: boolean): void {
   killProcesses(tree);
 }
 
+/** How often untilGone looks again: a SIGKILLed process is gone within a few of these even on a loaded machine. */
+const GONE_POLL_MS = 10;
+
+/**
+ * Resolves once none of `pids` runs any more (gone, or a zombie: dead, only waiting to be reaped),
+ * or at `limitMs`, with the pids still running then. SIGKILL is delivered by the kernel in its own
+ * time: a caller that reports a process as ended waits for it here, so the next scenario (or a
+ * leak check) never sees it.
+ */
+export async function untilGone(pids: readonly number[], limitMs: number): Promise<number[]> {
+  const deadline = Date.now() + limitMs;
+  let running = pids.filter(isRunning);
+  while (running.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
+    running = running.filter(isRunning);
+  }
+  return running;
+}
+
+function isRunning(pid: number): boolean {
+  const p = readProcess(pid);
+  return p !== undefined && p.state !== "Z";
+}
+
 /** Kills a whole process group (negative id): the members left when its leader has gone. */
 export function killGroup(pgid: number): void {
   if (pgid !== currentProcessGroup()) signal(-pgid);

@@ -11,7 +11,7 @@ import type { ContainerSites } from "../platforms/sites";
 import { ScenarioContext } from "./context";
 import { removeTree } from "./file-tree";
 import { SCENARIO_LIMIT_MS } from "./limits";
-import { leftoverProcesses, processesNow } from "./leftover-processes";
+import { endLeftoverProcesses, processesNow } from "./leftover-processes";
 import type { ResultRow } from "./result";
 import { ScenarioTimeout, Skipped, Unsupported, Violation } from "./verdicts";
 
@@ -124,7 +124,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
     if (removed) LIVE_DIRECTORIES.delete(dir);
   }
   const leftovers = [
-    before === undefined ? undefined : leftoverProcesses(before, [roles.binder, roles.connecter]),
+    before === undefined ? undefined : await endLeftoverProcesses(before, [roles.binder, roles.connecter], settings.multiplier),
     removed ? undefined : `its directory ${dir} could not be removed`,
   ].filter((what): what is string => what !== undefined);
   if (leftovers.length === 0) return result;

@@ -9,7 +9,8 @@ import { buildReport, writeReportJson, type Report } from "../../report/report-j
 import { recordInvocation } from "./run-record";
 import type { ResultRow } from "../../runner/result";
 import { planTasks, runMatrix } from "../../runner/run-matrix";
-import { leftoverProcesses, processesNow } from "../../runner/leftover-processes";
+import { endLeftoverProcesses, processesNow } from "../../runner/leftover-processes";
+import { timeoutMultiplier } from "../../runner/limits";
 import { resolveImplementations } from "../implementations";
 import { plural } from "../plural";
 import { Progress } from "../progress";
@@ -89,7 +90,7 @@ export async function runHere(scenarios: readonly Scenario[], request: RunReques
   }
   // Scenarios running side by side (--jobs) cannot each be blamed for what is left running, and a
   // driver's helpers may outlive it: whatever the run started and did not end is ended here.
-  const leftover = leftoverProcesses(processesBefore, []);
+  const leftover = await endLeftoverProcesses(processesBefore, [], request.multiplier ?? timeoutMultiplier());
   const harnessErrors = leftover === undefined ? [] : [`after the run: ${leftover}`];
 
   const report = reportOf(rows, false);

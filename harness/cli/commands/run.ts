@@ -8,7 +8,7 @@ import { mergeReports } from "../../report/merge-reports";
 import { buildReport, type PlatformEntry, type Report } from "../../report/report-json";
 import { gateVerdict } from "../../report/gate-verdict";
 import { writeReports } from "../../report/write-reports";
-import { leftoverProcesses, processesNow } from "../../runner/leftover-processes";
+import { killLeftoverProcesses, processesNow } from "../../runner/leftover-processes";
 import type { ResultRow } from "../../runner/result";
 import type { Shard } from "../../runner/run-matrix";
 import { checkImplementationRequest, requestedIds } from "../implementations";
@@ -134,7 +134,7 @@ function endEarlyHandlers(partialReport: () => Report, out: string): { remove():
     } catch (err) {
       written = `the partial reports could not be written: ${(err as Error)?.message ?? String(err)}`;
     }
-    const leftover = leftoverProcesses(processesBefore, []);
+    const leftover = killLeftoverProcesses(processesBefore, [])?.sentence;
     process.stderr.write(`\n${why}\n${leftover === undefined ? "" : `${leftover}\n`}${written}\n`);
     process.exit(2);
   };
