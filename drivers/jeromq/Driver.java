@@ -2,7 +2,7 @@
  * zmq-ipc-conformance driver (protocol version 1) for JeroMQ, the pure-Java ZeroMQ.
  *
  * Run from the project root, in source-file mode (no build step, nothing written to the tree):
- *   java -cp /usr/share/java/jeromq.jar drivers/jeromq/Driver.java
+ *   java -XX:-UsePerfData -cp /usr/share/java/jeromq.jar drivers/jeromq/Driver.java
  * (Debian: apt-get install -y libjeromq-java default-jre-headless; Java 11 or later.)
  *
  * It compiles against whichever JeroMQ the class path holds: Debian 12 ships 0.3.6 (the libzmq
