@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CLAUSES, clauseById } from "../fixtures/spec";
-import { SUITES } from "../harness/model/scenario";
+import { scenario, SUITES, type Scenario } from "../harness/model/scenario";
 import { ALL_SCENARIOS } from "./index";
 
 test("scenario IDs are unique names of the form <suite>.<kebab-case>", () => {
@@ -15,6 +15,52 @@ test("scenario IDs are unique names of the form <suite>.<kebab-case>", () => {
     expect(s.id).toMatch(new RegExp(`^${s.suite}\\.[a-z0-9]+(-[a-z0-9]+)*$`));
     expect(SUITES).toContain(s.suite);
   }
+});
+
+describe("one identity per scenario: the id names its suite's folder and its file", () => {
+  const sourcesOf = (suite: string) =>
+    fs
+      .readdirSync(path.join(__dirname, suite))
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+      .map((file) => ({ file: `${suite}/${file}`, exported: (require(path.join(__dirname, suite, file)) as { default?: Scenario | Scenario[] }).default }));
+
+  test("a file that exports one scenario is named after the id's last part, in the folder of the id's suite", () => {
+    const misnamed = SUITES.flatMap((suite) =>
+      sourcesOf(suite)
+        .filter(({ exported }) => exported !== undefined && !Array.isArray(exported))
+        .map(({ file, exported }) => ({ file, id: (exported as Scenario).id }))
+        .filter(({ file, id }) => `${id.replace(".", "/")}.ts` !== file),
+    );
+    expect(misnamed).toEqual([]);
+  });
+
+  test("a table-driven family (a file exporting an array) holds only scenarios of its folder's suite", () => {
+    const strays = SUITES.flatMap((suite) =>
+      sourcesOf(suite)
+        .filter(({ exported }) => Array.isArray(exported))
+        .flatMap(({ file, exported }) => (exported as Scenario[]).filter((s) => s.suite !== suite).map((s) => `${file}: ${s.id}`)),
+    );
+    expect(strays).toEqual([]);
+  });
+
+  test("every id written out in a suite's files is in the catalogue (a scenario without its default export is not lost)", () => {
+    const known = new Set(ALL_SCENARIOS.map((s) => s.id));
+    const written = SUITES.flatMap((suite) =>
+      fs
+        .readdirSync(path.join(__dirname, suite))
+        .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+        .flatMap((file) => [...fs.readFileSync(path.join(__dirname, suite, file), "utf8").matchAll(/\bid: "([a-z0-9.-]+)"/g)].map((m) => ({ file: `${suite}/${file}`, id: m[1] }))),
+    );
+    expect(written.length).toBeGreaterThan(200);
+    expect(written.filter(({ id }) => !known.has(id))).toEqual([]);
+  });
+
+  test("a scenario's suite is its id's first part; an id outside every suite is refused when it is defined", () => {
+    for (const s of ALL_SCENARIOS) expect(s.id.startsWith(`${s.suite}.`)).toBe(true);
+    expect(() => scenario({ id: "no-such-suite.x", clause: "c", level: "MUST", title: "t", run: async () => undefined })).toThrow(
+      /scenario id "no-such-suite.x" does not start with a suite \(bind-override, .*\) and a dot/,
+    );
+  });
 });
 
 test("every scenario cites a clause that exists", () => {

@@ -6,7 +6,7 @@
  */
 import { implementationById } from "../harness/adapters/registry";
 import { expectedFor, shippedExpectations } from "../harness/expectations/expectations";
-import { platformIpc } from "../reference/endpoint/platform-limits";
+import { platformLimits } from "../harness/model/platform-limits";
 import { planTasks } from "../harness/runner/run-matrix";
 import { runScenario } from "../harness/runner/run-scenario";
 import { timeoutMultiplier } from "../harness/runner/limits";
@@ -15,7 +15,7 @@ import { isUnexpected } from "../harness/model/outcome";
 
 const implementations = ["reference", "libzmq"].map(implementationById);
 const sets = new Map(implementations.map((impl) => [impl.id, shippedExpectations(impl.id)]));
-const settings = { platformId: "host", platform: platformIpc(), multiplier: timeoutMultiplier() };
+const settings = { platformId: "host", platform: platformLimits(), multiplier: timeoutMultiplier() };
 const tasks = planTasks(IN_PLACE_SCENARIOS, implementations);
 
 for (const suite of new Set(IN_PLACE_SCENARIOS.map((s) => s.suite))) {

@@ -13,11 +13,11 @@ import { expectedFor, shippedExpectations } from "../harness/expectations/expect
 import { timeoutMultiplier } from "../harness/runner/limits";
 import { planTasks } from "../harness/runner/run-matrix";
 import { runScenario } from "../harness/runner/run-scenario";
-import { platformIpc } from "../reference/endpoint/platform-limits";
+import { platformLimits } from "../harness/model/platform-limits";
 import { IN_PLACE_SCENARIOS } from "./index";
 import { isUnexpected } from "../harness/model/outcome";
 
-const settings = { platformId: "host", platform: platformIpc(), multiplier: timeoutMultiplier() };
+const settings = { platformId: "host", platform: platformLimits(), multiplier: timeoutMultiplier() };
 const reference = referenceImplementation();
 
 for (const shipped of shippedDrivers()) {

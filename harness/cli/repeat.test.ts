@@ -22,7 +22,6 @@ function probe(what: string, failsEvery: number | undefined): Scenario {
   const id = `bind-override.repeat-${what}`;
   return scenario({
     id,
-    suite: "bind-override",
     clause: "ipc.bind.override",
     level: "MUST",
     title: `repeat probe: ${what}`,
@@ -124,7 +123,7 @@ test("--repeat with a driver and a shard: every row of the shard is repeated", a
   const run = await executeRun(ALL_SCENARIOS, runRequest(out, { implementations: [], drivers: [{ name: "mylib", command: "node drivers/template/driver.js" }], scenarios, repeat: 2, shard: { index: 1, count: 2 } }));
   expect(run.report.results.map((r) => [r.scenario, r.implementation, r.repeat?.runs])).toEqual([
     ["bind-override.rebind-after-close", "mylib", 2],
-    ["path-length.far-beyond-limit-refused", "mylib", 2],
+    ["path-length.one-over-limit-refused", "mylib", 2],
   ]);
   expect(run.report.implementations[0]).toMatchObject({ id: "mylib", start: { kind: "driver", command: "node drivers/template/driver.js" } });
 }, 60_000);

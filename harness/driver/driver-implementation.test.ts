@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { platformIpc } from "../../reference/endpoint/platform-limits";
+import { platformLimits } from "../model/platform-limits";
 import { ImplementationError, type ProcessImplementation } from "../adapters/implementation";
 import { scenario } from "../model/scenario";
 import type { ScenarioContext } from "../runner/context";
@@ -23,10 +23,10 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const settings = { platformId: "host", platform: platformIpc(), multiplier: 1 };
+const settings = { platformId: "host", platform: platformLimits(), multiplier: 1 };
 
 function probe(run: (ctx: ScenarioContext) => Promise<void>, extra: { exclusive?: boolean } = {}) {
-  return scenario({ id: "endpoint-lifecycle.driver-probe", suite: "endpoint-lifecycle", clause: "ipc.bind.pathname", level: "MUST", title: "driver probe", run, ...extra });
+  return scenario({ id: "endpoint-lifecycle.driver-probe", clause: "ipc.bind.pathname", level: "MUST", title: "driver probe", run, ...extra });
 }
 
 describe("a good driver: serve-driver for the reference", () => {

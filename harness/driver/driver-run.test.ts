@@ -28,7 +28,6 @@ jest.mock("./driver-implementation", () => {
 function exchange(what: string, socketName: string): Scenario {
   return scenario({
     id: `endpoint-lifecycle.driver-run-${what}`,
-    suite: "endpoint-lifecycle",
     clause: "ipc.bind.pathname",
     level: "MUST",
     title: `driver run probe: ${what}`,

@@ -3,7 +3,7 @@ import { ALL_SCENARIOS } from "../../suites";
 import { checkAgainstCatalogue, expectedFor, ExpectationFileError, parseExpectations, shippedExpectations, type ExpectationSet } from "./expectations";
 
 const s = (id: string, level: "MUST" | "INFO" = "MUST") =>
-  scenario({ id, suite: "bind-override", clause: "ipc.bind.override", level, title: id, run: async () => undefined });
+  scenario({ id, clause: "ipc.bind.override", level, title: id, run: async () => undefined });
 
 const file = (entries: unknown[]) => JSON.stringify({ implementation: "mylib", expectations: entries }, null, 2);
 
@@ -55,7 +55,7 @@ describe("expectation files", () => {
   });
 
   test("an outcome the scenario's level can never have is an error naming its line and what it can be", () => {
-    const compat = scenario({ id: "path-length.x", suite: "path-length", clause: "c", level: "COMPAT", title: "t", run: async () => undefined });
+    const compat = scenario({ id: "path-length.x", clause: "c", level: "COMPAT", title: "t", run: async () => undefined });
     const set = parseExpectations(file([{ scenario: "path-length.x", outcome: "fail", reason: "r" }]), "mylib.json");
     expect(() => checkAgainstCatalogue(set, [compat])).toThrow(
       'mylib.json:4: "path-length.x" is a COMPAT scenario: its outcome can be pass, non-strict, unsupported, skipped, timeout, error, never fail',
@@ -100,8 +100,8 @@ describe("expectedFor", () => {
   const row = (id: string, extra: object = { implementation: "mylib" }, level: "MUST" | "INFO" = "MUST") => ({ scenario: s(id, level), platformId: "host", platformName: "linux", ...extra });
 
   test("unlisted scenarios are expected to pass, INFO ones to be informational", () => {
-    expect(expectedFor(row("endpoint.x", { implementation: "other" }), sets).outcomes).toEqual(["pass"]);
-    expect(expectedFor(row("endpoint.x", { implementation: "other" }, "INFO"), sets).outcomes).toEqual(["informational"]);
+    expect(expectedFor(row("endpoint-syntax.x", { implementation: "other" }), sets).outcomes).toEqual(["pass"]);
+    expect(expectedFor(row("endpoint-syntax.x", { implementation: "other" }, "INFO"), sets).outcomes).toEqual(["informational"]);
   });
 
   test("an exact id beats a glob; globs apply otherwise", () => {

@@ -1,4 +1,4 @@
-import type { PlatformIpc } from "../../reference/endpoint/platform-limits";
+import type { PlatformIpc } from "../model/platform-limits";
 import type { Scenario } from "../model/scenario";
 import type { Report } from "../report/report-json";
 import type { ExpectationNote, ResultRow } from "../runner/result";

@@ -2,7 +2,7 @@ import { referenceImplementation } from "../adapters/reference-adapter";
 import type { Scenario } from "../model/scenario";
 import { timeoutMultiplier } from "../runner/limits";
 import type { RunSettings } from "../runner/run-scenario";
-import { platformIpc } from "../../reference/endpoint/platform-limits";
+import { platformLimits } from "../model/platform-limits";
 import { IN_PLACE_SCENARIOS } from "../../suites";
 import type { Fault } from "./faulty-implementation";
 import { HealthyBaseline, checksClauseOf, judgeFault, type FaultVerdict } from "./judge-fault";
@@ -39,7 +39,7 @@ export function catalogueErrors(faults: readonly Fault[], all: readonly Scenario
 }
 
 export function hostSettings(): RunSettings {
-  return { platformId: "host", platform: platformIpc(), multiplier: timeoutMultiplier() };
+  return { platformId: "host", platform: platformLimits(), multiplier: timeoutMultiplier() };
 }
 
 /** Judges every fault in turn (scenarios share process-wide state such as the environment: one at a time). */

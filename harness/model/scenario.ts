@@ -1,4 +1,4 @@
-import type { PlatformName } from "../../reference/endpoint/platform-limits";
+import type { PlatformName } from "./platform-limits";
 import type { ScenarioContext } from "../runner/context";
 import type { Capability } from "./capability";
 
@@ -8,22 +8,27 @@ import type { Capability } from "./capability";
  */
 export type Level = "MUST" | "SHOULD" | "COMPAT" | "INFO";
 
+/**
+ * The suites, in report order: each is a folder of suites/ whose files are its scenarios (one
+ * file per scenario, named after the id's last part, or one file per table-driven family),
+ * found by suites/index.ts without a list to keep.
+ */
 export const SUITES = [
-  "bind-override",
-  "wildcard",
-  "path-length",
-  "connect-before-bind",
-  "abstract-namespace",
-  "endpoint-lifecycle",
-  "endpoint-syntax",
-  "interop",
-  "zmtp-wire",
-  "delivery",
-  "isolation",
-  "robustness",
-  "socket-state",
-  "subscriptions",
-  "options",
+  "bind-override", // a second bind to a path takes it over; what the first binder and its peers see
+  "wildcard", // ipc://* generates a unique path under the temporary directory
+  "path-length", // the byte limit of sun_path, at it and one over it, in bytes not characters
+  "connect-before-bind", // a connect succeeds before the bind and delivers once the path is bound
+  "abstract-namespace", // Linux's ipc://@name: no file, its own limits, what libuv allows
+  "endpoint-lifecycle", // unbind, close and rebind: what happens to the file and the connections
+  "endpoint-syntax", // spellings of an endpoint: refused ones, kept ones, relative paths
+  "interop", // every socket-type pair, binder and connecter from any two implementations
+  "zmtp-wire", // ZMTP 3.x on the wire against a raw peer: greeting, handshake, framing, commands
+  "delivery", // no lost data: what a socket accepted arrives once, in order; counted drops where the spec allows them
+  "isolation", // containers (namespaces, shared volumes): run from the host on container platforms only
+  "robustness", // attacks in a process of their own; the implementation must live and serve on, descriptors and memory at their baseline
+  "socket-state", // what a socket type allows when (REQ/REP turns, EFSM) and at all (ENOTSUP)
+  "subscriptions", // subscription bookkeeping through the API: XPUB verbosity, cancels, resubscribing after a restart
+  "options", // each socket option of the driver protocol shown to change what an implementation does (zmq_setsockopt(3))
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 
@@ -69,11 +74,21 @@ export interface Scenario {
   run(ctx: ScenarioContext): Promise<void>;
 }
 
-export type ScenarioDefinition = Omit<Scenario, "roles"> & { roles?: Scenario["roles"] };
+export type ScenarioDefinition = Omit<Scenario, "roles" | "suite"> & { roles?: Scenario["roles"] };
 
-/** Fills the defaults, so a scenario file states only what is particular to it. */
+/**
+ * Fills the defaults, so a scenario file states only what is particular to it. The suite is the
+ * id's first part (one identity: the id names the suite, the file and the scenario).
+ */
 export function scenario(definition: ScenarioDefinition): Scenario {
-  return { roles: "single", ...definition };
+  return { roles: "single", ...definition, suite: suiteOf(definition.id) };
+}
+
+/** The suite an id names (`<suite>.<what-it-checks>`); an id outside every suite is a programming error. */
+export function suiteOf(id: string): SuiteName {
+  const suite = id.slice(0, id.indexOf("."));
+  if (!(SUITES as readonly string[]).includes(suite)) throw new Error(`scenario id "${id}" does not start with a suite (${SUITES.join(", ")}) and a dot`);
+  return suite as SuiteName;
 }
 
 /** Whether one process can run the scenario by itself (every platform); the others need separate containers. */

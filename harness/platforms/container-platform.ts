@@ -1,4 +1,4 @@
-import { platformIpc } from "../../reference/endpoint/platform-limits";
+import { platformLimits } from "../model/platform-limits";
 import type { Implementation } from "../adapters/implementation";
 import { driverLimits } from "../driver/driver-implementation";
 import { projectRoot, shippedDrivers } from "../driver/shipped-drivers";
@@ -102,7 +102,7 @@ async function runAcrossContainers(
     capabilities: [],
     createSocket: () => Promise.reject(new Error(`${id} runs in a container: use ctx.inContainer()`)),
   }));
-  const platform = platformIpc("linux");
+  const platform = platformLimits("linux");
   const complete = rowCompleter(scenarios, expectationSets(ids, overrides), target.id, platform);
   request.log(`${target.id}: ${scenarios.length} scenarios across containers of ${target.image}`);
   const sites = await DockerSites.open(target, projectRoot(), commands, driverLimits(multiplier));

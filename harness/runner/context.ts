@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vm from "node:vm";
-import type { PlatformIpc } from "../../reference/endpoint/platform-limits";
+import type { PlatformIpc } from "../model/platform-limits";
 import type { Capability } from "../model/capability";
 import type { CheckRecord } from "../model/outcome";
 import {

@@ -20,7 +20,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const NOTHING = { processes: [], files: [] };
 
 function probe(what: string, run: (ctx: ScenarioContext) => Promise<void>, extra: Partial<Parameters<typeof scenario>[0]> = {}): Scenario {
-  return scenario({ id: `endpoint-lifecycle.leftover-${what}`, suite: "endpoint-lifecycle", clause: "ipc.bind.pathname", level: "MUST", title: what, run, ...extra });
+  return scenario({ id: `endpoint-lifecycle.leftover-${what}`, clause: "ipc.bind.pathname", level: "MUST", title: what, run, ...extra });
 }
 
 /** Starts `sleep 1000` and forgets it: what a careless scenario (or helper) does. */

@@ -1,4 +1,4 @@
-import { platformIpc, type PlatformIpc } from "../../reference/endpoint/platform-limits";
+import { platformLimits, type PlatformIpc } from "../model/platform-limits";
 import type { Implementation } from "../adapters/implementation";
 import type { Scenario } from "../model/scenario";
 import type { ContainerSites } from "../platforms/sites";
@@ -66,7 +66,7 @@ export function planTasks(scenarios: readonly Scenario[], implementations: reado
 export async function runMatrix(scenarios: readonly Scenario[], options: MatrixOptions): Promise<RowResult[]> {
   const settings = {
     platformId: options.platformId ?? "host",
-    platform: options.platform ?? platformIpc(),
+    platform: options.platform ?? platformLimits(),
     multiplier: options.multiplier ?? timeoutMultiplier(),
     sites: options.sites,
   };

@@ -5,16 +5,16 @@ import * as vm from "node:vm";
 import type { Implementation, TestSocket } from "../adapters/implementation";
 import { referenceImplementation } from "../adapters/reference-adapter";
 import { scenario, type Level } from "../model/scenario";
-import { platformIpc } from "../../reference/endpoint/platform-limits";
+import { platformLimits } from "../model/platform-limits";
 import { runScenario } from "./run-scenario";
 import type { ScenarioContext } from "./context";
 
-const settings = { platformId: "host", platform: platformIpc(), multiplier: 1 };
+const settings = { platformId: "host", platform: platformLimits(), multiplier: 1 };
 const reference = referenceImplementation();
 const roles = { binder: reference, connecter: reference };
 
 function make(level: Level, run: (ctx: ScenarioContext) => Promise<void>, extra: Partial<Parameters<typeof scenario>[0]> = {}) {
-  return scenario({ id: "endpoint-syntax.harness-probe", suite: "endpoint-syntax", clause: "ipc.bind.pathname", level, title: "probe", run, ...extra });
+  return scenario({ id: "endpoint-syntax.harness-probe", clause: "ipc.bind.pathname", level, title: "probe", run, ...extra });
 }
 
 describe("runScenario turns every kind of end into an outcome", () => {
@@ -42,7 +42,7 @@ describe("runScenario turns every kind of end into an outcome", () => {
     const bare = { ...reference, capabilities: [] };
     const unsupported = await runScenario(make("MUST", async () => undefined, { requires: ["wildcard"] }), { binder: bare, connecter: bare }, settings);
     expect(unsupported.outcome).toBe("unsupported");
-    const other = await runScenario(make("MUST", async () => undefined, { platforms: ["openbsd"] }), roles, { ...settings, platform: platformIpc("linux") });
+    const other = await runScenario(make("MUST", async () => undefined, { platforms: ["openbsd"] }), roles, { ...settings, platform: platformLimits("linux") });
     expect(other.outcome).toBe("skipped");
     expect(other.observed.summary).toContain("openbsd");
   });

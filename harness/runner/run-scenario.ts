@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { PlatformIpc } from "../../reference/endpoint/platform-limits";
+import type { PlatformIpc } from "../model/platform-limits";
 import { ImplementationError, type Implementation } from "../adapters/implementation";
 import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";

@@ -3,7 +3,6 @@ import { abstractName } from "./names";
 
 export default scenario({
   id: "abstract-namespace.bind-and-deliver",
-  suite: "abstract-namespace",
   clause: "ipc.bind.abstract",
   alsoChecks: ["api.bind.accepts-connections"],
   level: "MUST",

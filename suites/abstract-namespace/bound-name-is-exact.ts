@@ -4,7 +4,6 @@ import { describeAbstract, readProcNetUnix } from "./proc-net-unix";
 
 export default scenario({
   id: "abstract-namespace.bound-name-is-exact",
-  suite: "abstract-namespace",
   clause: "ipc.bind.abstract",
   level: "MUST",
   title: "ipc://@name listens on exactly the abstract address NUL + name (no NUL padding), the one other programs connect to",

@@ -4,7 +4,6 @@ import { abstractName } from "./names";
 
 export default scenario({
   id: "abstract-namespace.creates-no-file",
-  suite: "abstract-namespace",
   clause: "ipc.bind.abstract",
   level: "MUST",
   title: "Binding and connecting ipc://@name create nothing in the filesystem (working directory included)",

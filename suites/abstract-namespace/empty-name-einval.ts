@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "abstract-namespace.empty-name-einval",
-  suite: "abstract-namespace",
   clause: "compat.libzmq.empty-path-einval",
   level: "COMPAT",
   title: "ipc://@ (an empty abstract name) is refused with EINVAL on bind and on connect",

@@ -3,7 +3,6 @@ import { abstractName } from "./names";
 
 export default scenario({
   id: "abstract-namespace.last-endpoint-keeps-at",
-  suite: "abstract-namespace",
   clause: "compat.libzmq.last-endpoint-as-bound",
   level: "COMPAT",
   title: "After binding ipc://@name, lastEndpoint is exactly ipc://@name",

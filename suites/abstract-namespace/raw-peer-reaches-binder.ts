@@ -6,7 +6,6 @@ import { abstractName, nodeUsesExactAbstractNames } from "./names";
 
 export default scenario({
   id: "abstract-namespace.raw-peer-reaches-binder",
-  suite: "abstract-namespace",
   clause: "ipc.bind.abstract",
   level: "MUST",
   title: "A plain UNIX-socket client connecting to the abstract address NUL + name reaches the binder and reads 0xFF",

@@ -4,7 +4,6 @@ import { abstractName } from "./names";
 
 export default scenario({
   id: "abstract-namespace.rebind-after-close",
-  suite: "abstract-namespace",
   clause: "ipc.bind.abstract",
   level: "MUST",
   title: "An abstract name can be bound again once its binder has closed",

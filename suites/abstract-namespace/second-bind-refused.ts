@@ -3,7 +3,6 @@ import { abstractName } from "./names";
 
 export default scenario({
   id: "abstract-namespace.second-bind-refused",
-  suite: "abstract-namespace",
   clause: "ipc.bind.abstract.no-override",
   alsoChecks: ["api.bind.error.eaddrinuse"],
   level: "MUST",

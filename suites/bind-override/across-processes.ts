@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "bind-override.across-processes",
-  suite: "bind-override",
   clause: "ipc.bind.override.second-process",
   level: "MUST",
   title: "A second process binding a path already bound by another process takes the new connections",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "bind-override.rebind-after-close",
-  suite: "bind-override",
   clause: "ipc.bind.pathname",
   level: "MUST",
   title: "A path can be bound again after its binder closed",

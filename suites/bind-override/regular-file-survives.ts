@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "bind-override.regular-file-survives",
-  suite: "bind-override",
   clause: "ipc.bind.override",
   level: "SHOULD",
   title: "Binding where a regular file (not a binding) exists fails and leaves the file's data intact",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "bind-override.second-bind-takes-new-connections",
-  suite: "bind-override",
   clause: "ipc.bind.override",
   level: "MUST",
   title: "A second bind to a bound path succeeds, and a peer connecting afterwards reaches the second binder",

@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "bind-override.stale-socket-file-replaced",
-  suite: "bind-override",
   clause: "ipc.bind.override",
   level: "MUST",
   title: "A stale socket file left by a dead binder does not prevent a new bind, which then takes connections",

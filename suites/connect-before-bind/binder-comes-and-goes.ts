@@ -4,7 +4,6 @@ const ROUNDS = 3;
 
 export default scenario({
   id: "connect-before-bind.binder-comes-and-goes",
-  suite: "connect-before-bind",
   clause: "compat.libzmq.rebind-followers",
   level: "COMPAT",
   title: "A socket connected before any bind reaches the binder each time one appears, goes away and appears again",

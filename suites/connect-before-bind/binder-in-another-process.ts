@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "connect-before-bind.binder-in-another-process",
-  suite: "connect-before-bind",
   clause: "api.connect.order-independent",
   level: "SHOULD",
   title: "A socket that connected first reaches a binder that another process binds afterwards",

@@ -3,7 +3,6 @@ import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 
 export default scenario({
   id: "connect-before-bind.binder-sends-to-early-connecter",
-  suite: "connect-before-bind",
   clause: "api.connect.order-independent",
   level: "SHOULD",
   title: "A binder that binds after its peer connected can send to that peer",

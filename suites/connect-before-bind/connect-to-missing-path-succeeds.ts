@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "connect-before-bind.connect-to-missing-path-succeeds",
-  suite: "connect-before-bind",
   clause: "compat.libzmq.connect-missing-path-succeeds",
   level: "COMPAT",
   title: "Connecting to a path nobody has bound returns at once with success and creates nothing at the path",

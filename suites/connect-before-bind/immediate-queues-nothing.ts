@@ -4,7 +4,6 @@ import { sendWhenAccepted } from "./send-when-accepted";
 
 export default scenario({
   id: "connect-before-bind.immediate-queues-nothing",
-  suite: "connect-before-bind",
   clause: "compat.libzmq.connect-before-bind-queues",
   alsoChecks: ["api.setsockopt.immediate"],
   level: "COMPAT",

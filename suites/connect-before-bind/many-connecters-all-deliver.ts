@@ -4,7 +4,6 @@ const CONNECTERS = 5;
 
 export default scenario({
   id: "connect-before-bind.many-connecters-all-deliver",
-  suite: "connect-before-bind",
   clause: "compat.libzmq.connect-before-bind-queues",
   level: "COMPAT",
   title: "Several sockets that connected and sent before the bind all deliver once the binder binds",

@@ -4,7 +4,6 @@ const COUNT = 5;
 
 export default scenario({
   id: "connect-before-bind.queued-messages-delivered-in-order",
-  suite: "connect-before-bind",
   clause: "compat.libzmq.connect-before-bind-queues",
   alsoChecks: ["zmtp.socket.in-order"],
   level: "COMPAT",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "connect-before-bind.reconnect-disabled-never-connects",
-  suite: "connect-before-bind",
   clause: "compat.libzmq.connect-missing-path-succeeds",
   alsoChecks: ["api.setsockopt.reconnect-ivl.disabled"],
   level: "COMPAT",

@@ -5,7 +5,6 @@ const COUNT = 200;
 
 export default scenario({
   id: "delivery.before-bind-exactly-once-in-order",
-  suite: "delivery",
   clause: "compat.libzmq.connect-before-bind-queues",
   alsoChecks: ["zmtp.socket.in-order"],
   level: "COMPAT",

@@ -8,7 +8,6 @@ const COUNT = 200;
 
 export default scenario({
   id: "delivery.during-reconnect-exactly-once-in-order",
-  suite: "delivery",
   clause: "pipeline.push.queue-whether-connected",
   alsoChecks: ["zmtp.socket.in-order", "zmtp.socket.opportunistic-connect"],
   level: "SHOULD",

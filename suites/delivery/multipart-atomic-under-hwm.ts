@@ -6,7 +6,6 @@ const BODY = "b".repeat(300);
 
 export default scenario({
   id: "delivery.multipart-atomic-under-hwm",
-  suite: "delivery",
   clause: "zmtp.message.atomic",
   alsoChecks: ["api.socket.pub-mute-drops"],
   level: "MUST",

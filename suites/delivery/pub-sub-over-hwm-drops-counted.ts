@@ -4,7 +4,6 @@ import { numberOf, numbered } from "./sequence";
 
 export default scenario({
   id: "delivery.pub-sub-over-hwm-drops-counted",
-  suite: "delivery",
   clause: "api.socket.pub-mute-drops",
   alsoChecks: ["api.socket.pub-send-never-blocks", "zmtp.socket.in-order"],
   level: "MUST",

@@ -7,7 +7,6 @@ const MAX_ATTEMPTS = 10 * HIGH_WATER_MARK + 1000;
 
 export default scenario({
   id: "delivery.up-to-send-hwm-exactly-once",
-  suite: "delivery",
   clause: "compat.libzmq.connect-before-bind-queues",
   alsoChecks: ["api.setsockopt.sndhwm", "api.socket.push-mute-blocks", "zmtp.socket.in-order"],
   level: "COMPAT",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.absolute-last-endpoint-as-bound",
-  suite: "endpoint-lifecycle",
   clause: "api.getsockopt.last-endpoint",
   alsoChecks: ["api.getsockopt.last-endpoint.format"],
   level: "MUST",

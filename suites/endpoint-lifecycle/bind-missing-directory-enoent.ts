@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.bind-missing-directory-enoent",
-  suite: "endpoint-lifecycle",
   clause: "compat.libzmq.bind-errno-passthrough",
   level: "COMPAT",
   title: "Binding a path in a directory that does not exist fails with ENOENT, as bind(2) reports it",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.bind-missing-directory-fails",
-  suite: "endpoint-lifecycle",
   clause: "ipc.bind.missing-directory",
   level: "MUST",
   title: "Binding a path in a directory that does not exist fails and creates no directory",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.close-socket-file",
-  suite: "endpoint-lifecycle",
   clause: "compat.libzmq.close-leaves-socket-file",
   // Recorded only: libzmq >= 4.2.3 leaves the file, 3.2.x-4.2.2 and the reference remove it (the
   // reference only while the file is still its own), and the spec says neither.

@@ -10,7 +10,6 @@ const MESSAGE = "through-the-locked-door";
 
 export default scenario({
   id: "endpoint-lifecycle.connect-needs-write-permission",
-  suite: "endpoint-lifecycle",
   clause: "compat.os.connect-needs-write-permission",
   level: "COMPAT",
   title: "Connecting to a socket file the process may not write succeeds, delivers nothing, and delivers the queued message once the file becomes writable",

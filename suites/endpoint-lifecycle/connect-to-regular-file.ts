@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.connect-to-regular-file",
-  suite: "endpoint-lifecycle",
   clause: "ipc.connect.pathname-bound",
   level: "MUST",
   title: "Connecting to a path that is a regular file establishes nothing, leaves the file alone and does not break the implementation",

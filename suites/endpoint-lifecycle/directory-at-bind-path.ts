@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.directory-at-bind-path",
-  suite: "endpoint-lifecycle",
   clause: "compat.libzmq.directory-at-bind-path",
   alsoChecks: ["api.bind.error.eaddrinuse"],
   level: "COMPAT",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.disconnect-never-connected-enoent",
-  suite: "endpoint-lifecycle",
   clause: "api.disconnect.error.enoent",
   level: "MUST",
   title: "Disconnecting from an endpoint the socket never connected to fails with ENOENT",

@@ -4,7 +4,6 @@ const AFTER = 4;
 
 export default scenario({
   id: "endpoint-lifecycle.disconnect-stops-delivery",
-  suite: "endpoint-lifecycle",
   clause: "api.disconnect.endpoint",
   level: "MUST",
   title: "After disconnecting from one of two peers, every message goes to the other one",

@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.fifo-survives",
-  suite: "endpoint-lifecycle",
   // Overriding concerns existing bindings; a FIFO someone else made is not one.
   clause: "ipc.bind.override",
   level: "SHOULD",

@@ -3,7 +3,6 @@ import { makeDirectory, setTempVariables } from "../wildcard/support";
 
 export default scenario({
   id: "endpoint-lifecycle.last-endpoint-after-wildcard-bind",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   clause: "api.getsockopt.last-endpoint",
   alsoChecks: ["ipc.bind.wildcard.last-endpoint"],

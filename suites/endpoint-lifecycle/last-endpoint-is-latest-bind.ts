@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.last-endpoint-is-latest-bind",
-  suite: "endpoint-lifecycle",
   clause: "api.getsockopt.last-endpoint",
   level: "MUST",
   title: "With three paths bound in turn, lastEndpoint names the one bound last after each bind",

@@ -3,7 +3,6 @@ import { spelledEndpoints } from "./spelled-endpoints";
 
 export default scenario({
   id: "endpoint-lifecycle.other-spelling-not-unbound",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   clause: "compat.libzmq.endpoint-string-is-key",
   alsoChecks: ["api.unbind.error.enoent", "api.disconnect.error.enoent"],

@@ -3,7 +3,6 @@ import { inWorkingDirectory } from "./working-directory";
 
 export default scenario({
   id: "endpoint-lifecycle.relative-last-endpoint-as-bound",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   clause: "compat.libzmq.last-endpoint-as-bound",
   level: "COMPAT",

@@ -3,7 +3,6 @@ import { inWorkingDirectory } from "./working-directory";
 
 export default scenario({
   id: "endpoint-lifecycle.relative-path-in-working-directory",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   // Its note: a path without the leading / is relative to the working directory.
   clause: "ipc.bind.absolute-pathname",

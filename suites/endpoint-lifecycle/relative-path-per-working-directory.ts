@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.relative-path-per-working-directory",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   clause: "ipc.connect.pathname",
   alsoChecks: ["ipc.bind.absolute-pathname"],

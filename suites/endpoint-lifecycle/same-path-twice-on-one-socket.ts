@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.same-path-twice-on-one-socket",
-  suite: "endpoint-lifecycle",
   clause: "ipc.bind.override",
   level: "MUST",
   title: "A socket may bind a path it has already bound: the second bind succeeds and a new peer reaches it",

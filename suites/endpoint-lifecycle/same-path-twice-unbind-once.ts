@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.same-path-twice-unbind-once",
-  suite: "endpoint-lifecycle",
   clause: "api.unbind.endpoint",
   alsoChecks: ["api.unbind.error.enoent"],
   level: "MUST",

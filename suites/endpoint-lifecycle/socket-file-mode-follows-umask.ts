@@ -6,7 +6,6 @@ const UMASK = 0o027;
 
 export default scenario({
   id: "endpoint-lifecycle.socket-file-mode-follows-umask",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   clause: "compat.os.socket-file-mode-umask",
   level: "COMPAT",

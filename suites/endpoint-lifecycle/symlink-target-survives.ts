@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.symlink-target-survives",
-  suite: "endpoint-lifecycle",
   // Overriding concerns existing bindings; a symbolic link to a user's file is not one.
   clause: "ipc.bind.override",
   level: "SHOULD",

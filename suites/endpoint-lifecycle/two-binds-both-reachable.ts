@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.two-binds-both-reachable",
-  suite: "endpoint-lifecycle",
   clause: "api.bind.accepts-connections",
   level: "MUST",
   title: "A socket bound to two paths accepts connections on both: a peer of each reaches it",

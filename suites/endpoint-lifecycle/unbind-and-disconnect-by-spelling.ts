@@ -3,7 +3,6 @@ import { spelledEndpoints } from "./spelled-endpoints";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-and-disconnect-by-spelling",
-  suite: "endpoint-lifecycle",
   exclusive: true,
   clause: "api.unbind.endpoint",
   alsoChecks: ["api.disconnect.endpoint", "compat.libzmq.endpoint-string-is-key"],

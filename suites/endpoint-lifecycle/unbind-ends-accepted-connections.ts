@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-ends-accepted-connections",
-  suite: "endpoint-lifecycle",
   clause: "compat.libzmq.unbind-ends-accepted-connections",
   level: "COMPAT",
   title: "After unbinding a path, a peer whose connection that path had accepted delivers nothing more to the socket",

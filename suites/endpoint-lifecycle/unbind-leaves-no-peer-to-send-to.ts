@@ -3,7 +3,6 @@ import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-leaves-no-peer-to-send-to",
-  suite: "endpoint-lifecycle",
   clause: "compat.libzmq.unbind-ends-accepted-connections",
   alsoChecks: ["api.socket.push-mute-blocks"],
   level: "COMPAT",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-middle-of-three",
-  suite: "endpoint-lifecycle",
   clause: "api.unbind.endpoint",
   level: "MUST",
   title: "Of three paths bound in turn, unbinding the second leaves the first and the third accepting and the second refusing",

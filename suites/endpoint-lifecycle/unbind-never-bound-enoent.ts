@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-never-bound-enoent",
-  suite: "endpoint-lifecycle",
   clause: "api.unbind.error.enoent",
   level: "MUST",
   title: "Unbinding an endpoint the socket never bound fails with ENOENT",

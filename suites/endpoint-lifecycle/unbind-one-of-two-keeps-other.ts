@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-one-of-two-keeps-other",
-  suite: "endpoint-lifecycle",
   clause: "api.unbind.endpoint",
   level: "MUST",
   title: "A socket bound to two paths that unbinds the first keeps the second: its peer still delivers, a new peer of the first reaches nothing",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-lifecycle.unbind-stops-new-connections",
-  suite: "endpoint-lifecycle",
   clause: "api.unbind.endpoint",
   level: "MUST",
   title: "After unbinding a path, a peer connecting to it delivers nothing to the socket that unbound it",

@@ -6,7 +6,6 @@ const UNPRIVILEGED = { uid: 65534, gid: 65534 };
 
 export default scenario({
   id: "endpoint-lifecycle.unwritable-directory-refused",
-  suite: "endpoint-lifecycle",
   clause: "ipc.bind.writable",
   alsoChecks: ["compat.libzmq.bind-errno-passthrough"],
   level: "MUST",

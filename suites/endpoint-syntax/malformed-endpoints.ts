@@ -5,7 +5,7 @@ import { refusedEndpoint } from "./refused-endpoint";
  * Endpoints that are not `ipc://<path>`: bind and connect refuse each the same way, and leave
  * nothing on disk. Paths point into the scenario's directory so a wrongly created file is seen.
  */
-export const malformedEndpointScenarios: readonly Scenario[] = [
+const malformedEndpointScenarios: readonly Scenario[] = [
   refusedEndpoint({
     slug: "empty-address-einval",
     title: "ipc:// with an empty address is refused with EINVAL on bind and on connect",
@@ -89,3 +89,5 @@ export const malformedEndpointScenarios: readonly Scenario[] = [
     codes: ["EPROTONOSUPPORT"],
   }),
 ];
+
+export default malformedEndpointScenarios;

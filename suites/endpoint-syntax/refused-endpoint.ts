@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { PlatformName } from "../../reference/endpoint/platform-limits";
+import type { PlatformName } from "../../harness/model/platform-limits";
 import type { ScenarioContext } from "../../harness/runner/context";
 import { scenario, type Level, type Scenario } from "../../harness/model/scenario";
 
@@ -30,7 +30,6 @@ export interface RefusedEndpointCase {
 export function refusedEndpoint(definition: RefusedEndpointCase): Scenario {
   return scenario({
     id: `endpoint-syntax.${definition.slug}`,
-    suite: "endpoint-syntax",
     exclusive: true,
     clause: definition.clause,
     level: definition.level,

@@ -43,7 +43,6 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
 
   const refused = scenario({
     id: `endpoint-syntax.${definition.slug}-refused`,
-    suite: "endpoint-syntax",
     clause: definition.clause,
     alsoChecks: ["compat.libzmq.ipc-path-passed-as-written"],
     level: "MUST",
@@ -67,7 +66,6 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
 
   const errno = scenario({
     id: `endpoint-syntax.${definition.slug}-${definition.errno.toLowerCase()}`,
-    suite: "endpoint-syntax",
     clause: "compat.libzmq.ipc-path-passed-as-written",
     level: "COMPAT",
     title: `Binding ${definition.what} fails with ${definition.errno}, the errno bind(2) gives for it`,
@@ -140,4 +138,6 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
   },
 ];
 
-export const refusedSpellings: readonly Scenario[] = REFUSED_SPELLINGS.flatMap(refusedSpellingScenarios);
+const refusedSpellings: readonly Scenario[] = REFUSED_SPELLINGS.flatMap(refusedSpellingScenarios);
+
+export default refusedSpellings;

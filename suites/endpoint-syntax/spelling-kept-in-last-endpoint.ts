@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-syntax.spelling-kept-in-last-endpoint",
-  suite: "endpoint-syntax",
   clause: "compat.libzmq.last-endpoint-as-bound",
   alsoChecks: ["compat.libzmq.ipc-path-passed-as-written"],
   level: "COMPAT",

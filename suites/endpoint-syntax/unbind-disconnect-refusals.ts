@@ -23,7 +23,6 @@ function refusedOnUnbindAndDisconnect(definition: {
 }): Scenario {
   return scenario({
     id: `endpoint-syntax.${definition.slug}`,
-    suite: "endpoint-syntax",
     clause: definition.clause,
     ...(definition.alsoChecks !== undefined ? { alsoChecks: definition.alsoChecks } : {}),
     level: definition.level,
@@ -42,7 +41,7 @@ function refusedOnUnbindAndDisconnect(definition: {
   });
 }
 
-export const unbindDisconnectRefusals: readonly Scenario[] = [
+const unbindDisconnectRefusals: readonly Scenario[] = [
   refusedOnUnbindAndDisconnect({
     slug: "unbind-disconnect-malformed-einval",
     title: "unbind and disconnect of an endpoint that is no transport://address (empty, a bare path, ipc:<path>) fail with EINVAL",
@@ -69,3 +68,5 @@ export const unbindDisconnectRefusals: readonly Scenario[] = [
     ],
   }),
 ];
+
+export default unbindDisconnectRefusals;

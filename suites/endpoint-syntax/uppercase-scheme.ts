@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-syntax.uppercase-scheme",
-  suite: "endpoint-syntax",
   clause: "ipc.endpoint.scheme",
   level: "INFO",
   title: "Records whether the transport name is case-sensitive (IPC:// instead of ipc://)",

@@ -3,7 +3,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "endpoint-syntax.wildcard-on-connect",
-  suite: "endpoint-syntax",
   exclusive: true,
   clause: "ipc.connect.pathname",
   level: "INFO",

@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.dealer-dealer",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "Two DEALERs exchange multipart messages, empty frames included, in both directions",

@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.dealer-rep",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "A DEALER sending [delimiter, request] to a REP gets the reply back behind the delimiter",

@@ -4,7 +4,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.dealer-router",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "A ROUTER receives a DEALER's message behind a routing id and sends the reply back to it by that id",

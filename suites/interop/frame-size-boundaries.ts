@@ -3,7 +3,6 @@ import { connectPair, expectFrames, patterned } from "./helpers";
 
 export default scenario({
   id: "interop.frame-size-boundaries",
-  suite: "interop",
   clause: "zmtp.frame.flags.long-size",
   level: "MUST",
   title: "Frames of 255 bytes (last short size) and 256 bytes (first long size) and around them arrive intact",

@@ -25,7 +25,6 @@ function invalidPairScenario(pair: InvalidPair): Scenario {
   const needsReqRep = [pair.binder, pair.intruder, pair.legal].some((type) => ["REQ", "REP", "DEALER", "ROUTER"].includes(type));
   return scenario({
     id: `interop.rejects-${intruder}-to-${binder}`,
-    suite: "interop",
     clause: "zmtp.socket-type.enforce",
     level: "SHOULD",
     title: `A ${pair.intruder} (not a legal peer of ${pair.binder}) gets nothing delivered to a ${pair.binder}`,
@@ -45,8 +44,10 @@ function invalidPairScenario(pair: InvalidPair): Scenario {
   });
 }
 
-export const invalidPairScenarios: readonly Scenario[] = [
+const invalidPairScenarios: readonly Scenario[] = [
   invalidPairScenario({ binder: "PAIR", intruder: "PUSH", intruderSends: ["from-push"], legal: "PAIR", legalSends: ["from-pair"], binderReceives: ["from-pair"] }),
   invalidPairScenario({ binder: "DEALER", intruder: "REQ", intruderSends: ["from-req"], legal: "DEALER", legalSends: ["from-dealer"], binderReceives: ["from-dealer"] }),
   invalidPairScenario({ binder: "PULL", intruder: "DEALER", intruderSends: ["from-dealer"], legal: "PUSH", legalSends: ["from-push"], binderReceives: ["from-push"] }),
 ];
+
+export default invalidPairScenarios;

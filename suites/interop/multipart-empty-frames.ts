@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.multipart-empty-frames",
-  suite: "interop",
   clause: "zmtp.frame.size-excludes-header",
   level: "MUST",
   title: "Empty frames (size 0) survive at the start, middle and end of a message, and as a message of their own",

@@ -3,7 +3,6 @@ import { connectPair, expectFrames, patterned } from "./helpers";
 
 export default scenario({
   id: "interop.one-mebibyte-message",
-  suite: "interop",
   clause: "zmtp.frame.long-body",
   level: "MUST",
   title: "A 1 MiB single-frame message arrives intact",

@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.pair-pair",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "Two PAIR sockets exchange multipart messages in both directions",

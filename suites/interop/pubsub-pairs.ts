@@ -19,7 +19,6 @@ function pubsubScenario({ publisher, subscriber }: PubSubPair): Scenario {
   const name = `${publisher.toLowerCase()}-${subscriber.toLowerCase()}`;
   return scenario({
     id: `interop.${name}`,
-    suite: "interop",
     clause: "zmtp.pubsub.filter-at-publisher",
     level: "MUST",
     title: `A ${subscriber} connected to a ${publisher} gets subscribed topics only, and no longer a topic it cancelled`,
@@ -58,9 +57,11 @@ function pubsubScenario({ publisher, subscriber }: PubSubPair): Scenario {
   });
 }
 
-export const pubsubScenarios: readonly Scenario[] = [
+const pubsubScenarios: readonly Scenario[] = [
   pubsubScenario({ publisher: "PUB", subscriber: "SUB" }),
   pubsubScenario({ publisher: "PUB", subscriber: "XSUB" }),
   pubsubScenario({ publisher: "XPUB", subscriber: "SUB" }),
   pubsubScenario({ publisher: "XPUB", subscriber: "XSUB" }),
 ];
+
+export default pubsubScenarios;

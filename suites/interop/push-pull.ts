@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.push-pull",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "A PULL receives a PUSH's messages whole and in order",

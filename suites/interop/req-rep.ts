@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.req-rep",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "A REQ connected to a REP gets two request/reply round trips through, multipart with an empty frame included",

@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.req-router",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "A ROUTER receives a REQ's request as routing id, empty delimiter, body, and routes the reply back",

@@ -4,7 +4,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.router-router",
-  suite: "interop",
   clause: "zmtp.message.atomic",
   level: "MUST",
   title: "Two ROUTERs with routing ids \"b\" (binder) and \"c\" (connecter) address each other by those ids",

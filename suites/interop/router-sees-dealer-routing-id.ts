@@ -3,7 +3,6 @@ import { connectPair } from "./helpers";
 
 export default scenario({
   id: "interop.router-sees-dealer-routing-id",
-  suite: "interop",
   clause: "compat.libzmq.ready-properties",
   alsoChecks: ["api.setsockopt.routing-id"],
   level: "COMPAT",

@@ -3,7 +3,6 @@ import { abstractPeers } from "./abstract-peers";
 
 export default scenario({
   id: "isolation.abstract-shared-network-namespace",
-  suite: "isolation",
   clause: "compat.os.abstract-per-network-namespace",
   alsoChecks: ["ipc.bind.abstract"],
   level: "COMPAT",

@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "isolation.path-socket-across-containers",
-  suite: "isolation",
   clause: "compat.os.path-socket-shared-volume",
   alsoChecks: ["ipc.transport.description"],
   level: "COMPAT",

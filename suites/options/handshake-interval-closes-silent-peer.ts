@@ -6,7 +6,6 @@ import { since } from "./support";
 
 export default scenario({
   id: "options.handshake-interval-closes-silent-peer",
-  suite: "options",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
   title: "A bound PULL with handshakeInterval 200 closes a connection whose peer never sends its greeting, within the arrival limit (the default would wait 30 s)",

@@ -7,7 +7,6 @@ import { since } from "./support";
 
 export default scenario({
   id: "options.handshake-interval-closes-stalled-handshake",
-  suite: "options",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
   title: "A bound PULL with handshakeInterval 200 closes a connection whose peer sends a valid greeting and then never its READY, within the arrival limit",

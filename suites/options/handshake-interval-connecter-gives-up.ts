@@ -6,7 +6,6 @@ import { since } from "./support";
 
 export default scenario({
   id: "options.handshake-interval-connecter-gives-up",
-  suite: "options",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
   title: "A connecting PUSH with handshakeInterval 200 closes its connection to a listener that never answers its greeting, and tries again with a new one",

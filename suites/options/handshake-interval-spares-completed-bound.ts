@@ -6,7 +6,6 @@ import { elapse } from "./support";
 
 export default scenario({
   id: "options.handshake-interval-spares-completed-bound",
-  suite: "options",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
   title: "A bound PULL with handshakeInterval 100 keeps a connection whose handshake completed: 300 ms later it is open and a message over it arrives",

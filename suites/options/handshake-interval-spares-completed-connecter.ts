@@ -5,7 +5,6 @@ import { elapse } from "./support";
 
 export default scenario({
   id: "options.handshake-interval-spares-completed-connecter",
-  suite: "options",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
   title: "A connecting PUSH with handshakeInterval 100 keeps a connection whose handshake completed: 300 ms later its next message goes over that same connection",

@@ -5,7 +5,6 @@ import { RawListener } from "../zmtp-wire/raw-peer";
 
 export default scenario({
   id: "options.immediate-queues-only-on-completed-connections",
-  suite: "options",
   clause: "api.setsockopt.immediate",
   level: "MUST",
   title: "With immediate, a PUSH whose only connection is made but not yet through its handshake refuses a send (EAGAIN); once the handshake completes the next send goes over it",

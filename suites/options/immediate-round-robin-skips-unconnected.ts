@@ -7,7 +7,6 @@ const COUNT = 10;
 
 export default scenario({
   id: "options.immediate-round-robin-skips-unconnected",
-  suite: "options",
   clause: "api.setsockopt.immediate",
   level: "MUST",
   title: "With immediate, a PUSH connected to an unbound path and to a bound PULL sends every message to the PULL: none is queued for the connection that never completes",

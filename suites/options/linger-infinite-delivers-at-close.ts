@@ -4,7 +4,6 @@ import { expectAllDelivered } from "./support";
 
 export default scenario({
   id: "options.linger-infinite-delivers-at-close",
-  suite: "options",
   clause: "api.setsockopt.linger.infinite",
   level: "MUST",
   // The PUSH binds: its lingering connection ends when the PULL goes, and never reconnects, so a

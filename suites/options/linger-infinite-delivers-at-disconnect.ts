@@ -4,7 +4,6 @@ import { expectAllDelivered } from "./support";
 
 export default scenario({
   id: "options.linger-infinite-delivers-at-disconnect",
-  suite: "options",
   clause: "api.setsockopt.linger.infinite",
   level: "MUST",
   // reconnectInterval -1: the lingering connection is never remade, so a failure here cannot

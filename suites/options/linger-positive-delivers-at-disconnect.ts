@@ -7,7 +7,6 @@ const LINGER_MS = 10_000;
 
 export default scenario({
   id: "options.linger-positive-delivers-at-disconnect",
-  suite: "options",
   clause: "api.setsockopt.linger.positive",
   level: "MUST",
   title: "A PUSH with linger 10000 that disconnects while it still holds messages for a PULL that has not read them delivers every one as the PULL reads",

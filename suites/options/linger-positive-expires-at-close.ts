@@ -6,7 +6,6 @@ const LINGER_MS = 100;
 
 export default scenario({
   id: "options.linger-positive-expires-at-close",
-  suite: "options",
   clause: "api.setsockopt.linger.positive",
   level: "MUST",
   title: "A PUSH with linger 100 closed while it still holds messages for a PULL that reads only 400 ms later discards them once the linger has passed: the PULL gets only the first few",

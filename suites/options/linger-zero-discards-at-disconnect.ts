@@ -4,7 +4,6 @@ import { expectSomeDiscarded } from "./support";
 
 export default scenario({
   id: "options.linger-zero-discards-at-disconnect",
-  suite: "options",
   clause: "api.setsockopt.linger.zero",
   level: "MUST",
   title: "A PUSH with linger 0 that disconnects while it still holds messages for a PULL that has not read them discards them: the PULL gets only the first few",

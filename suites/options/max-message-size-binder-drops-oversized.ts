@@ -3,7 +3,6 @@ import { MAX_MESSAGE_SIZE, oversizedNeverDelivered } from "./max-message-size";
 
 export default scenario({
   id: "options.max-message-size-binder-drops-oversized",
-  suite: "options",
   clause: "api.setsockopt.maxmsgsize",
   level: "MUST",
   title: `A bound PULL with maxMessageSize ${MAX_MESSAGE_SIZE} receives a ${MAX_MESSAGE_SIZE}-octet message, never a ${MAX_MESSAGE_SIZE + 1}-octet one (the PUSH is disconnected), and later messages after the PUSH reconnects`,

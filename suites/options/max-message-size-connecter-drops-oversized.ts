@@ -5,7 +5,6 @@ import { MAX_MESSAGE_SIZE } from "./max-message-size";
 
 export default scenario({
   id: "options.max-message-size-connecter-drops-oversized",
-  suite: "options",
   clause: "api.setsockopt.maxmsgsize",
   level: "MUST",
   title: `A connecting PULL with maxMessageSize ${MAX_MESSAGE_SIZE} receives a ${MAX_MESSAGE_SIZE}-octet message from the PUSH it connected to, and closes the connection at a ${MAX_MESSAGE_SIZE + 1}-octet one without delivering it`,

@@ -7,7 +7,6 @@ const MAX_ATTEMPTS = BOUND + 30;
 
 export default scenario({
   id: "options.receive-hwm-bounds-unread-pull",
-  suite: "options",
   clause: "api.setsockopt.rcvhwm",
   alsoChecks: ["api.setsockopt.sndhwm"],
   level: "MUST",

@@ -10,7 +10,6 @@ const MAX_MESSAGES = BOUND + 30;
 
 export default scenario({
   id: "options.receive-hwm-stalls-raw-pusher",
-  suite: "options",
   clause: "api.setsockopt.rcvhwm",
   level: "MUST",
   title: `A PULL with receiveHighWaterMark ${HIGH_WATER_MARK} that is not read stops reading its connection: a raw peer's writes stall after at most ${BOUND} 256 KiB messages, and all arrive once the PULL reads`,

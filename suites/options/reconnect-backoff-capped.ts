@@ -4,7 +4,6 @@ import { since } from "./support";
 
 export default scenario({
   id: "options.reconnect-backoff-capped",
-  suite: "options",
   clause: "api.setsockopt.reconnect-ivl-max",
   alsoChecks: ["api.setsockopt.reconnect-ivl-max.doubling"],
   level: "MUST",

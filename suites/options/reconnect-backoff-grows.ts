@@ -5,7 +5,6 @@ import { since } from "./support";
 
 export default scenario({
   id: "options.reconnect-backoff-grows",
-  suite: "options",
   clause: "api.setsockopt.reconnect-ivl-max.doubling",
   alsoChecks: ["api.setsockopt.reconnect-ivl-max"],
   level: "MUST",

@@ -6,7 +6,6 @@ const WATCH_MS = 400;
 
 export default scenario({
   id: "options.reconnect-disabled-after-loss",
-  suite: "options",
   clause: "api.setsockopt.reconnect-ivl.disabled",
   level: "MUST",
   title: "With reconnectInterval -1, a PUSH whose established connection is lost does not connect again",

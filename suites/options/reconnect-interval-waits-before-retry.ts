@@ -8,7 +8,6 @@ const INTERVAL_MS = 300;
 
 export default scenario({
   id: "options.reconnect-interval-waits-before-retry",
-  suite: "options",
   clause: "api.setsockopt.reconnect-ivl",
   level: "MUST",
   title: "With reconnectInterval 300, a PUSH whose connection is lost connects again, and not before 300 ms have passed",

@@ -3,7 +3,6 @@ import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 
 export default scenario({
   id: "options.routing-id-router-addresses-peer-first",
-  suite: "options",
   clause: "api.setsockopt.routing-id",
   alsoChecks: ["compat.libzmq.ready-properties"],
   level: "MUST",

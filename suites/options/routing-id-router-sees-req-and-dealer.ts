@@ -5,7 +5,6 @@ const shown = (frames: string[]) => showFrames(frames.map((f) => Buffer.from(f))
 
 export default scenario({
   id: "options.routing-id-router-sees-req-and-dealer",
-  suite: "options",
   clause: "api.setsockopt.routing-id",
   alsoChecks: ["compat.libzmq.ready-properties"],
   level: "MUST",

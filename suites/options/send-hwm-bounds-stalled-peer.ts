@@ -9,7 +9,6 @@ const MAX_ATTEMPTS = BOUND + 30;
 
 export default scenario({
   id: "options.send-hwm-bounds-stalled-peer",
-  suite: "options",
   clause: "api.setsockopt.sndhwm",
   level: "MUST",
   title: `A PUSH with sendHighWaterMark ${HIGH_WATER_MARK} whose peer stops reading accepts at most ${BOUND} 256 KiB messages (the mark plus kernel buffers) before a send times out, and delivers every one once the peer reads again`,

@@ -7,7 +7,6 @@ const MAX_ATTEMPTS = 150;
 
 export default scenario({
   id: "options.send-hwm-bounds-unconnected-queue",
-  suite: "options",
   clause: "api.setsockopt.sndhwm",
   level: "MUST",
   title: "A PUSH with sendHighWaterMark 5 connected to an unbound path queues at most 5 messages (EAGAIN after them); a PULL binding later receives exactly those",

@@ -4,7 +4,6 @@ import { SEND_TIMEOUT_MS, expectEagainAfterTimeout } from "./send-timeout";
 
 export default scenario({
   id: "options.send-timeout-expires-on-full-queue",
-  suite: "options",
   clause: "api.setsockopt.sndtimeo.positive",
   level: "MUST",
   title: "With sendTimeout 300, a send into a queue at its high-water mark (1, nobody bound) tries for 300 ms and then fails with EAGAIN; the refused message is never delivered",

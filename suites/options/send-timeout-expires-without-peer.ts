@@ -3,7 +3,6 @@ import { SEND_TIMEOUT_MS, expectEagainAfterTimeout } from "./send-timeout";
 
 export default scenario({
   id: "options.send-timeout-expires-without-peer",
-  suite: "options",
   clause: "api.setsockopt.sndtimeo.positive",
   level: "MUST",
   title: "With sendTimeout 300, a send on a PUSH that has no endpoint at all tries for 300 ms and then fails with EAGAIN",

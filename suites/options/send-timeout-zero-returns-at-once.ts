@@ -19,7 +19,6 @@ async function expectEagainAtOnce(ctx: ScenarioContext, socket: TestSocket, what
 
 export default scenario({
   id: "options.send-timeout-zero-returns-at-once",
-  suite: "options",
   clause: "api.setsockopt.sndtimeo.zero",
   level: "MUST",
   title: "With sendTimeout 0, a send that cannot be queued (no endpoint at all; a queue at its high-water mark of 1) returns EAGAIN at once, and the refused message is never delivered",

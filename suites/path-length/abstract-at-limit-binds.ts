@@ -3,7 +3,6 @@ import { abstractAddressOfBytes, bytes } from "./support";
 
 export default scenario({
   id: "path-length.abstract-at-limit-binds",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "An abstract address (@ + name) of exactly the maximum length binds and a peer is reached through it",

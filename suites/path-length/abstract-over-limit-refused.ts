@@ -3,7 +3,6 @@ import { abstractAddressOfBytes, bytes } from "./support";
 
 export default scenario({
   id: "path-length.abstract-over-limit-refused",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "Binding an abstract address (@ + name) one byte over the maximum length fails with ENAMETOOLONG",

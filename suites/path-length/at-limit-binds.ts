@@ -3,7 +3,6 @@ import { bytes, pathWithLongName } from "./support";
 
 export default scenario({
   id: "path-length.at-limit-binds",
-  suite: "path-length",
   clause: "ipc.path.max-size.linux",
   level: "MUST",
   title: "A path of exactly the maximum length (107 bytes on Linux) binds at that exact path and a peer is reached through it",

@@ -3,7 +3,6 @@ import { bytes, pathInLongDirectories } from "./support";
 
 export default scenario({
   id: "path-length.at-limit-short-name-in-long-directory",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "A path at the maximum length made of a long directory and a one-byte file name binds and is reachable",

@@ -3,7 +3,6 @@ import { pathInLongDirectories, pathWithLongName } from "./support";
 
 export default scenario({
   id: "path-length.connect-over-limit-refused",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "Connecting to a path over the maximum length fails with ENAMETOOLONG at the connect call",

@@ -5,7 +5,6 @@ const FAR_BEYOND_BYTES = 500;
 
 export default scenario({
   id: "path-length.far-beyond-limit-refused",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "Binding a 500-byte path in existing directories fails with ENAMETOOLONG and creates nothing",

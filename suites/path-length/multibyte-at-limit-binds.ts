@@ -4,7 +4,6 @@ import { bytes, multibytePath } from "./support";
 
 export default scenario({
   id: "path-length.multibyte-at-limit-binds",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "A path whose UTF-8 encoding is exactly the maximum length, ending in a multi-byte character, binds under that exact name",

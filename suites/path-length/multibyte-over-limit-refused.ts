@@ -3,7 +3,6 @@ import { bytes, checkNothingCreated, entriesUnder, multibytePath } from "./suppo
 
 export default scenario({
   id: "path-length.multibyte-over-limit-refused",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "A path with fewer characters than the maximum but one byte too many in UTF-8 fails with ENAMETOOLONG and creates nothing",

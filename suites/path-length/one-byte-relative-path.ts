@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "path-length.one-byte-relative-path",
-  suite: "path-length",
   exclusive: true,
   clause: "ipc.bind.pathname",
   level: "MUST",

@@ -3,7 +3,6 @@ import { bytes, checkNothingCreated, entriesUnder, pathWithLongName } from "./su
 
 export default scenario({
   id: "path-length.one-over-limit-creates-nothing",
-  suite: "path-length",
   clause: "ipc.bind.pathname",
   alsoChecks: ["ipc.bind.pathname-unique-valid"],
   level: "MUST",

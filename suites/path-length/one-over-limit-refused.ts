@@ -3,7 +3,6 @@ import { bytes, pathWithLongName } from "./support";
 
 export default scenario({
   id: "path-length.one-over-limit-refused",
-  suite: "path-length",
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",
   title: "Binding a path one byte longer than the maximum fails with ENAMETOOLONG",

@@ -21,7 +21,6 @@ const STAGES: ReadonlyArray<{ name: string; bytes: Buffer | null }> = [
 
 export default scenario({
   id: "robustness.connection-churn",
-  suite: "robustness",
   clause: "compat.libzmq.connection-resources-released",
   alsoChecks: ["compat.libzmq.survives-malformed-input"],
   level: "COMPAT",

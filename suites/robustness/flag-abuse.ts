@@ -15,7 +15,6 @@ const ABUSES: ReadonlyArray<{ name: string; bytes: Buffer }> = [
 
 export default scenario({
   id: "robustness.flag-abuse",
-  suite: "robustness",
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.frame.flags.reserved", "zmtp.frame.flags.more-not-on-commands"],
   level: "COMPAT",

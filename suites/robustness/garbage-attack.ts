@@ -22,7 +22,6 @@ export interface GarbageAttack {
 export function garbageScenario(attack: GarbageAttack): Scenario {
   return scenario({
     id: attack.id,
-    suite: "robustness",
     clause: "compat.libzmq.survives-malformed-input",
     alsoChecks: ["compat.libzmq.connection-resources-released"],
     level: "COMPAT",

@@ -11,7 +11,6 @@ const PEAK_GROWTH_ALLOWANCE_KIB = 64 * 1024;
 
 export default scenario({
   id: "robustness.impossible-frame-sizes",
-  suite: "robustness",
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.frame.long-body"],
   level: "COMPAT",

@@ -31,7 +31,6 @@ const READIES: ReadonlyArray<{ name: string; bytes: Buffer }> = [
 
 export default scenario({
   id: "robustness.malformed-ready",
-  suite: "robustness",
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.ready.grammar"],
   level: "COMPAT",

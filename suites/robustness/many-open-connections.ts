@@ -8,7 +8,6 @@ const OPEN_AT_ONCE = 500;
 
 export default scenario({
   id: "robustness.many-open-connections",
-  suite: "robustness",
   clause: "compat.libzmq.connection-resources-released",
   alsoChecks: ["compat.libzmq.survives-malformed-input"],
   level: "COMPAT",

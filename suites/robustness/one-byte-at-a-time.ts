@@ -11,7 +11,6 @@ const MESSAGES: Buffer[][] = [[Buffer.from("first")], [Buffer.from("a"), Buffer.
 
 export default scenario({
   id: "robustness.one-byte-at-a-time",
-  suite: "robustness",
   clause: "compat.libzmq.any-segmentation",
   alsoChecks: ["compat.libzmq.connection-resources-released"],
   level: "COMPAT",

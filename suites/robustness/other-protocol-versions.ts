@@ -16,7 +16,6 @@ const OPENINGS: ReadonlyArray<{ name: string; bytes: Buffer }> = [
 
 export default scenario({
   id: "robustness.other-protocol-versions",
-  suite: "robustness",
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.version.accept-higher"],
   level: "COMPAT",

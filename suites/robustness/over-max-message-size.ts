@@ -15,7 +15,6 @@ const OVERSIZED: ReadonlyArray<{ name: string; bytes: Buffer }> = [
 
 export default scenario({
   id: "robustness.over-max-message-size",
-  suite: "robustness",
   clause: "api.setsockopt.maxmsgsize",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",

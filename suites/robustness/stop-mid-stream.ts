@@ -9,7 +9,6 @@ const MESSAGE = message(["part-1", Buffer.alloc(300, 0x70), "part-3"]);
 
 export default scenario({
   id: "robustness.stop-mid-stream",
-  suite: "robustness",
   clause: "zmtp.message.atomic",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",

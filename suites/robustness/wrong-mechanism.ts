@@ -8,7 +8,6 @@ const MECHANISMS = ["PLAIN", "CURVE", "GSSAPI", "NUL", "null", "NULL\u0001", "\u
 
 export default scenario({
   id: "robustness.wrong-mechanism",
-  suite: "robustness",
   clause: "zmtp.mechanism.mismatch-close",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",

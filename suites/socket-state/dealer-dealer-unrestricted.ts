@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "socket-state.dealer-dealer-unrestricted",
-  suite: "socket-state",
   clause: "reqrep.double-queue",
   level: "SHOULD",
   title: "Two DEALERs each send twice in a row and each receive twice in a row: no alternation is imposed",

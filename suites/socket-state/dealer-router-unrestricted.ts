@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "socket-state.dealer-router-unrestricted",
-  suite: "socket-state",
   clause: "reqrep.double-queue",
   level: "SHOULD",
   title: "A DEALER sends twice in a row and a ROUTER receives twice, then the ROUTER sends twice in a row and the DEALER receives twice: no alternation is imposed",

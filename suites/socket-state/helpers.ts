@@ -82,7 +82,6 @@ export function missingOperationScenario(missing: MissingOperation): Scenario {
   const { type, op } = missing;
   return scenario({
     id: `socket-state.${type.toLowerCase()}-${op}-enotsup`,
-    suite: "socket-state",
     clause: missing.clause,
     alsoChecks: [enotsupClause(op)],
     level: "MUST",

@@ -8,7 +8,6 @@ import { callMissing, expectRefusal } from "./helpers";
  */
 export default scenario({
   id: "socket-state.one-way-sockets-refuse-reverse",
-  suite: "socket-state",
   clause: "api.send.error.enotsup",
   alsoChecks: ["api.recv.error.enotsup", "api.socket.send-not-implemented", "api.socket.recv-not-implemented", "api.socket.pub-recv-not-implemented"],
   level: "MUST",

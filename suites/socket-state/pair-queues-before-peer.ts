@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "socket-state.pair-queues-before-peer",
-  suite: "socket-state",
   clause: "pair.double-queue",
   level: "SHOULD",
   title: "A PAIR connected before its peer binds queues two sends in a row, and after the peer's two replies in a row receives both",

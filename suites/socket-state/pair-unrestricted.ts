@@ -2,7 +2,6 @@ import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
   id: "socket-state.pair-unrestricted",
-  suite: "socket-state",
   clause: "pair.double-queue",
   level: "SHOULD",
   title: "Two PAIRs send twice in a row and receive in any interleaving (one receives, sends twice, then receives again): no alternation is imposed",

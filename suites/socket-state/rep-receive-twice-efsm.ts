@@ -3,7 +3,6 @@ import { expectRefusal, receiveOutOfTurn, requestReply } from "./helpers";
 
 export default scenario({
   id: "socket-state.rep-receive-twice-efsm",
-  suite: "socket-state",
   clause: "api.socket.rep-alternating",
   alsoChecks: ["api.recv.error.efsm", "api.socket.rep-reply-to-requester"],
   level: "MUST",

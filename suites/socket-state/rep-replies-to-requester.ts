@@ -3,7 +3,6 @@ import { requestReply } from "./helpers";
 
 export default scenario({
   id: "socket-state.rep-replies-to-requester",
-  suite: "socket-state",
   clause: "api.socket.rep-reply-to-requester",
   level: "MUST",
   title: "A REP with two REQs connected sends each reply back to the REQ whose request it answers",

@@ -3,7 +3,6 @@ import { expectRefusal, requestReply } from "./helpers";
 
 export default scenario({
   id: "socket-state.rep-send-before-receive-efsm",
-  suite: "socket-state",
   clause: "api.socket.rep-alternating",
   alsoChecks: ["api.send.error.efsm"],
   level: "MUST",

@@ -3,7 +3,6 @@ import { expectRefusal, receiveOutOfTurn, requestReply } from "./helpers";
 
 export default scenario({
   id: "socket-state.req-receive-before-send-efsm",
-  suite: "socket-state",
   clause: "api.socket.req-alternating",
   alsoChecks: ["api.recv.error.efsm"],
   level: "MUST",

@@ -7,7 +7,6 @@ import { expectRefusal, receiveOutOfTurn, requestReply } from "./helpers";
  */
 export default scenario({
   id: "socket-state.req-rep-lockstep",
-  suite: "socket-state",
   clause: "api.socket.req-alternating",
   alsoChecks: ["api.socket.rep-alternating", "api.send.error.efsm", "api.recv.error.efsm"],
   level: "MUST",

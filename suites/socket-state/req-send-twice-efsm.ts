@@ -3,7 +3,6 @@ import { expectRefusal, requestReply } from "./helpers";
 
 export default scenario({
   id: "socket-state.req-send-twice-efsm",
-  suite: "socket-state",
   clause: "api.socket.req-alternating",
   alsoChecks: ["api.send.error.efsm"],
   level: "MUST",

@@ -3,7 +3,6 @@ import { showFrames } from "../../harness/runner/context";
 
 export default scenario({
   id: "socket-state.router-serves-two-dealers",
-  suite: "socket-state",
   clause: "reqrep.double-queue",
   level: "SHOULD",
   title: "A ROUTER receives from two DEALERs in a row, then sends three messages in a row (two to one, one to the other): no alternation is imposed",

@@ -10,7 +10,6 @@ import { nextSkippingProbes, publishUntilArrives } from "./helpers";
  */
 export default scenario({
   id: "subscriptions.sub-resubscribes-after-pub-restarts",
-  suite: "subscriptions",
   clause: "compat.libzmq.resubscribe-on-reconnect",
   alsoChecks: ["compat.libzmq.rebind-followers"],
   level: "COMPAT",

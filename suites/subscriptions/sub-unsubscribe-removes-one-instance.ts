@@ -9,7 +9,6 @@ import { nextSkippingProbes, publishUntilArrives } from "./helpers";
  */
 export default scenario({
   id: "subscriptions.sub-unsubscribe-removes-one-instance",
-  suite: "subscriptions",
   clause: "api.setsockopt.unsubscribe-one-instance",
   alsoChecks: ["zmtp.pubsub.additive"],
   level: "MUST",

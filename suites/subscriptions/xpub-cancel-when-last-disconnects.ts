@@ -9,7 +9,6 @@ import { boundXpub, connected, expectPassedUp, expectPassedUpInAnyOrder } from "
  */
 export default scenario({
   id: "subscriptions.xpub-cancel-when-last-disconnects",
-  suite: "subscriptions",
   clause: "pubsub.xpub.disconnect-unsubscribe",
   alsoChecks: ["api.setsockopt.xpub-verboser-disabled", "api.setsockopt.xpub-verbose-disabled"],
   level: "SHOULD",

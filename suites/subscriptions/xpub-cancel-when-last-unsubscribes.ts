@@ -3,7 +3,6 @@ import { boundXpub, connected, expectPassedUp } from "./helpers";
 
 export default scenario({
   id: "subscriptions.xpub-cancel-when-last-unsubscribes",
-  suite: "subscriptions",
   clause: "api.setsockopt.xpub-verboser-disabled",
   alsoChecks: ["api.setsockopt.xpub-verbose-disabled"],
   level: "MUST",

@@ -8,7 +8,6 @@ import { boundXpub, connected, expectPassedUp } from "./helpers";
  */
 export default scenario({
   id: "subscriptions.xpub-passes-first-subscription-only",
-  suite: "subscriptions",
   clause: "api.setsockopt.xpub-verbose-disabled",
   level: "MUST",
   title: "By default an XPUB passes a topic's subscription up once: a second SUB subscribing to it is not passed up",

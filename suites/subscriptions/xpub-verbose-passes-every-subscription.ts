@@ -3,7 +3,6 @@ import { boundXpub, connected, expectPassedUp } from "./helpers";
 
 export default scenario({
   id: "subscriptions.xpub-verbose-passes-every-subscription",
-  suite: "subscriptions",
   clause: "api.setsockopt.xpub-verbose-enabled",
   level: "MUST",
   title: "An XPUB with ZMQ_XPUB_VERBOSE (verbosity \"allSubs\") passes up every SUB's subscription to a topic, the second one included",

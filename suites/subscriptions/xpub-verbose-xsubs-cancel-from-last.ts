@@ -7,7 +7,6 @@ import { boundXpub, connected, expectPassedUp, expectPassedUpInAnyOrder, subscri
  */
 export default scenario({
   id: "subscriptions.xpub-verbose-xsubs-cancel-from-last",
-  suite: "subscriptions",
   clause: "api.setsockopt.xpub-verbose-enabled",
   alsoChecks: ["api.setsockopt.xpub-verboser-disabled", "pubsub.xpub.disconnect-unsubscribe"],
   level: "MUST",

@@ -5,7 +5,6 @@ import { nextSkippingProbes, publishUntilArrives, subscriptionMessage } from "./
 /** The XSUB form of subscriptions-counted: two 0x01+news need two 0x00+news to undo. */
 export default scenario({
   id: "subscriptions.xsub-cancel-removes-one-instance",
-  suite: "subscriptions",
   clause: "zmtp.pubsub.additive",
   level: "MUST",
   title: "An XSUB that sent two subscriptions to a topic still gets it after one cancel message, and no longer after the second",

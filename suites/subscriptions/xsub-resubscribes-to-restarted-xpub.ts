@@ -12,7 +12,6 @@ import { expectPassedUp, subscriptionMessage } from "./helpers";
  */
 export default scenario({
   id: "subscriptions.xsub-resubscribes-to-restarted-xpub",
-  suite: "subscriptions",
   clause: "compat.libzmq.resubscribe-on-reconnect",
   alsoChecks: ["compat.libzmq.rebind-followers"],
   level: "COMPAT",

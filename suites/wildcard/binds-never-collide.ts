@@ -3,7 +3,6 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 
 export default scenario({
   id: "wildcard.binds-never-collide",
-  suite: "wildcard",
   exclusive: true,
   clause: "ipc.bind.wildcard",
   level: "MUST",

@@ -5,7 +5,6 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 
 export default scenario({
   id: "wildcard.directory-mode-0700",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",

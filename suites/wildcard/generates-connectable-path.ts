@@ -3,7 +3,6 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 
 export default scenario({
   id: "wildcard.generates-connectable-path",
-  suite: "wildcard",
   exclusive: true,
   clause: "ipc.bind.wildcard",
   alsoChecks: ["ipc.bind.wildcard.last-endpoint"],

@@ -7,7 +7,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export default scenario({
   id: "wildcard.last-endpoint-format",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.last-endpoint-as-bound",
   level: "COMPAT",

@@ -5,7 +5,6 @@ import { bindWildcard, setTempVariables, settle } from "./support";
 
 export default scenario({
   id: "wildcard.relative-without-temp-variables",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",

@@ -4,7 +4,6 @@ import { bindWildcard, makeDirectory, parentNamed, setTempVariables } from "./su
 
 export default scenario({
   id: "wildcard.tmpdir-not-a-directory-skipped",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",

@@ -3,7 +3,6 @@ import { bindWildcard, makeDirectory, parentNamed, setTempVariables } from "./su
 
 export default scenario({
   id: "wildcard.tmpdir-tempdir-tmp-precedence",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.wildcard-tmpdir-precedence",
   level: "COMPAT",

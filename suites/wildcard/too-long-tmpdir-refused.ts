@@ -7,7 +7,6 @@ const GENERATED_SUFFIX_BYTES = "/tmpXXXXXX/socket".length;
 
 export default scenario({
   id: "wildcard.too-long-tmpdir-refused",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.path-length-bytes",
   level: "COMPAT",

@@ -3,7 +3,6 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 
 export default scenario({
   id: "wildcard.unbind-literal-star-fails",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.unbind-wildcard-literal",
   level: "COMPAT",

@@ -3,7 +3,6 @@ import { bindWildcard, entriesUnder, listing, makeDirectory, setTempVariables, s
 
 export default scenario({
   id: "wildcard.unbind-removes-file-and-directory",
-  suite: "wildcard",
   exclusive: true,
   clause: "compat.libzmq.wildcard-cleanup",
   level: "COMPAT",

@@ -3,7 +3,6 @@ import { bindWildcard, makeDirectory, setTempVariables } from "./support";
 
 export default scenario({
   id: "wildcard.unbind-via-last-endpoint",
-  suite: "wildcard",
   exclusive: true,
   clause: "ipc.unbind.wildcard",
   level: "SHOULD",

@@ -3,7 +3,6 @@ import { RawPeer, bound } from "./raw-peer";
 
 export default scenario({
   id: "zmtp-wire.command-size-forms",
-  suite: "zmtp-wire",
   clause: "zmtp.command.long-size",
   alsoChecks: ["zmtp.command.short-size"],
   level: "SHOULD",

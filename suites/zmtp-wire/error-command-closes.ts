@@ -5,7 +5,6 @@ import { command, greeting } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.error-command-closes",
-  suite: "zmtp-wire",
   clause: "zmtp.error.fatal",
   level: "MUST",
   title: "A connecting socket whose READY is answered with ERROR closes that connection",

@@ -4,7 +4,6 @@ import { hex } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.greeting-signature",
-  suite: "zmtp-wire",
   clause: "zmtp.greeting.signature",
   level: "MUST",
   title: "The implementation opens with the 10-octet signature 0xFF, 8 padding octets, 0x7F, without waiting for the peer",

@@ -5,7 +5,6 @@ import { GREETING_SIZE, greeting, hex } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.greeting-stages",
-  suite: "zmtp-wire",
   clause: "zmtp.greeting.full-immediately",
   level: "INFO",
   title: "Records how much of its greeting the implementation sends before, and as, the peer sends its own",

@@ -4,7 +4,6 @@ import { greeting } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.greeting-version-minor",
-  suite: "zmtp-wire",
   clause: "zmtp.greeting.version-minor",
   alsoChecks: ["zmtp.greeting.version-minor-3-0"],
   level: "MUST",

@@ -4,7 +4,6 @@ import { GREETING_SIZE, greeting } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.greeting-whole-after-peer-whole",
-  suite: "zmtp-wire",
   clause: "zmtp.greeting.full-after-full",
   alsoChecks: ["zmtp.greeting.full"],
   level: "MUST",

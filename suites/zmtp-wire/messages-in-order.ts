@@ -6,7 +6,6 @@ const COUNT = 200;
 
 export default scenario({
   id: "zmtp-wire.messages-in-order",
-  suite: "zmtp-wire",
   clause: "zmtp.socket.in-order",
   level: "MUST",
   title: "200 messages arrive in the order sent, from a raw peer to a PULL and from a PUSH to a raw peer",

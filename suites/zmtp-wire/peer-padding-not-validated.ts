@@ -4,7 +4,6 @@ import { greeting, message, ready } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.peer-padding-not-validated",
-  suite: "zmtp-wire",
   clause: "zmtp.greeting.padding-ignored",
   alsoChecks: ["compat.libzmq.greeting-padding-identity-length"],
   level: "MUST",

@@ -3,7 +3,6 @@ import { RawPeer, bound } from "./raw-peer";
 
 export default scenario({
   id: "zmtp-wire.pull-receives-empty-frames",
-  suite: "zmtp-wire",
   clause: "zmtp.frame.size-excludes-header",
   level: "MUST",
   title: "A frame of size zero is an empty frame, alone or inside a multipart message",

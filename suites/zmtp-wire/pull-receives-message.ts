@@ -3,7 +3,6 @@ import { RawPeer, bound } from "./raw-peer";
 
 export default scenario({
   id: "zmtp-wire.pull-receives-message",
-  suite: "zmtp-wire",
   clause: "zmtp.frame.layout",
   alsoChecks: ["zmtp.null.ready-both", "zmtp.null.server-ready-reply", "zmtp.null.binder-is-server"],
   level: "MUST",

@@ -4,7 +4,6 @@ import { message } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.pull-receives-multipart",
-  suite: "zmtp-wire",
   clause: "zmtp.frame.flags.more",
   level: "MUST",
   title: "Frames with MORE set and a last frame without it are delivered as one message, also when written in pieces",

@@ -4,7 +4,6 @@ import { LONG, MORE, type ParsedFrame } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.push-sends-well-formed-frames",
-  suite: "zmtp-wire",
   clause: "zmtp.frame.layout",
   level: "MUST",
   title: "Messages a PUSH socket sends arrive as frames of flags, size and body, with MORE on all frames but the last and reserved bits zero",

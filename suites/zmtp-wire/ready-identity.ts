@@ -12,7 +12,6 @@ const CASES: Array<{ type: SocketType; peer: SocketType; routingId?: string; exp
 
 export default scenario({
   id: "zmtp-wire.ready-identity",
-  suite: "zmtp-wire",
   clause: "compat.libzmq.ready-properties",
   alsoChecks: ["zmtp.identity.first-octet", "api.setsockopt.routing-id"],
   level: "COMPAT",

@@ -20,7 +20,6 @@ const PEER_OF: Array<[SocketType, SocketType, "pubsub" | "reqrep" | null]> = [
 
 export default scenario({
   id: "zmtp-wire.ready-socket-type",
-  suite: "zmtp-wire",
   clause: "zmtp.metadata.socket-type",
   alsoChecks: ["zmtp.socket-type.grammar"],
   level: "SHOULD",

@@ -4,7 +4,6 @@ import { COMMAND, greeting, hex, parseProperties, ready } from "./zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.ready-well-formed",
-  suite: "zmtp-wire",
   clause: "zmtp.ready.grammar",
   alsoChecks: ["zmtp.ready.name-length", "zmtp.ready.value-size-field", "zmtp.command.size-grammar", "zmtp.command.name-grammar"],
   level: "MUST",

@@ -20,7 +20,6 @@ const TABLE: Array<[SocketType, SocketType, SocketType, "pubsub" | "reqrep" | nu
 
 export default scenario({
   id: "zmtp-wire.socket-type-table",
-  suite: "zmtp-wire",
   clause: "zmtp.socket-type.legal-peers",
   level: "SHOULD",
   title: "Each socket type keeps a connection from a legal peer type (it answers a PING) and drops one from an illegal type",

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { platformIpc } from "../../../reference/endpoint/platform-limits";
+import { platformLimits } from "../../model/platform-limits";
 import type { ExpectationSet } from "../../expectations/expectations";
 import { expectationSets, rowCompleter } from "../../expectations/judge-rows";
 import { isUnexpected } from "../../model/outcome";
@@ -49,7 +49,7 @@ export async function runHere(scenarios: readonly Scenario[], request: RunReques
   }
 
   const sets = expectationSets(resolved.usable.map((impl) => impl.id), overrides);
-  const platform = platformIpc();
+  const platform = platformLimits();
   const rows: ResultRow[] = [];
   const complete = rowCompleter(scenarios, sets, platformId, platform);
   const writePartial = () => writeReportJson(out, reportOf(rows, true));
