@@ -12,7 +12,8 @@ import { planTasks } from "../runner/run-matrix";
 import { validateReport } from "../report/validate-report";
 import { ALL_SCENARIOS } from "../../suites";
 import { runCli } from "./cli";
-import { executeRun, type RunRequest } from "./commands/run";
+import { executeRun } from "./commands/run";
+import { runSettingsJson, type RunRequest } from "../runner/run-request";
 import { commandHelp } from "./help";
 import { runRequest } from "../testing/run-request";
 
@@ -104,6 +105,20 @@ describe("the command itself", () => {
     const bad = cli("run", "--shard", "4/3", "--out", out);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--shard takes i/n with 1 <= i <= n, got "4/3"');
+  }, 60_000);
+
+  test("run --request FILE takes every setting from the file (what a platform elsewhere is handed), and no other flag beside it", () => {
+    const file = path.join(out, "request.json");
+    fs.writeFileSync(file, runSettingsJson(request({ scenarios: ["bind-override.rebind-after-close"], repeat: 2 }), { platforms: ["host"], out: path.join(out, "r"), expectFiles: [] }));
+    const ran = cli("run", "--request", file);
+    expect(ran.status).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "r", "report.json"), "utf8"));
+    expect(report.results.map((r: { scenario: string; repeat?: { runs: number } }) => [r.scenario, r.repeat?.runs])).toEqual([["bind-override.rebind-after-close", 2]]);
+    const mixed = cli("run", "--request", file, "--jobs", "2");
+    expect({ status: mixed.status, stderr: mixed.stderr }).toEqual({ status: 2, stderr: "zmq-ipc-conformance: --request carries every setting of the run: give no other flag with it (got --jobs)\n" });
+    fs.writeFileSync(file, "{}");
+    const broken = cli("run", "--request", file);
+    expect({ status: broken.status, stderr: broken.stderr }).toEqual({ status: 2, stderr: `zmq-ipc-conformance: --request ${file}: "implementations" must be an array of strings\n` });
   }, 60_000);
 
   test("list shows every scenario", () => {

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { ALL_SCENARIOS } from "../../suites";
 import { checkAgainstCatalogue, ExpectationFileError, loadExpectationFile } from "../expectations/expectations";
 import { rejudgeReport } from "../expectations/judge-rows";
-import type { Level, Scenario } from "../model/scenario";
+import { LEVELS, type Scenario } from "../model/scenario";
 import type { Report } from "../report/report-json";
 import { gateVerdict } from "../report/gate-verdict";
 import { mergeReports } from "../report/merge-reports";
@@ -16,7 +16,8 @@ import { readReportFile } from "../report/validate-report";
 import { writeReports } from "../report/write-reports";
 import { NODE_RUNTIME_MAJORS, runtimePlatformId } from "../platforms/node-runtimes";
 import { currentPlatformId } from "../platforms/targets";
-import { checkExpectationOwners, executeRun, type RunRequest } from "./commands/run";
+import { checkExpectationOwners, executeRun } from "./commands/run";
+import { readRunSettings, RunRequestError, type RunRequest } from "../runner/run-request";
 import { plural } from "./plural";
 import { writeExpectationsFromReport } from "./commands/update-expectations";
 import { ALL_AVAILABLE, parseDrivers } from "./implementations";
@@ -42,6 +43,7 @@ const OPTIONS = {
   shard: { type: "string" },
   jobs: { type: "string" },
   repeat: { type: "string" },
+  request: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -57,13 +59,11 @@ const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node",
  */
 const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   list: [...SELECT, "level", "json"],
-  run: RUN,
+  run: [...RUN, "request"],
   gate: RUN,
   "update-expectations": [...RUN, "from", "write"],
   report: ["out", "expect"],
 };
-
-const LEVELS: readonly Level[] = ["MUST", "SHOULD", "COMPAT", "INFO"];
 
 /** Flags that take a comma-separated list: one that names nothing ("", ",") is a mistake, never "everything". */
 const LIST_FLAGS: Flag[] = ["impl", "suite", "scenario", "level", "platform", "node"];
@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliOutput = STANDARD_OUTPUT): P
 
 function describeFailure(err: unknown): string {
   const error = err as Error & { code?: string };
-  if (error instanceof UsageError || error instanceof ExpectationFileError) return error.message;
+  if (error instanceof UsageError || error instanceof ExpectationFileError || error instanceof RunRequestError) return error.message;
   // node:util parseArgs: its messages name the option; some run over several lines.
   if (typeof error?.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) return error.message.replace(/\s*\n\s*/g, " ");
   return error?.stack ?? String(err);
@@ -200,6 +200,12 @@ function checkFlags(name: string, values: Values): void {
 }
 
 function runRequest(v: Values, say: (line: string) => void): RunRequest {
+  if (v.request !== undefined) {
+    // A platform's run elsewhere (a container, another Node): every setting is in the file.
+    const others = (Object.keys(v) as Flag[]).filter((flag) => flag !== "request");
+    if (others.length > 0) throw new UsageError(`--request carries every setting of the run: give no other flag with it (got --${others.join(", --")})`);
+    return { ...readRunSettings(v.request), log: say };
+  }
   return {
     implementations: list(v.impl ?? (v.driver || v.drivers ? "" : ALL_AVAILABLE)),
     drivers: parseDrivers(v.driver ?? [], v.drivers),

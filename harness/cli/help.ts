@@ -47,7 +47,9 @@ ${SELECT}
 
 Runs the scenarios and writes report.json, report.html, junit.xml and summary.md to --out.
 Results are compared with the shipped expectations (fixtures/expectations) and any --expect file.
-${RUN}`,
+${RUN}
+  --request FILE              every setting from a JSON file instead of flags: what a platform run
+                              hands the CLI it starts in a container or under another Node`,
   gate: `Usage: zmq-ipc-conformance gate [--driver NAME=COMMAND] [--expect FILE] [options]
 
 For an implementer's CI: exit 0 when every result is expected, 1 when something is not

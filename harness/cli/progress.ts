@@ -1,5 +1,5 @@
 import { describeOutcomes, isFlaky, type Outcome } from "../model/outcome";
-import type { RowResult } from "../runner/run-matrix";
+import type { ObservedRow } from "../runner/result";
 
 /**
  * Progress: on a terminal, one line redrawn in place (a bar with counts, unexpected results
@@ -17,7 +17,7 @@ export class Progress {
     this.interactive = stream.isTTY === true && process.env.CI !== "true";
   }
 
-  result(row: RowResult, unexpected: boolean): void {
+  result(row: ObservedRow, unexpected: boolean): void {
     this.done++;
     this.counts.set(row.outcome, (this.counts.get(row.outcome) ?? 0) + 1);
     const who = row.implementation ?? `${row.binder}->${row.connecter}`;

@@ -2,7 +2,7 @@ import type { PlatformIpc } from "../model/platform-limits";
 import type { Scenario } from "../model/scenario";
 import type { Report } from "../report/report-json";
 import type { ExpectationNote, ResultRow } from "../runner/result";
-import type { RowResult } from "../runner/run-matrix";
+import type { ObservedRow } from "../runner/result";
 import { expectedFor, shippedExpectations, type Expected, type ExpectationSet } from "./expectations";
 
 /**
@@ -22,7 +22,7 @@ export function expectationSets(ids: readonly string[], overrides: readonly Expe
 /** Gives a row the outcomes its expectations allow on this platform. */
 export function rowCompleter(scenarios: readonly Scenario[], sets: ReadonlyMap<string, ExpectationSet>, platformId: string, platform: Pick<PlatformIpc, "name">) {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
-  return (row: RowResult): ResultRow => {
+  return (row: ObservedRow): ResultRow => {
     const expected = expectedFor(
       { scenario: byId.get(row.scenario)!, platformId, platformName: platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
       sets,
@@ -32,7 +32,7 @@ export function rowCompleter(scenarios: readonly Scenario[], sets: ReadonlyMap<s
 }
 
 /** The row with `expected` and `expectation` set from what expectedFor decided (any earlier ones replaced). */
-export function withExpectation(row: RowResult | ResultRow, expected: Expected): ResultRow {
+export function withExpectation(row: ObservedRow | ResultRow, expected: Expected): ResultRow {
   const { expectation: _earlier, ...rest } = row as ResultRow;
   const note = expectationNote(expected);
   return { ...rest, expected: expected.outcomes, ...(note === undefined ? {} : { expectation: note }) };

@@ -6,7 +6,8 @@ import type { Capability } from "./capability";
  * How binding a scenario's result is (design.md): MUST and SHOULD come from the spec's text;
  * COMPAT is de-facto libzmq behaviour other software relies on; INFO is only recorded.
  */
-export type Level = "MUST" | "SHOULD" | "COMPAT" | "INFO";
+export const LEVELS = ["MUST", "SHOULD", "COMPAT", "INFO"] as const;
+export type Level = (typeof LEVELS)[number];
 
 /**
  * The suites, in report order: each is a folder of suites/ whose files are its scenarios (one

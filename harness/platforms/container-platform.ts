@@ -5,18 +5,23 @@ import { projectRoot, shippedDrivers } from "../driver/shipped-drivers";
 import type { ExpectationSet } from "../expectations/expectations";
 import type { Scenario } from "../model/scenario";
 import { buildReport, type Report } from "../report/report-json";
-import { requestedIds } from "../cli/implementations";
 import type { ResultRow } from "../runner/result";
 import { runMatrix } from "../runner/run-matrix";
 import { timeoutMultiplier } from "../runner/limits";
 import { expectationSets, rowCompleter } from "../expectations/judge-rows";
-import type { PlatformRun } from "../cli/commands/run-here";
-import type { RunRequest } from "../cli/commands/run";
+import type { RunRequest } from "../runner/run-request";
+import type { PlatformRun } from "./platform-run";
 import { EngineUnavailable, removeOrphans, requireEngine, requireImage } from "./container-engine";
 import { runCliInContainer } from "./container-run";
-import { forwardedFlags } from "./forwarded-flags";
 import { DockerSites } from "./container-sites";
 import type { PlatformTarget } from "./targets";
+
+/** What a container platform runs: the scenarios each way, and the ids of the implementations asked for ("all" spelled out). */
+export interface ContainerPlatformWork {
+  readonly inPlace: readonly Scenario[];
+  readonly acrossContainers: readonly Scenario[];
+  readonly implementationIds: readonly string[];
+}
 
 /** A whole platform run (every cell plus the cross-container ones) may take this long before the multiplier. */
 const PLATFORM_LIMIT_MS = 45 * 60_000;
@@ -29,8 +34,7 @@ const PLATFORM_LIMIT_MS = 45 * 60_000;
  */
 export async function runContainerPlatform(
   target: Extract<PlatformTarget, { kind: "container" }>,
-  inPlace: readonly Scenario[],
-  acrossContainers: readonly Scenario[],
+  work: ContainerPlatformWork,
   request: RunRequest,
   overrides: readonly ExpectationSet[],
   keepIn: string,
@@ -44,6 +48,7 @@ export async function runContainerPlatform(
     if (err instanceof EngineUnavailable) return { unavailable: err.message };
     throw err;
   }
+  const { inPlace, acrossContainers } = work;
   const multiplier = request.multiplier ?? timeoutMultiplier();
   const harnessErrors: string[] = [];
   let report: Report;
@@ -52,8 +57,7 @@ export async function runContainerPlatform(
     const inside = await runCliInContainer({
       target,
       projectRoot: projectRoot(),
-      args: forwardedFlags(request),
-      expectFiles: request.expectFiles,
+      request,
       keepIn,
       limitMs: PLATFORM_LIMIT_MS * multiplier,
       log: request.log,
@@ -65,7 +69,7 @@ export async function runContainerPlatform(
     report = inside.report;
   } else {
     report = emptyReport(target.id);
-    report.implementations = requestedIds(request.implementations, request.drivers).map((id) => ({ id, name: id, version: "not recorded (only cross-container scenarios ran)" }));
+    report.implementations = work.implementationIds.map((id) => ({ id, name: id, version: "not recorded (only cross-container scenarios ran)" }));
   }
 
   if (acrossContainers.length > 0) {

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Report } from "../report/report-json";
+import { runSettingsJson, type RunRequest } from "../runner/run-request";
 import { readReportFile } from "../report/validate-report";
 import { removeContainer, startIdleContainer } from "./container-engine";
 import { PROJECT_IN_CONTAINER } from "./container-sites";
@@ -10,10 +11,8 @@ import type { PlatformTarget } from "./targets";
 export interface ContainerRunRequest {
   readonly target: Extract<PlatformTarget, { kind: "container" }>;
   readonly projectRoot: string;
-  /** `run` flags for the CLI inside (without --platform and --out). */
-  readonly args: readonly string[];
-  /** Expectation files given with --expect: copied in, since the container sees only the project. */
-  readonly expectFiles: readonly string[];
+  /** The run's request: handed to the CLI inside as JSON, with the platform, its output and its copies of the --expect files (the container sees only the project). */
+  readonly request: RunRequest;
   /** Where the platform's own reports are kept (report.json, report.html, ... and run.log). */
   readonly keepIn: string;
   readonly limitMs: number;
@@ -44,14 +43,16 @@ export async function runCliInContainer(request: ContainerRunRequest): Promise<C
   const follower = followLog(path.join(exchange, "run.log"), (line) => request.log(`[${target.id}] ${line.split(`${OUT_IN_CONTAINER}/report`).join(request.keepIn)}`));
   try {
     const copies = new Map<string, string>(); // the copy's path inside -> the file as the user named it
-    const expectArgs = request.expectFiles.flatMap((file, i) => {
+    const expectFiles = request.request.expectFiles.map((file, i) => {
       const name = `expect-${i + 1}${path.extname(file) || ".json"}`;
       fs.copyFileSync(file, path.join(exchange, name));
       fs.chmodSync(path.join(exchange, name), 0o644);
       copies.set(`${OUT_IN_CONTAINER}/${name}`, file);
-      return ["--expect", `${OUT_IN_CONTAINER}/${name}`];
+      return `${OUT_IN_CONTAINER}/${name}`;
     });
-    const cli = ["node", "dist/harness/cli/main.js", "run", "--platform", target.id, "--out", `${OUT_IN_CONTAINER}/report`, ...request.args, ...expectArgs];
+    const settings = runSettingsJson(request.request, { platforms: [target.id], out: `${OUT_IN_CONTAINER}/report`, expectFiles });
+    fs.writeFileSync(path.join(exchange, "request.json"), settings, { mode: 0o644 });
+    const cli = ["node", "dist/harness/cli/main.js", "run", "--request", `${OUT_IN_CONTAINER}/request.json`];
     const seconds = Math.ceil(request.limitMs / 1000);
     // umask 000: the host (any uid) can then read and delete what the container wrote.
     const script = `umask 000; exec timeout -k 10 ${seconds} ${cli.map(shellQuote).join(" ")} >${OUT_IN_CONTAINER}/run.log 2>&1`;

@@ -2,14 +2,13 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline";
-import type { RunRequest } from "../cli/commands/run";
-import type { PlatformRun } from "../cli/commands/run-here";
 import { projectRoot } from "../driver/shipped-drivers";
 import { timeoutMultiplier } from "../runner/limits";
 import { killTree } from "../runner/process-tree";
 import { readReportFile } from "../report/validate-report";
-import { forwardedFlags } from "./forwarded-flags";
+import { runSettingsJson, type RunRequest } from "../runner/run-request";
 import { nodeRuntime, RuntimeUnavailable } from "./node-runtimes";
+import type { PlatformRun } from "./platform-run";
 import type { PlatformTarget } from "./targets";
 
 /** A whole runtime platform's run may take this long before the multiplier (as a container platform's). */
@@ -17,7 +16,7 @@ const PLATFORM_LIMIT_MS = 45 * 60_000;
 
 /**
  * One Node runtime platform (host-node24): the CLI runs again on this machine under that Node,
- * as a child process labelled by ZIC_PLATFORM, with the run's flags, from the same working
+ * as a child process labelled by ZIC_PLATFORM, with the run's request (as JSON), from the same working
  * directory (so --expect files and --driver commands mean what they meant here), writing its
  * reports to `keepIn`. Its lines are shown as they come, prefixed with the platform id.
  * Returns the reason instead when that Node cannot be had.
@@ -34,9 +33,12 @@ export async function runRuntimePlatform(
     if (err instanceof RuntimeUnavailable) return { unavailable: err.message };
     throw err;
   }
-  const args = [...cliEntry(), "run", "--platform", target.id, "--out", keepIn, ...forwardedFlags(request), ...request.expectFiles.flatMap((file) => ["--expect", file])];
   request.log(`${target.id}: running under ${node}`);
   fs.rmSync(path.join(keepIn, "report.json"), { force: true });
+  fs.mkdirSync(keepIn, { recursive: true });
+  const requestFile = path.join(keepIn, "request.json");
+  fs.writeFileSync(requestFile, runSettingsJson(request, { platforms: [target.id], out: keepIn, expectFiles: request.expectFiles }));
+  const args = [...cliEntry(), "run", "--request", requestFile];
   const child = spawn(node, args, { env: { ...process.env, ZIC_PLATFORM: target.id }, stdio: ["ignore", "pipe", "pipe"] });
   const show = (line: string) => request.log(`[${target.id}] ${line}`);
   readline.createInterface({ input: child.stdout! }).on("line", show);
@@ -49,6 +51,7 @@ export async function runRuntimePlatform(
   }, limitMs);
   const exitCode = await new Promise<number>((resolve) => child.once("close", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   clearTimeout(timer);
+  fs.rmSync(requestFile, { force: true });
 
   const reportFile = path.join(keepIn, "report.json");
   const report = fs.existsSync(reportFile) ? readReportFile(reportFile) : undefined;

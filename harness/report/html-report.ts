@@ -1,4 +1,5 @@
 import { describeOutcomes, isFlaky, OUTCOMES, type Outcome } from "../model/outcome";
+import { LEVELS } from "../model/scenario";
 import type { ResultRow } from "../runner/result";
 import { HTML_SCRIPT } from "./html-script";
 import { HTML_STYLE } from "./html-style";
@@ -143,7 +144,7 @@ function unexpectedList(rows: readonly ResultRow[]): string {
 }
 
 function filters(rows: readonly ResultRow[]): string {
-  const levels = ["MUST", "SHOULD", "COMPAT", "INFO"].filter((l) => rows.some((r) => r.level === l));
+  const levels = LEVELS.filter((l) => rows.some((r) => r.level === l));
   const outcomes = OUTCOMES.filter((o) => rows.some((r) => r.outcome === o));
   const box = (name: string, value: string, label: string) => `<label><input type="checkbox" name="${name}" value="${html(value)}" checked> ${label}</label>`;
   return `<nav class="filters" aria-label="Filters">

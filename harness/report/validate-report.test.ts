@@ -1,4 +1,5 @@
 import { OUTCOMES } from "../model/outcome";
+import { LEVELS } from "../model/scenario";
 import schema from "./report.schema.json";
 import { validateReport } from "./validate-report";
 import { multiPlatformReport, sampleReport } from "./__tests__/sample-report";
@@ -62,5 +63,9 @@ describe("validateReport", () => {
 
   test("the schema's outcomes are the model's", () => {
     expect(schema.$defs.outcome.enum).toEqual([...OUTCOMES]);
+  });
+
+  test("the schema's levels are the model's", () => {
+    expect(schema.$defs.level.enum).toEqual([...LEVELS]);
   });
 });

@@ -1,7 +1,6 @@
 import { OUTCOMES, type Outcome } from "../model/outcome";
-import type { ResultRow } from "./result";
+import type { ObservedRow } from "./result";
 
-type Row = Omit<ResultRow, "expected">;
 
 /**
  * The outcomes from least to most favourable: a repeated cell shows the least favourable run it
@@ -14,7 +13,7 @@ const LEAST_FAVOURABLE_FIRST: readonly Outcome[] = ["error", "timeout", "fail", 
  * favourable run's outcome and observations, how many runs ended with each outcome, and the time
  * all of them took.
  */
-export function combineRepeats(runs: readonly Row[]): Row {
+export function combineRepeats(runs: readonly ObservedRow[]): ObservedRow {
   if (runs.length === 0) throw new Error("combineRepeats: no runs");
   if (runs.length === 1) return runs[0];
   const counts: Partial<Record<Outcome, number>> = {};

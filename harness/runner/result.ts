@@ -30,6 +30,9 @@ export interface ResultRow {
   repeat?: Repeats;
 }
 
+/** A row as the runner observed it, before the expectations judge it (expectations/judge-rows.ts adds `expected`). */
+export type ObservedRow = Omit<ResultRow, "expected">;
+
 /** An expectations entry as a report quotes it beside the rows it decided. */
 export interface ExpectationNote {
   /** What the implementation does and why, in the implementer's words. */

@@ -3,11 +3,10 @@ import type { Implementation } from "../adapters/implementation";
 import type { Scenario } from "../model/scenario";
 import type { ContainerSites } from "../platforms/sites";
 import { timeoutMultiplier } from "./limits";
-import type { ResultRow } from "./result";
+import type { ObservedRow } from "./result";
 import { combineRepeats } from "./repeat";
 import { runScenario, type Roles } from "./run-scenario";
 
-export type RowResult = Omit<ResultRow, "expected">;
 
 /** One cell of the matrix: a scenario with the implementation(s) playing its roles. */
 export interface Task {
@@ -36,7 +35,7 @@ export interface MatrixOptions {
   /** Each cell is run this many times, one after the other, and reported as one row (default 1). */
   readonly repeat?: number;
   /** Called with each row as soon as it is known (progress output, partial reports). */
-  readonly onResult?: (row: RowResult, task: Task) => void;
+  readonly onResult?: (row: ObservedRow, task: Task) => void;
 }
 
 /** The runs a scenario needs: once per implementation, or once per binder x connecter pair. */
@@ -63,7 +62,7 @@ export function planTasks(scenarios: readonly Scenario[], implementations: reado
  * environment or the working directory of this process) waits for the others and runs alone.
  * Rows come back in plan order whatever the order they finished in.
  */
-export async function runMatrix(scenarios: readonly Scenario[], options: MatrixOptions): Promise<RowResult[]> {
+export async function runMatrix(scenarios: readonly Scenario[], options: MatrixOptions): Promise<ObservedRow[]> {
   const settings = {
     platformId: options.platformId ?? "host",
     platform: options.platform ?? platformLimits(),
@@ -72,7 +71,7 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
   };
   const tasks = planTasks(scenarios, options.implementations, options.shard);
   const jobs = Math.max(1, options.jobs ?? 1);
-  const rows: RowResult[] = new Array(tasks.length);
+  const rows: ObservedRow[] = new Array(tasks.length);
   let next = 0;
   let running = 0;
   let exclusiveRunning = false;
@@ -103,8 +102,8 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
 }
 
 /** A cell's runs one after the other, in the cell's own slot (so --jobs keeps its meaning), as one row. */
-async function runRepeated(task: Task, settings: Parameters<typeof runScenario>[2], times: number): Promise<RowResult> {
-  const runs: RowResult[] = [];
+async function runRepeated(task: Task, settings: Parameters<typeof runScenario>[2], times: number): Promise<ObservedRow> {
+  const runs: ObservedRow[] = [];
   for (let i = 0; i < times; i++) runs.push(await runScenario(task.scenario, task.roles, settings));
   return combineRepeats(runs);
 }

@@ -12,7 +12,7 @@ import { ScenarioContext } from "./context";
 import { removeTree } from "./file-tree";
 import { SCENARIO_LIMIT_MS } from "./limits";
 import { endLeftoverProcesses, processesNow } from "./leftover-processes";
-import type { ResultRow } from "./result";
+import type { ObservedRow } from "./result";
 import { ScenarioTimeout, Skipped, Unsupported, Violation } from "./verdicts";
 
 export interface Roles {
@@ -47,15 +47,14 @@ process.once("exit", () => {
   }
 });
 
-type Row = Omit<ResultRow, "expected">;
-type RowOf = (outcome: Outcome, summary: string, ctx?: ScenarioContext) => Row;
+type RowOf = (outcome: Outcome, summary: string, ctx?: ScenarioContext) => ObservedRow;
 
 /**
  * Runs one scenario once: its own temporary directory, a hard limit, and cleanup whatever
  * happens. Never throws: every fault becomes an outcome in the returned row, the harness's own
  * included (runMatrix waits for every row: a rejection here would hang the run or crash it).
  */
-export async function runScenario(scenario: Scenario, roles: Roles, settings: RunSettings): Promise<Row> {
+export async function runScenario(scenario: Scenario, roles: Roles, settings: RunSettings): Promise<ObservedRow> {
   const started = performance.now();
   const row: RowOf = (outcome, summary, ctx) => ({
     scenario: scenario.id,
@@ -80,7 +79,7 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
   }
 }
 
-async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSettings, row: RowOf): Promise<Row> {
+async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSettings, row: RowOf): Promise<ObservedRow> {
   if (scenario.platforms !== undefined && !scenario.platforms.includes(settings.platform.name)) {
     return row("skipped", `applies to ${scenario.platforms.join(", ")} only; this platform is ${settings.platform.name}`);
   }
@@ -103,7 +102,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
   const before = settings.aloneInProcess ? processesNow() : undefined;
   let timer: NodeJS.Timeout | undefined;
-  let result: Row;
+  let result: ObservedRow;
   let removed = false;
   try {
     await Promise.race([

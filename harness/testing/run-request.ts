@@ -1,4 +1,4 @@
-import type { RunRequest } from "../cli/commands/run";
+import type { RunRequest } from "../runner/run-request";
 
 /** A `run` of the reference alone on this host into `out`, quiet: tests override what they are about. */
 export function runRequest(out: string, overrides: Partial<RunRequest> = {}): RunRequest {

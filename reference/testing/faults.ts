@@ -13,7 +13,7 @@
  * so no ordinary option object can carry it by accident, and `Object.entries` in the option
  * loop never sees it). Absent, the set is empty and every check below is false: zero change.
  */
-import { FLAG_COMMAND, FLAG_LONG, FLAG_MORE } from "../zmtp/frame-encoder";
+import { FLAG_COMMAND, FLAG_LONG, FLAG_MORE } from "../zmtp/frame-flags";
 
 export const TEST_FAULTS: unique symbol = Symbol.for("zmq-ipc-conformance.test-faults");
 

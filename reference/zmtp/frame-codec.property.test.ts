@@ -17,7 +17,8 @@ import * as fc from "fast-check";
 import { constants as bufferConstants } from "buffer";
 import { frameBody, runs } from "../__tests__/helpers/codec-properties";
 import { FrameDecoder } from "./frame-decoder";
-import { FLAG_LONG, FLAG_MORE, FrameBatcher, encodeCommand, frameHeader } from "./frame-encoder";
+import { FrameBatcher, encodeCommand, frameHeader } from "./frame-encoder";
+import { FLAG_LONG, FLAG_MORE } from "./frame-flags";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

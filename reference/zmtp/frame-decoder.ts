@@ -11,6 +11,7 @@
  * chunk's memory after pushing it (Node's socket 'data' chunks are never reused).
  */
 import { constants as bufferConstants } from "buffer";
+import { FLAG_COMMAND, FLAG_LONG, FLAG_MORE, hexByte } from "./frame-flags";
 
 export interface DecoderEvents {
   /** One complete data message: all its frames (a frame is a Buffer, possibly empty). */
@@ -21,9 +22,6 @@ export interface DecoderEvents {
   error(reason: string): void;
 }
 
-const FLAG_MORE = 1;
-const FLAG_LONG = 2;
-const FLAG_COMMAND = 4;
 // Bits 3..7 are reserved ("MUST be zero" in RFC 23/37) but libzmq's decoder
 // ignores them on receipt, so we do too: rejecting them would break
 // interoperability with any future extension libzmq tolerates.
@@ -116,11 +114,11 @@ export class FrameDecoder {
           const flags = this.readByte();
           if (flags & FLAG_COMMAND) {
             if (flags & FLAG_MORE) {
-              return this.fail(`command frame with MORE set (flags 0x${hex(flags)})`);
+              return this.fail(`command frame with MORE set (flags ${hexByte(flags)})`);
             }
             if (this.parts !== null) {
               return this.fail(
-                `command frame (flags 0x${hex(flags)}) inside a multipart message after ${this.parts.length} frame(s)`,
+                `command frame (flags ${hexByte(flags)}) inside a multipart message after ${this.parts.length} frame(s)`,
               );
             }
           }
@@ -175,7 +173,7 @@ export class FrameDecoder {
       return false;
     }
     if (size === 0 && this.flags & FLAG_COMMAND) {
-      this.fail(`command frame with an empty body (flags 0x${hex(this.flags)})`);
+      this.fail(`command frame with an empty body (flags ${hexByte(this.flags)})`);
       return false;
     }
     this.size = size;
@@ -272,6 +270,3 @@ function exactSize(hi: number, lo: number, size?: number): string {
   return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }
 
-function hex(byte: number): string {
-  return byte.toString(16).toUpperCase().padStart(2, "0");
-}

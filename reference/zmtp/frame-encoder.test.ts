@@ -1,5 +1,6 @@
 import { FrameDecoder } from "./frame-decoder";
-import { encodeCommand, FLAG_COMMAND, FLAG_LONG, FLAG_MORE, FrameBatcher, frameHeader } from "./frame-encoder";
+import { encodeCommand, FrameBatcher, frameHeader } from "./frame-encoder";
+import { FLAG_COMMAND, FLAG_LONG, FLAG_MORE } from "./frame-flags";
 
 /** Decodes chunks (pushed one by one, as a socket would deliver writes) into messages and commands. */
 function decodeAll(chunks: Buffer[]): { messages: Buffer[][]; commands: Array<[string, Buffer]>; errors: string[] } {

@@ -7,9 +7,7 @@
  * byte (RFC 23: SHOULD), which is also what libzmq does.
  */
 
-export const FLAG_MORE = 1,
-  FLAG_LONG = 2,
-  FLAG_COMMAND = 4;
+import { FLAG_COMMAND, FLAG_LONG, FLAG_MORE } from "./frame-flags";
 
 const MAX_SHORT = 255;
 const TWO_POW_32 = 0x1_0000_0000;

@@ -14,6 +14,7 @@
  * its full 64 bytes before sending its own), so we never need the staged
  * 10/11-byte exchange, and we do not speak ZMTP 1.0/2.0.
  */
+import { hexByte } from "./frame-flags";
 
 export const GREETING_SIZE = 64;
 
@@ -50,9 +51,6 @@ function isMechanismChar(c: number): boolean {
   );
 }
 
-function hex(byte: number): string {
-  return "0x" + byte.toString(16).toUpperCase().padStart(2, "0");
-}
 
 export function encodeGreeting(g?: Partial<Greeting>): Buffer {
   const major = g?.major ?? 3;
@@ -96,17 +94,17 @@ export function readGreeting(bytes: Buffer): GreetingResult {
   const n = Math.min(bytes.length, GREETING_SIZE);
 
   if (n > 0 && bytes[0] !== SIGNATURE_START) {
-    return invalid(`greeting byte 0 is ${hex(bytes[0])}, expected 0xFF (a ZMTP 1.0 peer, or not ZMTP)`);
+    return invalid(`greeting byte 0 is ${hexByte(bytes[0])}, expected 0xFF (a ZMTP 1.0 peer, or not ZMTP)`);
   }
   // Bytes 1..8 are padding: RFC 23 says a peer MUST NOT validate them.
   if (n > OFFSET_SIGNATURE_END && (bytes[OFFSET_SIGNATURE_END] & 1) === 0) {
     // RFC 23 version detection: low bit clear means a ZMTP 1.0 long identity length.
     return invalid(
-      `greeting byte 9 is ${hex(bytes[OFFSET_SIGNATURE_END])}, low bit clear: ZMTP 1.0/2.0 peers are not supported`,
+      `greeting byte 9 is ${hexByte(bytes[OFFSET_SIGNATURE_END])}, low bit clear: ZMTP 1.0/2.0 peers are not supported`,
     );
   }
   if (n > OFFSET_SIGNATURE_END && bytes[OFFSET_SIGNATURE_END] !== SIGNATURE_END) {
-    return invalid(`greeting byte 9 is ${hex(bytes[OFFSET_SIGNATURE_END])}, expected 0x7F`);
+    return invalid(`greeting byte 9 is ${hexByte(bytes[OFFSET_SIGNATURE_END])}, expected 0x7F`);
   }
   if (n > OFFSET_MAJOR && bytes[OFFSET_MAJOR] < 3) {
     return invalid(`greeting major version is ${bytes[OFFSET_MAJOR]}: ZMTP 1.0/2.0 peers are not supported`);
@@ -124,14 +122,14 @@ export function readGreeting(bytes: Buffer): GreetingResult {
       if (rel === 0) return invalid("greeting mechanism is empty (byte 12 is 0x00)");
       if (nameLength < 0) nameLength = rel;
     } else if (nameLength >= 0) {
-      return invalid(`greeting mechanism has ${hex(c)} at byte ${i} after its NUL padding`);
+      return invalid(`greeting mechanism has ${hexByte(c)} at byte ${i} after its NUL padding`);
     } else if (!isMechanismChar(c)) {
-      return invalid(`greeting mechanism has invalid character ${hex(c)} at byte ${i}`);
+      return invalid(`greeting mechanism has invalid character ${hexByte(c)} at byte ${i}`);
     }
   }
 
   if (n > OFFSET_AS_SERVER && bytes[OFFSET_AS_SERVER] > 1) {
-    return invalid(`greeting as-server byte (32) is ${hex(bytes[OFFSET_AS_SERVER])}, expected 0x00 or 0x01`);
+    return invalid(`greeting as-server byte (32) is ${hexByte(bytes[OFFSET_AS_SERVER])}, expected 0x00 or 0x01`);
   }
   // Filler (33..63) is not validated: libzmq does not either, and nothing depends on it.
 

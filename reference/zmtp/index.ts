@@ -2,5 +2,6 @@
 export * from "./greeting";
 export * from "./frame-decoder";
 export * from "./frame-encoder";
+export { FLAG_COMMAND, FLAG_LONG, FLAG_MORE } from "./frame-flags";
 export * from "./commands";
 export * from "./socket-types";

@@ -14,12 +14,8 @@ import { timeoutMultiplier } from "../../runner/limits";
 import { resolveImplementations } from "../implementations";
 import { plural } from "../plural";
 import { Progress } from "../progress";
-import type { RunRequest } from "./run";
-
-export interface PlatformRun {
-  report: Report;
-  harnessErrors: string[];
-}
+import type { PlatformRun } from "../../platforms/platform-run";
+import type { RunRequest } from "../../runner/run-request";
 
 /** The platform being run, as far as it got: what an interrupted or crashed run still writes. */
 export interface LiveRun {

@@ -10,28 +10,13 @@ import { gateVerdict } from "../../report/gate-verdict";
 import { writeReports } from "../../report/write-reports";
 import { killLeftoverProcesses, processesNow } from "../../runner/leftover-processes";
 import type { ResultRow } from "../../runner/result";
-import type { Shard } from "../../runner/run-matrix";
+import type { RunRequest } from "../../runner/run-request";
 import { checkImplementationRequest, requestedIds } from "../implementations";
 import { usableOutDirectory } from "../out-directory";
 import { selectScenarios, UsageError } from "../select-scenarios";
-import { platformOut, runHere, type LiveRun, type PlatformRun } from "./run-here";
+import type { PlatformRun } from "../../platforms/platform-run";
+import { platformOut, runHere, type LiveRun } from "./run-here";
 import { recordInvocation } from "./run-record";
-
-export interface RunRequest {
-  implementations: string[];
-  drivers: Array<{ name: string; command: string }>;
-  suites: string[];
-  scenarios: string[];
-  platforms: string[];
-  out: string;
-  expectFiles: string[];
-  multiplier?: number;
-  jobs: number;
-  /** Each cell this many times (--repeat): cells whose runs differ are reported flaky. */
-  repeat?: number;
-  shard?: Shard;
-  log: (line: string) => void;
-}
 
 export interface RunOutcome {
   report: Report;
@@ -90,7 +75,7 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
         if (acrossContainers.length > 0 && !plans.some((p) => p.where === "container") && plan.id === "host") request.log(`${plan.id}: ${acrossContainers.length} scenarios need separate containers and run on container platforms only`);
         runs.push(await runHere(inPlace, request, plan.id, overrides, single ? out : platformOut(out, plan.id), live));
       } else if (plan.where === "container") {
-        const run = await runContainerPlatform(plan.target, inPlace, acrossContainers, request, overrides, platformOut(out, plan.id));
+        const run = await runContainerPlatform(plan.target, { inPlace, acrossContainers, implementationIds: requestedIds(request.implementations, request.drivers) }, request, overrides, platformOut(out, plan.id));
         if ("unavailable" in run) notRun.push({ id: plan.id, os: "linux", status: "not-run", reason: run.unavailable });
         else runs.push(run);
       } else if (plan.where === "runtime") {
