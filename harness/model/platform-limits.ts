@@ -24,18 +24,18 @@ export interface PlatformIpc {
   readonly abstractNamespace: boolean;
 }
 
-const BSD_SUN_PATH = 104;
-const bsd = (name: PlatformName): PlatformIpc => ({ name, sunPathSize: BSD_SUN_PATH, maxPathBytes: BSD_SUN_PATH - 1, abstractNamespace: false });
+/** A row from the two facts that make it: the longest path is one byte short of sun_path (libzmq above). */
+const row = (name: PlatformName, sunPathSize: number, abstractNamespace: boolean): PlatformIpc => ({ name, sunPathSize, maxPathBytes: sunPathSize - 1, abstractNamespace });
 
 export const PLATFORM_LIMITS: Readonly<Record<PlatformName, PlatformIpc>> = {
-  linux: { name: "linux", sunPathSize: 108, maxPathBytes: 107, abstractNamespace: true },
-  darwin: bsd("darwin"),
-  freebsd: bsd("freebsd"),
-  netbsd: bsd("netbsd"),
-  openbsd: bsd("openbsd"),
+  linux: row("linux", 108, true),
+  darwin: row("darwin", 104, false),
+  freebsd: row("freebsd", 104, false),
+  netbsd: row("netbsd", 104, false),
+  openbsd: row("openbsd", 104, false),
 };
 
 /** The row for a platform as Node spells it (process.platform); an unknown one gets the strictest, a BSD's. */
 export function platformLimits(platform: string = process.platform): PlatformIpc {
-  return (PLATFORM_LIMITS as Record<string, PlatformIpc>)[platform] ?? { ...bsd("freebsd"), name: platform as PlatformName };
+  return (PLATFORM_LIMITS as Record<string, PlatformIpc>)[platform] ?? { ...PLATFORM_LIMITS.freebsd, name: platform as PlatformName };
 }

@@ -2,9 +2,9 @@
  * Shared by the driver tests: the fixture drivers' commands, small limits, and the checks that a
  * fault names its problem, carries the driver's stderr and leaves no process behind.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { DriverFault, type ConnectionLimits } from "../driver-connection";
+import { untilGone } from "../../runner/process-tree";
 
 /** The fixture drivers: tiny programs that each break the protocol in one way. */
 export const FIXTURES = path.join(__dirname, "..", "__fixtures__");
@@ -44,40 +44,17 @@ export async function faultOf(promise: Promise<unknown>): Promise<{ fault: Drive
   throw new Error("expected a DriverFault, but the call succeeded");
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ESRCH") return false;
-    throw err;
-  }
-  // A grandchild (a driver under `sh -c`) killed with its group is reaped by init, which may take
-  // a moment, or never in a container without a reaping init: a zombie is dead all the same.
-  try {
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}
-
 /**
- * How often to look whether a process is gone. A driver started through `sh -c` is a grandchild:
- * no 'exit' event reaches us for it, so this is a bounded poll, not a wait standing in for an event.
+ * Resolves once the process is gone (or a zombie: a driver under `sh -c` killed with its group is
+ * reaped by init, which may take a moment); rejects if it still runs after withinMs. The harness's
+ * own untilGone does the looking: a grandchild sends us no 'exit' event, so it is a bounded poll.
  */
-const LIVENESS_POLL_MS = 10;
-
-/** Resolves once the process is gone (kill(pid, 0) throws ESRCH); rejects if it still runs after withinMs. */
 export async function expectGone(pid: number, withinMs = 1000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (alive(pid)) {
-    if (Date.now() > deadline) {
-      try {
-        process.kill(pid, "SIGKILL"); // do not leave it behind for the next test
-      } catch {
-        // gone meanwhile
-      }
-      throw new Error(`process ${pid} is still running ${withinMs} ms after the fault`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, LIVENESS_POLL_MS));
+  if ((await untilGone([pid], withinMs)).length === 0) return;
+  try {
+    process.kill(pid, "SIGKILL"); // do not leave it behind for the next test
+  } catch {
+    // gone meanwhile
   }
+  throw new Error(`process ${pid} is still running ${withinMs} ms after the fault`);
 }
