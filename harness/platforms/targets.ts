@@ -1,10 +1,11 @@
 /**
  * The platforms a run can name with --platform. "host" is wherever the CLI runs; "host-node24"
  * is the same machine with the CLI (and with it the in-process implementations) under another
- * Node release line; the Linux containers run the same CLI inside an image built by
- * docker/build-images.sh (as a non-root user, with the Debian-packaged peers); FreeBSD needs a
+ * Node release line; the Linux containers (one entry each in harness/model/container-platforms.json)
+ * run the same CLI inside an image built by docker/build-images.sh (as a non-root user, with the Debian-packaged peers); FreeBSD needs a
  * FreeBSD machine and, from anywhere else, is reported "not-run" with the reason.
  */
+import { CONTAINER_PLATFORMS, containerImage, containerImageBuild } from "../model/container-platform";
 import { NODE_RUNTIME_MAJORS, runtimePlatformId } from "./node-runtimes";
 export type PlatformTarget =
   | { readonly id: string; readonly kind: "here"; readonly title: string }
@@ -36,20 +37,13 @@ export type PlatformTarget =
 
 export const PLATFORM_TARGETS: readonly PlatformTarget[] = [
   { id: "host", kind: "here", title: "the machine running the CLI" },
-  {
-    id: "linux-debian12",
-    kind: "container",
-    title: "Debian 12 (bookworm) container, non-root, host Node",
-    image: "zic-linux:debian12",
-    build: "bash docker/build-images.sh debian12",
-  },
-  {
-    id: "linux-debian13",
-    kind: "container",
-    title: "Debian 13 (trixie) container, non-root",
-    image: "zic-linux:debian13",
-    build: "bash docker/build-images.sh debian13",
-  },
+  ...CONTAINER_PLATFORMS.map((platform) => ({
+    id: platform.id,
+    kind: "container" as const,
+    title: platform.title,
+    image: containerImage(platform),
+    build: containerImageBuild(platform),
+  })),
   ...NODE_RUNTIME_MAJORS.map((major) => ({ id: runtimePlatformId(major), kind: "runtime" as const, title: `this machine under Node ${major}`, major })),
   { id: "freebsd", kind: "machine", title: "FreeBSD", os: "freebsd", howTo: "docker/freebsd/README.md" },
 ];

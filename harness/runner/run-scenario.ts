@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { PlatformIpc } from "../model/platform-limits";
+import { containerPlatformList } from "../model/container-platform";
 import { ImplementationError, type Implementation } from "../adapters/implementation";
 import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
@@ -92,7 +93,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   }
 
   if (scenario.needs?.includes("separate-containers") && settings.sites === undefined) {
-    return row("skipped", "needs separate containers: runs only on a container platform (--platform linux-debian12 or linux-debian13)");
+    return row("skipped", `needs separate containers: runs only on a container platform (--platform ${containerPlatformList()})`);
   }
   // On a shared volume, the containers' non-root user must be able to bind in the directory.
   const dir = fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
