@@ -10,7 +10,6 @@ import {
   encodeGreeting,
   encodePing,
   encodePong,
-  encodeReady,
   encodeSubscribe,
   isCompatible,
   legacySubscription,
@@ -18,7 +17,7 @@ import {
   sendsIdentity,
   type SocketTypeName,
 } from "../zmtp";
-import { NO_FAULTS, messageWithShortSizeAt256, readyWithLittleEndianSizes, type TestFaults } from "../testing/faults";
+import { STANDARD_BEHAVIOUR, type Behaviour } from "../behaviour";
 
 export interface SessionOptions {
   readonly socketType: SocketTypeName;
@@ -34,8 +33,8 @@ export interface SessionOptions {
   readonly heartbeatTimeout: number;
   /** TTL announced in our PINGs, in milliseconds (sent in tenths of a second). */
   readonly heartbeatTimeToLive: number;
-  /** TEST-ONLY switches (reference/testing/faults.ts); absent in production. */
-  readonly faults?: TestFaults;
+  /** The choices at each spot an implementation can get wrong (reference/behaviour.ts); standard when absent. */
+  readonly behaviour?: Behaviour;
 }
 
 export interface SessionEvents {
@@ -81,10 +80,7 @@ export class ZmtpSession {
   private lastHeard = Date.now();
   /** Armed by a peer's PING with a TTL: silence longer than the TTL ends the connection (RFC 37). */
   private ttlTimer: NodeJS.Timeout | undefined;
-  private readonly faults: TestFaults;
-  /** The two TEST-ONLY faults on the per-message path, read once rather than per message. */
-  private readonly sizeBoundaryFault: boolean;
-  private readonly ignoresMoreFault: boolean;
+  private readonly behaviour: Behaviour;
 
   constructor(
     readonly socket: net.Socket,
@@ -106,11 +102,9 @@ export class ZmtpSession {
     // written into a connection that can no longer deliver it (it is requeued on the next one).
     socket.on("end", () => this.close("connection closed by peer"));
     socket.on("close", () => this.onClosed("connection closed"));
-    this.faults = options.faults ?? NO_FAULTS;
-    this.sizeBoundaryFault = this.faults.has("short-size-at-256");
-    this.ignoresMoreFault = this.faults.has("ignores-more");
-    // TEST-ONLY fault: a peer that waits for the whole greeting first deadlocks with libzmq.
-    if (!this.faults.has("waits-for-full-greeting")) socket.write(encodeGreeting());
+    this.behaviour = options.behaviour ?? STANDARD_BEHAVIOUR;
+    // At once: libzmq sends part of its greeting and waits for ours, so waiting for its whole one deadlocks.
+    if (this.behaviour.greetsAtOnce) socket.write(encodeGreeting());
     if (options.handshakeInterval > 0) {
       this.handshakeTimer = setTimeout(
         () => this.close(`handshake not completed within ${options.handshakeInterval} ms`),
@@ -130,9 +124,9 @@ export class ZmtpSession {
 
   /** Queues a message for the next flush (same tick batching: many messages, one write). */
   send(frames: Buffer[]): void {
-    // TEST-ONLY fault: the 255/256 size boundary off by one.
-    if (this.sizeBoundaryFault) this.batcher.pushFrame(messageWithShortSizeAt256(frames));
-    else this.batcher.pushMessage(frames);
+    const encodeMessage = this.behaviour.encodeMessage;
+    if (encodeMessage === undefined) this.batcher.pushMessage(frames);
+    else this.batcher.pushFrame(encodeMessage(frames));
     this.scheduleFlush();
   }
 
@@ -212,7 +206,7 @@ export class ZmtpSession {
       }
       this.peerVersion = { major: greeting.major, minor: greeting.minor };
       this.phase = "ready";
-      if (this.faults.has("waits-for-full-greeting")) this.socket.write(encodeGreeting());
+      if (!this.behaviour.greetsAtOnce) this.socket.write(encodeGreeting());
       this.socket.write(this.encodeOwnReady());
       const rest = this.greetingBytes.subarray(GREETING_SIZE);
       this.greetingBytes = Buffer.alloc(0);
@@ -222,20 +216,16 @@ export class ZmtpSession {
     if (this.phase !== "closed") this.decoder.push(chunk);
   }
 
-  /** Our READY; the TEST-ONLY faults drop the Identity or garble the value sizes. */
+  /** Our READY: Socket-Type, and Identity for the types that send one. */
   private encodeOwnReady(): Buffer {
     const type = this.options.socketType;
-    const identity = sendsIdentity(type) && !this.faults.has("no-identity-for-dealer") ? this.options.routingId : undefined;
-    if (!this.faults.has("wrong-ready-encoding")) return encodeReady(type, identity);
-    const properties: Array<[string, Buffer]> = [["Socket-Type", Buffer.from(type, "latin1")]];
-    if (identity !== undefined) properties.push(["Identity", identity]);
-    return readyWithLittleEndianSizes(properties);
+    const identity = sendsIdentity(type) && this.behaviour.sendsIdentity ? this.options.routingId : undefined;
+    return this.behaviour.encodeReady(type, identity);
   }
 
   private onMessage(frames: Buffer[]): void {
     if (this.phase !== "active") return this.close("protocol error: data frame before READY");
-    // TEST-ONLY fault: MORE ignored, every frame delivered as a message of its own.
-    if (this.ignoresMoreFault) return frames.forEach((frame) => this.events.message(this, [frame]));
+    if (!this.behaviour.honoursMore) return frames.forEach((frame) => this.events.message(this, [frame]));
     this.events.message(this, frames);
   }
 
@@ -275,15 +265,13 @@ export class ZmtpSession {
     const socketType = parsed.properties.get("socket-type");
     if (socketType === undefined) return this.close("READY without Socket-Type");
     this.peerSocketType = socketType.toString("latin1");
-    // TEST-ONLY fault "accepts-incompatible-socket-types" skips this check.
-    if (!isCompatible(this.options.socketType, this.peerSocketType) && !this.faults.has("accepts-incompatible-socket-types")) {
+    if (this.behaviour.checksPeerSocketType && !isCompatible(this.options.socketType, this.peerSocketType)) {
       // RFC 23/37: a peer that refuses the socket type SHOULD say so with ERROR before closing.
       return this.refuse(`incompatible socket types: ${this.options.socketType} cannot talk to ${this.peerSocketType}`, "Invalid socket type");
     }
     this.peerIdentity = parsed.properties.get("identity") ?? Buffer.alloc(0);
     this.phase = "active";
-    // TEST-ONLY fault: the deadline is left armed and ends the established connection.
-    if (!this.faults.has("handshake-timer-never-cleared")) clearTimeout(this.handshakeTimer);
+    if (this.behaviour.disarmsHandshakeDeadline) clearTimeout(this.handshakeTimer);
     this.startHeartbeats();
     this.events.ready(this);
   }

@@ -19,6 +19,8 @@ export class Pipe {
   routingId: Buffer | undefined;
   /** PUB/XPUB: what the peer subscribed to. */
   readonly subscriptions = new TopicSet();
+  /** How many connections have been attached so far (a connect-side pipe gets one per reconnect). */
+  connections = 0;
 
   private readonly outbound = new Deque<Buffer[]>();
   private flushScheduled = false;
@@ -49,6 +51,7 @@ export class Pipe {
 
   attach(session: ZmtpSession): void {
     this.session = session;
+    this.connections += 1;
     this.scheduleFlush();
   }
 

@@ -10,7 +10,8 @@ import type { SocketTypeName } from "../zmtp";
 import { toFrames, type MessageLike } from "./message";
 import { DEFAULT_OPTIONS, type SocketOptions } from "./options";
 import { Pipe, type PipeOwner } from "./pipe";
-import { testFaultsOf, type TestFaults } from "../testing/faults";
+import type { Behaviour } from "../behaviour";
+import { behaviourOf } from "../testing/faults";
 
 interface Incoming {
   readonly pipe: Pipe;
@@ -72,8 +73,8 @@ export abstract class Socket {
   private readingPaused = false;
   private isClosed = false;
   private readonly platform: PlatformIpc;
-  /** TEST-ONLY switches (reference/testing/faults.ts): empty unless a fault test sets them. */
-  protected readonly faults: TestFaults;
+  /** What this socket does where an implementation can go wrong: the standard behaviour outside fault tests. */
+  protected readonly behaviour: Behaviour;
 
   protected constructor(
     readonly type: SocketTypeName,
@@ -85,8 +86,8 @@ export abstract class Socket {
       if (!(name in this)) throw new ZmqError("EINVAL", `unknown socket option "${name}"`);
       (this as Record<string, unknown>)[name] = value;
     }
-    // After the loop, so that a string option that happens to be called "faults" cannot set them.
-    this.faults = testFaultsOf(options);
+    // Only a symbol-keyed option changes it, which the loop above never sees.
+    this.behaviour = behaviourOf(options);
   }
 
   get closed(): boolean {
@@ -97,7 +98,7 @@ export abstract class Socket {
 
   async bind(endpoint: string): Promise<void> {
     this.assertOpen();
-    const address = this.withAbstractFault(parseEndpoint(endpoint, "bind", this.platform));
+    const address = this.resolve(parseEndpoint(endpoint, "bind", this.platform));
     const sessions = new Set<ZmtpSession>();
     const listener = await IpcListener.bind(address, endpoint, this.platform, (socket) => {
       if (this.isClosed) return void socket.destroy();
@@ -127,15 +128,14 @@ export abstract class Socket {
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not bound by this socket", endpoint);
     this.bound.delete(endpoint);
     entry.listener.close();
-    // TEST-ONLY fault "unbind-keeps-connections": what the listener accepted lives on.
-    if (this.faults.has("unbind-keeps-connections")) return;
+    if (!this.behaviour.unbindClosesAccepted) return;
     for (const session of entry.sessions) session.close("endpoint unbound");
   }
 
   /** Returns at once: the connection is made (and remade) in the background. */
   connect(endpoint: string): void {
     this.assertOpen();
-    const address = this.withAbstractFault(parseEndpoint(endpoint, "connect", this.platform));
+    const address = this.resolve(parseEndpoint(endpoint, "connect", this.platform));
     if (address.kind === "wildcard") throw new ZmqError("EINVAL", "cannot connect to a wildcard", endpoint);
     if (this.connected.has(endpoint)) throw new ZmqError("EINVAL", "already connected to this endpoint", endpoint);
     const entry: ConnectedEndpoint = {
@@ -384,8 +384,7 @@ export abstract class Socket {
     const entry = this.sessionEndpoints.get(session);
     entry?.connecter.connectionEstablished();
     let pipe = entry?.pipe;
-    // TEST-ONLY fault: what was queued before the connection existed is thrown away.
-    if (pipe !== undefined && !pipe.isAttached && this.faults.has("drops-queued-before-connect")) pipe.discard();
+    if (pipe !== undefined && !pipe.isAttached && !this.behaviour.keepsQueuedBeforeConnect) pipe.discard();
     if (pipe === undefined) {
       pipe = this.addPipe(false);
       if (entry !== undefined) entry.pipe = pipe;
@@ -421,8 +420,7 @@ export abstract class Socket {
     }
     if (entry !== undefined) {
       entry.session = undefined;
-      // TEST-ONLY fault "no-reconnect": a lost connection is never remade.
-      if (!this.isClosed && !this.faults.has("no-reconnect")) entry.connecter.connectionLost();
+      if (!this.isClosed && this.behaviour.reconnects) entry.connecter.connectionLost();
     }
   }
 
@@ -441,16 +439,16 @@ export abstract class Socket {
         heartbeatInterval: this.heartbeatInterval,
         heartbeatTimeout: this.heartbeatTimeout,
         heartbeatTimeToLive: this.heartbeatTimeToLive,
-        faults: this.faults,
+        behaviour: this.behaviour,
       },
       this.sessionEvents,
     );
   }
 
-  /** TEST-ONLY fault "abstract-trailing-nul": the name carries a NUL into the address. */
-  private withAbstractFault<A extends IpcAddress>(address: A): A {
-    if (address.kind !== "abstract" || !this.faults.has("abstract-trailing-nul")) return address;
-    return { ...address, name: `${address.name}\0` };
+  /** The address to bind or connect to: an abstract one carries the name the behaviour gives it. */
+  private resolve<A extends IpcAddress>(address: A): A {
+    if (address.kind !== "abstract") return address;
+    return { ...address, name: this.behaviour.abstractName(address.name) };
   }
 
   private addPipe(persistent: boolean): Pipe {

@@ -32,8 +32,7 @@ export class Reply extends DuplexSocket {
     const pending = this.pending;
     if (pending === undefined) throw new ZmqError("EFSM", "REP must receive a request before it replies");
     this.pending = undefined;
-    // TEST-ONLY fault: the reply goes to the first peer, whoever asked.
-    const pipe = this.faults.has("rep-replies-to-first-peer") ? (this.attachedPipes()[0] ?? pending.pipe) : pending.pipe;
+    const pipe = this.behaviour.repliesToAsker ? pending.pipe : (this.attachedPipes()[0] ?? pending.pipe);
     // The requester may have gone meanwhile: its reply is then dropped, as in libzmq.
     if (pipe.isAttached) pipe.write([...pending.envelope, ...frames]);
     return true;

@@ -69,17 +69,14 @@ export class XPublisher extends DuplexSocket {
   protected pipeDetached(pipe: Pipe): void {
     for (const topic of pipe.subscriptions.topics()) {
       const last = this.peerDropped(topic);
-      // TEST-ONLY fault: the departed peer's topics are forgotten without a word.
-      if (this.faults.has("xpub-no-cancel-on-disconnect")) continue;
+      if (!this.behaviour.cancelsForDeparted) continue;
       if (last || this.verbose === "allSubsUnsubs") this.passUp(pipe, false, topic);
     }
   }
 
   /** One peer no longer holds `topic`; true when no peer does any more. */
   private peerDropped(topic: Buffer): boolean {
-    // TEST-ONLY fault: topics kept as a plain set, forgotten at the first peer's cancel.
-    if (this.faults.has("xpub-cancels-at-first-unsubscribe")) return this.everyone.forget(topic);
-    return this.everyone.remove(topic);
+    return this.behaviour.countsSubscribers ? this.everyone.remove(topic) : this.everyone.forget(topic);
   }
 
   private passUp(pipe: Pipe, subscribe: boolean, topic: Buffer): void {

@@ -29,13 +29,8 @@ export class XSubscriber extends DuplexSocket {
     return true;
   }
 
-  /** Pipes that have had a connection (TEST-ONLY fault "no-resubscribe-after-reconnect"). */
-  private readonly attachedBefore = new WeakSet<Pipe>();
-
   protected pipeAttached(pipe: Pipe): void {
-    // TEST-ONLY fault: a connect-side pipe's later connections (reconnects) get no subscriptions.
-    if (this.faults.has("no-resubscribe-after-reconnect") && this.attachedBefore.has(pipe)) return;
-    this.attachedBefore.add(pipe);
+    if (pipe.connections > 1 && !this.behaviour.resubscribesAfterReconnect) return;
     for (const topic of this.topics.topics()) pipe.session?.sendSubscription(true, topic);
   }
 }

@@ -1,73 +1,79 @@
 /**
- * TEST-ONLY fault switches. Nothing in production sets them; they exist so that the conformance
- * suites can be shown to catch broken implementations (harness/faults, `npm run faults`).
+ * TEST-ONLY faults. Nothing in production sets them; they exist so that the conformance suites
+ * can be shown to catch broken implementations (harness/faults, `npm run faults`).
  *
- * Why switches inside the reference rather than wrappers around it: these faults live on the
- * wire (the greeting, READY, frame headers, the MORE flag), in the connection life cycle, or in
- * a socket type's bookkeeping of its peers (which peer a REP answers, the subscriptions an XPUB
- * counts and a SUB resends), which the socket API never exposes. A wrapper would have to
- * re-implement the ZMTP session or the socket type to get at them; a switch is one `if` at the
- * spot where a real implementation would have the bug.
+ * Why faults inside the reference rather than wrappers around it: these live on the wire (the
+ * greeting, READY, frame headers, the MORE flag), in the connection life cycle, or in a socket
+ * type's bookkeeping of its peers (which peer a REP answers, the subscriptions an XPUB counts and
+ * a SUB resends), which the socket API never exposes. A wrapper would have to re-implement the
+ * ZMTP session or the socket type to get at them. Instead the reference reads every such choice
+ * from one Behaviour object (reference/behaviour.ts) and each fault here is a change to it: the
+ * one seam, and the only file that names a fault.
  *
  * How they are switched on: a socket option under the symbol TEST_FAULTS (never a string name,
  * so no ordinary option object can carry it by accident, and `Object.entries` in the option
- * loop never sees it). Absent, the set is empty and every check below is false: zero change.
+ * loop never sees it). Absent, the socket gets STANDARD_BEHAVIOUR itself: zero change.
  */
+import { STANDARD_BEHAVIOUR, type Behaviour } from "../behaviour";
 import { FLAG_COMMAND, FLAG_LONG, FLAG_MORE } from "../zmtp/frame-flags";
 
 export const TEST_FAULTS: unique symbol = Symbol.for("zmq-ipc-conformance.test-faults");
 
-export const WIRE_FAULTS = [
+/** Each fault: the one change to the standard behaviour that makes it. */
+const FAULTS = {
   /** Sends nothing until the peer's whole 64-octet greeting has arrived (deadlocks with libzmq). */
-  "waits-for-full-greeting",
+  "waits-for-full-greeting": { greetsAtOnce: false },
   /** READY property value sizes written little-endian instead of network byte order. */
-  "wrong-ready-encoding",
+  "wrong-ready-encoding": { encodeReady: readyWithLittleEndianSizes },
   /** DEALER (and REQ, ROUTER) send READY with Socket-Type only, no Identity property. */
-  "no-identity-for-dealer",
+  "no-identity-for-dealer": { sendsIdentity: false },
   /** The peer's Socket-Type is never checked against the legal pairs. */
-  "accepts-incompatible-socket-types",
+  "accepts-incompatible-socket-types": { checksPeerSocketType: false },
   /** Every received frame is delivered as a message of its own, whatever its MORE flag says. */
-  "ignores-more",
+  "ignores-more": { honoursMore: false },
   /** A 256-octet frame is sent with the short size form (`size <= 256`): its size octet wraps to 0. */
-  "short-size-at-256",
+  "short-size-at-256": { encodeMessage: messageWithShortSizeAt256 },
   /** After a connection is lost the connecter never tries again. */
-  "no-reconnect",
+  "no-reconnect": { reconnects: false },
   /** Messages queued on a connect-side pipe while it had no connection are dropped when one comes up. */
-  "drops-queued-before-connect",
+  "drops-queued-before-connect": { keepsQueuedBeforeConnect: false },
   /** Abstract names get a trailing NUL in the address (ipc://@name becomes "\0name\0"). */
-  "abstract-trailing-nul",
+  "abstract-trailing-nul": { abstractName: (name: string) => `${name}\0` },
   /** SUB and XSUB send their subscriptions on a connect-side pipe's first connection only, never again after a reconnect. */
-  "no-resubscribe-after-reconnect",
+  "no-resubscribe-after-reconnect": { resubscribesAfterReconnect: false },
   /** XPUB keeps topics as a plain set: the first cancel (or departure) of any one subscriber forgets the topic and passes its cancel up. */
-  "xpub-cancels-at-first-unsubscribe",
+  "xpub-cancels-at-first-unsubscribe": { countsSubscribers: false },
   /** XPUB forgets a departed subscriber's topics without passing any cancel up. */
-  "xpub-no-cancel-on-disconnect",
+  "xpub-no-cancel-on-disconnect": { cancelsForDeparted: false },
   /** REP sends every reply to its first peer, whichever peer asked. */
-  "rep-replies-to-first-peer",
+  "rep-replies-to-first-peer": { repliesToAsker: false },
   /** The handshake deadline is never disarmed: a connection that completed its handshake is closed when it runs out. */
-  "handshake-timer-never-cleared",
+  "handshake-timer-never-cleared": { disarmsHandshakeDeadline: false },
   /** unbind() closes the listener only: the connections it had accepted stay open and keep delivering. */
-  "unbind-keeps-connections",
-] as const;
+  "unbind-keeps-connections": { unbindClosesAccepted: false },
+} satisfies Record<string, Partial<Behaviour>>;
 
-export type WireFault = (typeof WIRE_FAULTS)[number];
+export type WireFault = keyof typeof FAULTS;
 
-export type TestFaults = ReadonlySet<WireFault>;
+export const WIRE_FAULTS = Object.keys(FAULTS) as readonly WireFault[];
 
-export const NO_FAULTS: TestFaults = new Set();
-
-/** The switches a socket was created with (none for every socket made by ordinary code). */
-export function testFaultsOf(options: object): TestFaults {
+/**
+ * The behaviour a socket was created with: STANDARD_BEHAVIOUR for every socket made by ordinary
+ * code, or the standard one with the faults named under TEST_FAULTS applied.
+ */
+export function behaviourOf(options: object): Behaviour {
   const value = (options as { [TEST_FAULTS]?: unknown })[TEST_FAULTS];
-  if (value === undefined) return NO_FAULTS;
+  if (value === undefined) return STANDARD_BEHAVIOUR;
   if (!Array.isArray(value) || !value.every((name) => (WIRE_FAULTS as readonly unknown[]).includes(name))) {
     throw new TypeError(`unknown test fault in ${JSON.stringify(value)}`);
   }
-  return new Set(value as WireFault[]);
+  return Object.freeze(Object.assign({}, STANDARD_BEHAVIOUR, ...(value as WireFault[]).map((name) => FAULTS[name])));
 }
 
 /** READY with each property's 4-octet value size little-endian: an x86 writeUInt32LE slip. */
-export function readyWithLittleEndianSizes(properties: Array<[string, Buffer]>): Buffer {
+function readyWithLittleEndianSizes(socketType: string, identity: Buffer | undefined): Buffer {
+  const properties: Array<[string, Buffer]> = [["Socket-Type", Buffer.from(socketType, "latin1")]];
+  if (identity !== undefined) properties.push(["Identity", identity]);
   const body = Buffer.concat([
     Buffer.from("\x05READY", "latin1"),
     ...properties.flatMap(([name, value]) => {
@@ -80,7 +86,7 @@ export function readyWithLittleEndianSizes(properties: Array<[string, Buffer]>):
 }
 
 /** A message encoded with the off-by-one short-size test: a 256-octet frame gets size octet 0. */
-export function messageWithShortSizeAt256(frames: Buffer[]): Buffer {
+function messageWithShortSizeAt256(frames: Buffer[]): Buffer {
   return Buffer.concat(
     frames.flatMap((body, i) => {
       const more = i < frames.length - 1 ? FLAG_MORE : 0;
