@@ -8,7 +8,7 @@ import * as ref from "..";
 import { within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { useRawPeers, type RawPeer } from "./helpers/raw-peer";
-import { COMMAND, command, greeting, message, ping, properties, ready } from "./helpers/zmtp-bytes";
+import { COMMAND, command, greeting, message, ping, properties, ready } from "../../suites/raw-zmtp/zmtp-bytes";
 
 const fixture = useFixture();
 const raw = useRawPeers();

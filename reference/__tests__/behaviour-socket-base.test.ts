@@ -3,7 +3,7 @@ import * as ref from "../../reference";
 import { failure, syncFailure, text, waitForAsync, within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { RawPeer, useRawPeers } from "./helpers/raw-peer";
-import { greeting, message, ping, ready } from "./helpers/zmtp-bytes";
+import { greeting, message, ping, ready } from "../../suites/raw-zmtp/zmtp-bytes";
 
 /**
  * What every socket type shares (socket-base.ts): error texts, close() with each linger, the

@@ -2,7 +2,7 @@ import * as ref from "../../reference";
 import { failure, syncFailure, text, waitForAsync, within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { useRawPeers, type RawPeer } from "./helpers/raw-peer";
-import { command, greeting, message, ping, ready } from "./helpers/zmtp-bytes";
+import { command, greeting, message, ping, ready } from "../../suites/raw-zmtp/zmtp-bytes";
 
 /**
  * What each socket type does with what it sends and receives (libzmq 4.3's rules): PAIR's single

@@ -13,7 +13,7 @@ import { useRawPeers, type RawPeer } from "./helpers/raw-peer";
 import { nextRetry } from "./helpers/retry";
 import { useSockets, type TestSocket } from "./helpers/sockets";
 import { useTempDir } from "./helpers/temp-dir";
-import { COMMAND, LONG, MORE, command, frame, greeting, message, ping, ready } from "./helpers/zmtp-bytes";
+import { COMMAND, LONG, MORE, command, frame, greeting, message, ping, ready } from "../../suites/raw-zmtp/zmtp-bytes";
 
 const socket = useSockets();
 const raw = useRawPeers();

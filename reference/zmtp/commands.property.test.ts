@@ -19,7 +19,7 @@ import {
   recordingDecoder,
   runs,
 } from "../__tests__/helpers/codec-properties";
-import { parseProperties } from "../__tests__/helpers/zmtp-bytes";
+import { parseProperties } from "../../suites/raw-zmtp/zmtp-bytes";
 import {
   decodePing,
   decodeProperties,

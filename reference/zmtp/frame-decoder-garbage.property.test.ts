@@ -42,7 +42,7 @@ import {
   type DecodedEvent,
   type Item,
 } from "../__tests__/helpers/codec-properties";
-import { COMMAND, LONG, MORE, splitCommand } from "../__tests__/helpers/zmtp-bytes";
+import { COMMAND, LONG, MORE, splitCommand } from "../../suites/raw-zmtp/zmtp-bytes";
 
 const GRAMMAR_RUNS = 2000;
 const AFTER_ERROR_RUNS = 1000;

@@ -15,7 +15,7 @@
 import assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { applyEdits, byteEdits, bytes, cuts, runs, splitAt } from "../__tests__/helpers/codec-properties";
-import { greeting as handMadeGreeting } from "../__tests__/helpers/zmtp-bytes";
+import { greeting as handMadeGreeting } from "../../suites/raw-zmtp/zmtp-bytes";
 import { GREETING_SIZE, encodeGreeting, readGreeting, type Greeting, type GreetingResult } from "./greeting";
 
 const ROUND_TRIP_RUNS = 2000;

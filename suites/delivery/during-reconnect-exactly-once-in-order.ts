@@ -1,7 +1,8 @@
 import { scenario } from "../../harness/model/scenario";
 import { SILENCE_LIMIT_MS } from "../../harness/runner/limits";
-import { RawListener, holdsWholeMessage, type RawPeer } from "../zmtp-wire/raw-peer";
-import { greeting, hex, ready } from "../zmtp-wire/zmtp-bytes";
+import { holdsWholeMessage, type RawPeer } from "../raw-zmtp/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
+import { greeting, hex, ready } from "../raw-zmtp/zmtp-bytes";
 import { describeSequence, exactly, numberOf, sendAllAccepted } from "./sequence";
 
 const COUNT = 200;

@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
-import { RawPeer, bound } from "../zmtp-wire/raw-peer";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
 import { HANDSHAKE_INTERVAL_MS } from "./handshake";
 import { since } from "./support";
 

@@ -1,7 +1,7 @@
 import { scenario } from "../../harness/model/scenario";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
-import { RawPeer, bound } from "../zmtp-wire/raw-peer";
-import { greeting } from "../zmtp-wire/zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { greeting } from "../raw-zmtp/zmtp-bytes";
 import { HANDSHAKE_INTERVAL_MS } from "./handshake";
 import { since } from "./support";
 

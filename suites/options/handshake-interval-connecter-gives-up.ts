@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
-import { RawListener } from "../zmtp-wire/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
 import { HANDSHAKE_INTERVAL_MS } from "./handshake";
 import { since } from "./support";
 

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawListener } from "../zmtp-wire/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
 import { SHORT_HANDSHAKE_INTERVAL_MS } from "./handshake";
 import { elapse } from "./support";
 

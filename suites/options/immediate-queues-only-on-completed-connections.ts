@@ -1,7 +1,7 @@
 import { scenario } from "../../harness/model/scenario";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { sendWhenAccepted } from "../connect-before-bind/send-when-accepted";
-import { RawListener } from "../zmtp-wire/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
 
 export default scenario({
   id: "options.immediate-queues-only-on-completed-connections",

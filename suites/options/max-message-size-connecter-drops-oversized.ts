@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawListener } from "../zmtp-wire/raw-peer";
-import { frame } from "../zmtp-wire/zmtp-bytes";
+import { RawListener } from "../raw-zmtp/raw-listener";
+import { frame } from "../raw-zmtp/zmtp-bytes";
 import { MAX_MESSAGE_SIZE } from "./max-message-size";
 
 export default scenario({

@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "../zmtp-wire/raw-peer";
-import { message } from "../zmtp-wire/zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { message } from "../raw-zmtp/zmtp-bytes";
 import { describeSequence, exactly } from "../delivery/sequence";
 import { KERNEL_ALLOWANCE, STALL_MS, bulk, receiveBulk, within } from "./support";
 

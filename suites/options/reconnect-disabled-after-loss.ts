@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawListener } from "../zmtp-wire/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
 
 /** Longer than libzmq's default reconnect interval (100 ms) plus its jitter (up to 100 ms), twice over. */
 const WATCH_MS = 400;

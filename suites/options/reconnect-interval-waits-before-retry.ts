@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
-import { RawListener } from "../zmtp-wire/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
 import { since } from "./support";
 
 /** Three times libzmq's default (100 ms): a socket that ignores the option comes back too early. */

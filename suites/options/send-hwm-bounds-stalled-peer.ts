@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawListener } from "../zmtp-wire/raw-peer";
+import { RawListener } from "../raw-zmtp/raw-listener";
 import { KERNEL_ALLOWANCE, STALL_MS, bulkNumber, fillUntilStalled } from "./support";
 import { describeSequence, exactly } from "../delivery/sequence";
 

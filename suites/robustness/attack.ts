@@ -1,6 +1,6 @@
 import type { ScenarioContext } from "../../harness/runner/context";
-import { RawPeer } from "../zmtp-wire/raw-peer";
-import { GREETING_SIZE, parseFrame } from "../zmtp-wire/zmtp-bytes";
+import { RawPeer } from "../raw-zmtp/raw-peer";
+import { GREETING_SIZE, parseFrame } from "../raw-zmtp/zmtp-bytes";
 import type { ProcessUsage } from "./process-usage";
 import type { Target } from "./target";
 import { PUSH_OPENING } from "./wire";

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { COMMAND, MORE, RESERVED_BITS, command, frame, message } from "../zmtp-wire/zmtp-bytes";
+import { COMMAND, MORE, RESERVED_BITS, command, frame, message } from "../raw-zmtp/zmtp-bytes";
 import { expectSurvives, strikeWith } from "./attack";
 import { Target } from "./target";
 

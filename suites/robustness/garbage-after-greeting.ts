@@ -1,4 +1,4 @@
-import { greeting } from "../zmtp-wire/zmtp-bytes";
+import { greeting } from "../raw-zmtp/zmtp-bytes";
 import { garbageScenario } from "./garbage-attack";
 
 export default garbageScenario({

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { command, greeting, message, properties, ready } from "../zmtp-wire/zmtp-bytes";
+import { command, greeting, message, properties, ready } from "../raw-zmtp/zmtp-bytes";
 import { expectSurvives, strikeWith } from "./attack";
 import { Target } from "./target";
 

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer } from "../zmtp-wire/raw-peer";
+import { RawPeer } from "../raw-zmtp/raw-peer";
 import { Target } from "./target";
 import { PUSH_OPENING } from "./wire";
 

@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer } from "../zmtp-wire/raw-peer";
-import { message } from "../zmtp-wire/zmtp-bytes";
+import { RawPeer } from "../raw-zmtp/raw-peer";
+import { message } from "../raw-zmtp/zmtp-bytes";
 import { awaitTheirReady, expectSurvives } from "./attack";
 import { Target } from "./target";
 import { PUSH_OPENING } from "./wire";

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { greeting, message, ready, zmtp2Greeting } from "../zmtp-wire/zmtp-bytes";
+import { greeting, message, ready, zmtp2Greeting } from "../raw-zmtp/zmtp-bytes";
 import { expectSurvives, strikeWith } from "./attack";
 import { Target } from "./target";
 

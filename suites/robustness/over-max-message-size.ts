@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { message } from "../zmtp-wire/zmtp-bytes";
+import { message } from "../raw-zmtp/zmtp-bytes";
 import { expectSurvives, strikeWith } from "./attack";
 import { Target } from "./target";
 import { longHeader } from "./wire";

@@ -1,8 +1,8 @@
 import type { TestSocket, TestSocketOptions } from "../../harness/adapters/implementation";
 import type { ScenarioContext } from "../../harness/runner/context";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "../../harness/runner/limits";
-import { RawPeer } from "../zmtp-wire/raw-peer";
-import { message } from "../zmtp-wire/zmtp-bytes";
+import { RawPeer } from "../raw-zmtp/raw-peer";
+import { message } from "../raw-zmtp/zmtp-bytes";
 import { hostingPid, isAlive, readUsage, type ProcessUsage } from "./process-usage";
 
 /** How often a wait for /proc to change looks again: a condition check, never a pause that decides anything. */

@@ -1,4 +1,4 @@
-import { COMMAND, LONG, greeting, ready } from "../zmtp-wire/zmtp-bytes";
+import { COMMAND, LONG, greeting, ready } from "../raw-zmtp/zmtp-bytes";
 
 /** A well-behaved PUSH peer's opening (greeting and READY): what attacks after the handshake start with. */
 export const PUSH_OPENING = Buffer.concat([greeting(), ready("PUSH")]);

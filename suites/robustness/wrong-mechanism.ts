@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { greeting } from "../zmtp-wire/zmtp-bytes";
+import { greeting } from "../raw-zmtp/zmtp-bytes";
 import { expectSurvives, strikeWith } from "./attack";
 import { Target } from "./target";
 

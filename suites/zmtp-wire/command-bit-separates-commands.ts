@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { frame, message, ping } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { frame, message, ping } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.command-bit-separates-commands",

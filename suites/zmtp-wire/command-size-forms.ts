@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
 
 export default scenario({
   id: "zmtp-wire.command-size-forms",

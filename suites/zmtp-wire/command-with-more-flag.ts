@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, watchBadPeer } from "./raw-peer";
-import { COMMAND, MORE, command, message } from "./zmtp-bytes";
+import { RawPeer, bound, watchBadPeer } from "../raw-zmtp/raw-peer";
+import { COMMAND, MORE, command, message } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.command-with-more-flag",

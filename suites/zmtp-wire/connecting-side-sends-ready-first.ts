@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawListener } from "./raw-peer";
-import { greeting, ready } from "./zmtp-bytes";
+import { RawListener } from "../raw-zmtp/raw-listener";
+import { greeting, ready } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.connecting-side-sends-ready-first",

@@ -1,7 +1,7 @@
 import { scenario } from "../../harness/model/scenario";
 import { SILENCE_LIMIT_MS } from "../../harness/runner/limits";
-import { RawListener } from "./raw-peer";
-import { command, greeting } from "./zmtp-bytes";
+import { RawListener } from "../raw-zmtp/raw-listener";
+import { command, greeting } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.error-command-closes",

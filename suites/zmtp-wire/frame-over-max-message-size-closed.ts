@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, expectStillServes } from "./raw-peer";
-import { frame } from "./zmtp-bytes";
+import { RawPeer, bound, expectStillServes } from "../raw-zmtp/raw-peer";
+import { frame } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.frame-over-max-message-size-closed",

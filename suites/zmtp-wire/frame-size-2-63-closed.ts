@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, expectStillServes } from "./raw-peer";
+import { RawPeer, bound, expectStillServes } from "../raw-zmtp/raw-peer";
 
 export default scenario({
   id: "zmtp-wire.frame-size-2-63-closed",

@@ -1,7 +1,7 @@
 import { scenario } from "../../harness/model/scenario";
 import { SILENCE_LIMIT_MS } from "../../harness/runner/limits";
-import { RawPeer, bound } from "./raw-peer";
-import { GREETING_SIZE, greeting, hex } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { GREETING_SIZE, greeting, hex } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.greeting-stages",

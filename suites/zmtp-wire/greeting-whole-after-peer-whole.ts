@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { GREETING_SIZE, greeting } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { GREETING_SIZE, greeting } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.greeting-whole-after-peer-whole",

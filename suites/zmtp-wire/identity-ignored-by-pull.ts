@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { greeting, message, ready } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { greeting, message, ready } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.identity-ignored-by-pull",

@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { COMMAND, greeting, hex, parseFrame, ready, splitCommand } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { COMMAND, greeting, hex, parseFrame, ready, splitCommand } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.invalid-socket-type-answered-with-error",

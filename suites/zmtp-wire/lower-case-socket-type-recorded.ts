@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, watchBadPeer } from "./raw-peer";
-import { command, greeting, message, parseFrame, properties } from "./zmtp-bytes";
+import { RawPeer, bound, watchBadPeer } from "../raw-zmtp/raw-peer";
+import { command, greeting, message, parseFrame, properties } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.lower-case-socket-type-recorded",

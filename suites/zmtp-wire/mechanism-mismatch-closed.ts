@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, expectStillServes } from "./raw-peer";
-import { greeting } from "./zmtp-bytes";
+import { RawPeer, bound, expectStillServes } from "../raw-zmtp/raw-peer";
+import { greeting } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.mechanism-mismatch-closed",

@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { command, greeting, message, properties } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { command, greeting, message, properties } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.metadata-names-case-insensitive",

@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, syncSubscriptions } from "./raw-peer";
-import { command } from "./zmtp-bytes";
+import { RawPeer, bound, syncSubscriptions } from "../raw-zmtp/raw-peer";
+import { command } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.pub-empty-subscription-matches-all",

@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, expectFilteredDelivery } from "./raw-peer";
-import { frame } from "./zmtp-bytes";
+import { RawPeer, bound, expectFilteredDelivery } from "../raw-zmtp/raw-peer";
+import { frame } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.pub-honours-3-0-subscribe-message",

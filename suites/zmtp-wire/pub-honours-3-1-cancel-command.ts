@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, syncSubscriptions } from "./raw-peer";
-import { command } from "./zmtp-bytes";
+import { RawPeer, bound, syncSubscriptions } from "../raw-zmtp/raw-peer";
+import { command } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.pub-honours-3-1-cancel-command",

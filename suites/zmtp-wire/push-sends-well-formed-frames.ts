@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { LONG, MORE, type ParsedFrame } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { LONG, MORE, type ParsedFrame } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.push-sends-well-formed-frames",

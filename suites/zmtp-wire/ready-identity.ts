@@ -1,7 +1,7 @@
 import type { SocketType } from "../../harness/adapters/implementation";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { hex, property } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { hex, property } from "../raw-zmtp/zmtp-bytes";
 
 const CASES: Array<{ type: SocketType; peer: SocketType; routingId?: string; expected: string }> = [
   { type: "DEALER", peer: "ROUTER", expected: "" },

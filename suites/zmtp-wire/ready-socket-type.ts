@@ -1,7 +1,7 @@
 import type { SocketType } from "../../harness/adapters/implementation";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { property } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { property } from "../raw-zmtp/zmtp-bytes";
 
 /** Each socket type and a peer type it may talk to (RFC 23 / RFC 37 Socket-Type table). */
 const PEER_OF: Array<[SocketType, SocketType, "pubsub" | "reqrep" | null]> = [

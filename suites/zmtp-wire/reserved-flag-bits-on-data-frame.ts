@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, watchBadPeer } from "./raw-peer";
-import { frame, message } from "./zmtp-bytes";
+import { RawPeer, bound, watchBadPeer } from "../raw-zmtp/raw-peer";
+import { frame, message } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.reserved-flag-bits-on-data-frame",

@@ -1,7 +1,7 @@
 import type { SocketType } from "../../harness/adapters/implementation";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound } from "./raw-peer";
-import { greeting, ping, ready } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { greeting, ping, ready } from "../raw-zmtp/zmtp-bytes";
 
 /** For each socket type: a peer type it may talk to and one it may not (RFC 37 table). */
 const TABLE: Array<[SocketType, SocketType, SocketType, "pubsub" | "reqrep" | null]> = [

@@ -1,8 +1,8 @@
 import { scenario } from "../../harness/model/scenario";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { showFrames } from "../../harness/runner/context";
-import { RawPeer, bound } from "./raw-peer";
-import { COMMAND, greeting, hex, message, ready, splitCommand } from "./zmtp-bytes";
+import { RawPeer, bound } from "../raw-zmtp/raw-peer";
+import { COMMAND, greeting, hex, message, ready, splitCommand } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.sub-encodes-subscription-per-peer-version",

@@ -1,7 +1,7 @@
 import { showFrames } from "../../harness/runner/context";
 import { scenario } from "../../harness/model/scenario";
-import { RawPeer, bound, watchBadPeer } from "./raw-peer";
-import { hex, zmtp2Greeting } from "./zmtp-bytes";
+import { RawPeer, bound, watchBadPeer } from "../raw-zmtp/raw-peer";
+import { hex, zmtp2Greeting } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.zmtp-2-0-peer-downgraded-or-closed",

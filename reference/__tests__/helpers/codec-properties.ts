@@ -6,7 +6,7 @@
  */
 import * as fc from "fast-check";
 import { FrameDecoder } from "../../zmtp/frame-decoder";
-import { COMMAND, MORE, frame } from "./zmtp-bytes";
+import { COMMAND, MORE, frame } from "../../../suites/raw-zmtp/zmtp-bytes";
 
 export function asBuffer(bytes: Uint8Array): Buffer {
   // A view, not a copy: fast-check's arrays are never reused or mutated after generation.

@@ -1,6 +1,8 @@
 import * as net from "node:net";
+import { WireConnection } from "../../../suites/raw-zmtp/wire-connection";
+import { COMMAND, MORE, greeting, ready } from "../../../suites/raw-zmtp/zmtp-bytes";
 import { within } from "./bounded-wait";
-import { COMMAND, LONG, MORE, greeting, ready } from "./zmtp-bytes";
+import { EVENT_LIMIT_MS } from "./limits";
 
 export interface RawFrame {
   flags: number;
@@ -8,35 +10,26 @@ export interface RawFrame {
 }
 
 /**
- * A ZMTP peer written with node:net and nothing else: it sends exactly the bytes it is given and
- * reads what comes back byte-exactly, so that the tests see the reference's wire format and can
- * send it anything, valid or not.
+ * A ZMTP peer for the reference's own tests: the suites' WireConnection (exact bytes out, every
+ * byte in), whose waits throw a readable error when the reference hangs up or nothing comes
+ * within the limit, as a jest test wants.
  */
 export class RawPeer {
-  private buffer = Buffer.alloc(0);
-  private wake: (() => void) | undefined;
-  private ended = false;
+  private readonly wire: WireConnection;
   /** Resolves when the connection is fully closed (by either side). */
   readonly closed: Promise<void>;
 
   constructor(readonly socket: net.Socket) {
-    socket.on("data", (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
-      this.poke();
-    });
-    socket.on("error", () => undefined); // EPIPE/ECONNRESET once the reference hangs up: 'close' follows
-    this.closed = new Promise((resolve) => socket.once("close", () => resolve()));
-    socket.once("close", () => {
-      this.ended = true;
-      this.poke();
-    });
+    this.wire = new WireConnection(socket);
+    this.closed = this.wire.whenClosed;
   }
 
   /** Bytes received and not yet read. */
   get pending(): number {
-    return this.buffer.length;
+    return this.wire.unread.length;
   }
 
+  /** Rejects with the socket's error (a write into a connection the reference closed, say). */
   write(bytes: Buffer): Promise<void> {
     return new Promise((resolve, reject) => this.socket.write(bytes, (err) => (err ? reject(err) : resolve())));
   }
@@ -56,16 +49,14 @@ export class RawPeer {
 
   /** Waits for exactly n more bytes. */
   async read(n: number, what = `${n} bytes`): Promise<Buffer> {
-    await within(this.until(() => this.buffer.length >= n), `raw peer reading ${what}`);
-    const out = this.buffer.subarray(0, n);
-    this.buffer = this.buffer.subarray(n);
-    return out;
+    await this.until((unread) => unread.length >= n, `raw peer reading ${what}`);
+    return this.wire.take(n);
   }
 
   async readFrame(): Promise<RawFrame> {
-    const [flags] = await this.read(1, "frame flags");
-    const size = flags & LONG ? Number((await this.read(8, "long size")).readBigUInt64BE()) : (await this.read(1, "short size"))[0];
-    return { flags, body: Buffer.from(await this.read(size, "frame body")) };
+    await this.until(WireConnection.holdsFrame, "raw peer reading a frame");
+    const { flags, body } = this.wire.takeFrame();
+    return { flags, body };
   }
 
   /** The next command frame: its name and data. Data frames before it are an error. */
@@ -95,24 +86,13 @@ export class RawPeer {
   }
 
   destroy(): void {
-    this.socket.destroy();
+    this.wire.destroy();
   }
 
-  private until(condition: () => boolean): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (condition()) return resolve();
-        if (this.ended) return reject(new Error("connection closed"));
-        this.wake = check;
-      };
-      check();
-    });
-  }
-
-  private poke(): void {
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
+  private async until(condition: (unread: Buffer) => boolean, what: string): Promise<void> {
+    const how = await this.wire.settle(condition, EVENT_LIMIT_MS);
+    if (how === "closed") throw new Error(`${what}: connection closed`);
+    if (how === "timeout") throw new Error(`${what}: nothing within ${EVENT_LIMIT_MS} ms`);
   }
 }
 

@@ -3,40 +3,26 @@ import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/ad
 import type { ScenarioContext } from "../../harness/runner/context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { connectThroughBacklog, connected } from "./connect-through-backlog";
+import { WireConnection, type Settled } from "./wire-connection";
 import { COMMAND, GREETING_SIZE, MORE, greeting, hex, message, parseFrame, parseProperties, ready, splitCommand, type ParsedFrame } from "./zmtp-bytes";
 
-/** How a bounded wait ended: the condition held, the implementation closed the connection, or time ran out. */
-export type Settled = "met" | "closed" | "timeout";
+export type { Settled };
 
 /**
- * A scripted ZMTP peer over node:net and nothing else: it sends exactly the bytes a scenario
- * gives it and keeps every byte the implementation sends, so a scenario can check the
- * implementation's wire format and feed it anything, valid or not. Every wait is bounded by
- * ctx.limit; the connection is destroyed by ctx.defer whatever happens.
+ * A scripted ZMTP peer for scenarios: a WireConnection (exact bytes out, every byte in) whose
+ * waits are bounded by ctx.limit and whose failures are checks in the report. The connection is
+ * destroyed by ctx.defer whatever happens.
  */
 export class RawPeer {
-  private received = Buffer.alloc(0);
-  /** Read cursor for readGreeting/readFrame: bytes before it have been consumed. */
-  private offset = 0;
-  private hasClosed = false;
-  private readonly wakers = new Set<() => void>();
+  private readonly wire: WireConnection;
 
   private constructor(
     private readonly ctx: ScenarioContext,
-    private readonly socket: net.Socket,
+    socket: net.Socket,
     /** How checks name this peer in the report. */
     readonly label: string,
   ) {
-    socket.on("data", (chunk: Buffer) => {
-      this.received = Buffer.concat([this.received, chunk]);
-      this.wake();
-    });
-    // EPIPE/ECONNRESET once the implementation hangs up on us: 'close' follows, which is what we watch.
-    socket.on("error", () => undefined);
-    socket.once("close", () => {
-      this.hasClosed = true;
-      this.wake();
-    });
+    this.wire = new WireConnection(socket);
   }
 
   /** Wraps a connection accepted by a RawListener. */
@@ -68,22 +54,21 @@ export class RawPeer {
 
   /** Every byte received so far, consumed or not. */
   get bytes(): Buffer {
-    return this.received;
+    return this.wire.bytes;
   }
 
   /** Bytes received and not yet consumed by a read. */
   get unread(): Buffer {
-    return this.received.subarray(this.offset);
+    return this.wire.unread;
   }
 
   get closed(): boolean {
-    return this.hasClosed;
+    return this.wire.closed;
   }
 
   /** Writes bytes; resolves once handed to the kernel, or at once if the connection is gone (that is for a wait to see). */
   send(bytes: Buffer): Promise<void> {
-    if (this.hasClosed || this.socket.destroyed) return Promise.resolve();
-    return new Promise((resolve) => this.socket.write(bytes, () => resolve()));
+    return this.wire.send(bytes);
   }
 
   /**
@@ -91,21 +76,7 @@ export class RawPeer {
    * passes. Never judges: the scenario decides what each ending means.
    */
   settle(condition: (unread: Buffer) => boolean, baseMs = ARRIVAL_LIMIT_MS): Promise<Settled> {
-    const limit = this.ctx.limit(baseMs);
-    return new Promise((resolve) => {
-      const finish = (how: Settled) => {
-        clearTimeout(timer);
-        this.wakers.delete(check);
-        resolve(how);
-      };
-      const check = () => {
-        if (condition(this.unread)) finish("met");
-        else if (this.hasClosed) finish("closed");
-      };
-      const timer = setTimeout(() => finish("timeout"), limit);
-      this.wakers.add(check);
-      check();
-    });
+    return this.wire.settle(condition, this.ctx.limit(baseMs));
   }
 
   /** Like settle, but anything other than the condition holding is a violation named `what`. */
@@ -127,9 +98,7 @@ export class RawPeer {
 
   /** Consumes n unread bytes (the caller has waited for them). */
   take(n: number): Buffer {
-    const out = Buffer.from(this.received.subarray(this.offset, this.offset + n));
-    this.offset += out.length;
-    return out;
+    return this.wire.take(n);
   }
 
   /** Waits for and consumes the implementation's 64-byte greeting. */
@@ -140,10 +109,8 @@ export class RawPeer {
 
   /** Waits for and consumes one whole frame. */
   async readFrame(what: string, baseMs = ARRIVAL_LIMIT_MS): Promise<ParsedFrame> {
-    await this.expect(what, (unread) => parseFrame(unread, 0) !== null, "a whole frame", baseMs);
-    const parsed = parseFrame(this.unread, 0) as ParsedFrame;
-    this.offset += parsed.end;
-    return parsed;
+    await this.expect(what, WireConnection.holdsFrame, "a whole frame", baseMs);
+    return this.wire.takeFrame();
   }
 
   /** The next frame, which must be a command: its name and data. */
@@ -183,7 +150,7 @@ export class RawPeer {
   }
 
   destroy(): void {
-    this.socket.destroy();
+    this.wire.destroy();
   }
 
   /**
@@ -191,11 +158,11 @@ export class RawPeer {
    * buffer until its writes stall (a peer that does not read). resume() reads again.
    */
   pause(): void {
-    this.socket.pause();
+    this.wire.pause();
   }
 
   resume(): void {
-    this.socket.resume();
+    this.wire.resume();
   }
 
   /** What a failed wait saw, for the report. */
@@ -205,10 +172,6 @@ export class RawPeer {
     if (how === "closed") return `connection closed with ${unread.length} unread bytes${shown}`;
     if (how === "timeout") return `${unread.length} unread bytes after ${this.ctx.limit(baseMs)} ms, connection open${shown}`;
     return "condition met";
-  }
-
-  private wake(): void {
-    for (const waker of [...this.wakers]) waker();
   }
 }
 
@@ -306,67 +269,6 @@ export async function watchBadPeer(ctx: ScenarioContext, pull: TestSocket, bad: 
     pending = ctx.attempt(() => pull.receive(limit));
   }
   return { closed: closed || bad.closed, delivered, stillServes };
-}
-
-/**
- * A raw ZMTP listener for scenarios where the implementation connects: every connection it
- * accepts becomes a RawPeer, queued until a scenario takes it. Closed by ctx.defer.
- */
-export class RawListener {
-  private readonly queue: RawPeer[] = [];
-  private readonly wakers = new Set<() => void>();
-  private count = 0;
-
-  private constructor(
-    private readonly ctx: ScenarioContext,
-    private readonly label: string,
-  ) {}
-
-  static async listen(ctx: ScenarioContext, path: string, label = "raw listener"): Promise<RawListener> {
-    const listener = new RawListener(ctx, label);
-    const server = net.createServer((socket) => {
-      listener.count++;
-      listener.queue.push(RawPeer.accepted(ctx, socket, `${label}, connection ${listener.count}`));
-      for (const waker of [...listener.wakers]) waker();
-    });
-    ctx.defer(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(path, () => resolve());
-    });
-    return listener;
-  }
-
-  /** Connections accepted so far. */
-  get accepted(): number {
-    return this.count;
-  }
-
-  /** The next accepted connection, or null when none comes within the limit. Never judges. */
-  next(baseMs = ARRIVAL_LIMIT_MS): Promise<RawPeer | null> {
-    const limit = this.ctx.limit(baseMs);
-    return new Promise((resolve) => {
-      const finish = (peer: RawPeer | null) => {
-        clearTimeout(timer);
-        this.wakers.delete(check);
-        resolve(peer);
-      };
-      const check = () => {
-        const peer = this.queue.shift();
-        if (peer !== undefined) finish(peer);
-      };
-      const timer = setTimeout(() => finish(null), limit);
-      this.wakers.add(check);
-      check();
-    });
-  }
-
-  /** The next accepted connection; none within the limit is a violation named `what`. */
-  async expectConnection(what: string, baseMs = ARRIVAL_LIMIT_MS): Promise<RawPeer> {
-    const peer = await this.next(baseMs);
-    this.ctx.check(what, peer === null ? `no connection within ${this.ctx.limit(baseMs)} ms` : "a connection", "a connection");
-    return peer as RawPeer;
-  }
 }
 
 /**
