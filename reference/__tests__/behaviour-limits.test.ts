@@ -2,7 +2,8 @@ import * as zmq from "zeromq";
 import * as ref from "../../reference";
 import { EVENT_LIMIT_MS, TIMEOUT_MULTIPLIER, failure, text, waitFor, within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
-import { RawPeer, commandFrame, greetingBytes, readyFrame } from "./helpers/behaviour-zmtp";
+import { command, frame, greeting, ready } from "../../suites/raw-zmtp/zmtp-bytes";
+import { RecordingPeer } from "./helpers/recording-peer";
 
 /**
  * Limits that protect a socket from its peers: maxMessageSize, handshakeInterval, heartbeats,
@@ -42,7 +43,7 @@ function fakeTimers(): void {
 
 /** A short data frame (no MORE). */
 function dataFrame(body: string): Buffer {
-  return Buffer.concat([Buffer.from([0x00, Buffer.byteLength(body)]), Buffer.from(body)]);
+  return frame(0, body);
 }
 
 describe("maxMessageSize", () => {
@@ -89,7 +90,7 @@ describe("handshakeInterval", () => {
     const pull = fixture.track(new ref.Pull({ handshakeInterval: INTERVAL }));
     await pull.bind(fixture.endpoint("handshake.sock"));
     const started = Date.now();
-    const peer = fixture.track(await RawPeer.connect(fixture.path("handshake.sock")));
+    const peer = fixture.track(await RecordingPeer.connect(fixture.path("handshake.sock")));
     const closedAt = await within(peer.closedAt, "the silent peer to be disconnected");
     expect(closedAt - started).toBeGreaterThanOrEqual(INTERVAL - 5);
     expect(peer.greeting?.subarray(0, 1)).toEqual(Buffer.from([0xff]));
@@ -100,13 +101,13 @@ describe("handshakeInterval", () => {
     fakeTimers();
     const pull = fixture.track(new ref.Pull({ handshakeInterval: INTERVAL }));
     await pull.bind(fixture.endpoint("handshake-ok.sock"));
-    const greeted = fixture.track(await RawPeer.connect(fixture.path("handshake-ok.sock")));
-    greeted.write(Buffer.concat([greetingBytes(), readyFrame("PUSH"), dataFrame("during")]));
+    const greeted = fixture.track(await RecordingPeer.connect(fixture.path("handshake-ok.sock")));
+    greeted.write(Buffer.concat([greeting(), ready("PUSH"), dataFrame("during")]));
     let received: string[] = [];
     pull.receive().then((frames) => (received = text(frames)), () => undefined);
     await waitFor(() => received.length > 0, "the first message");
     expect(received).toEqual(["during"]);
-    const silent = fixture.track(await RawPeer.connect(fixture.path("handshake-ok.sock")));
+    const silent = fixture.track(await RecordingPeer.connect(fixture.path("handshake-ok.sock")));
     await waitFor(() => silent.greeting !== undefined, "the greeting to the silent peer");
 
     jest.advanceTimersByTime(10 * INTERVAL);
@@ -132,16 +133,16 @@ describe("heartbeats", () => {
     const ANSWERED = Math.ceil((TIMEOUT + INTERVAL) / INTERVAL) + 1;
     const pull = fixture.track(new ref.Pull({ heartbeatInterval: INTERVAL, heartbeatTimeout: TIMEOUT }));
     await pull.bind(fixture.endpoint("heartbeat.sock"));
-    const peer = fixture.track(await RawPeer.connect(fixture.path("heartbeat.sock")));
+    const peer = fixture.track(await RecordingPeer.connect(fixture.path("heartbeat.sock")));
     let pings = 0;
     peer.onEachFrame((frame) => {
       if (frame.command && frame.name === "PING") {
         pings++;
         // PONG echoes the PING's context (after name and 2-byte TTL); stop answering after a few.
-        if (pings <= ANSWERED) peer.write(commandFrame("PONG", frame.body.subarray(1 + 4 + 2)));
+        if (pings <= ANSWERED) peer.write(command("PONG", frame.body.subarray(1 + 4 + 2)));
       }
     });
-    peer.write(Buffer.concat([greetingBytes(), readyFrame("PUSH")]));
+    peer.write(Buffer.concat([greeting(), ready("PUSH")]));
     await waitFor(() => peer.commands("READY").length === 1, "the reference's READY");
 
     await waitFor(() => pings > ANSWERED || peer.closed, "the answered PINGs");
@@ -154,8 +155,8 @@ describe("heartbeats", () => {
   test("a peer that completes the handshake and then stays silent is disconnected", async () => {
     const pull = fixture.track(new ref.Pull({ heartbeatInterval: INTERVAL, heartbeatTimeout: 2 * INTERVAL }));
     await pull.bind(fixture.endpoint("silent.sock"));
-    const peer = fixture.track(await RawPeer.connect(fixture.path("silent.sock")));
-    peer.write(Buffer.concat([greetingBytes(), readyFrame("PUSH")]));
+    const peer = fixture.track(await RecordingPeer.connect(fixture.path("silent.sock")));
+    peer.write(Buffer.concat([greeting(), ready("PUSH")]));
     await waitFor(() => peer.commands("READY").length === 1, "the reference's READY");
     const readyAt = Date.now();
     const closedAt = await within(peer.closedAt, "the silent peer to be disconnected");
@@ -166,10 +167,10 @@ describe("heartbeats", () => {
   test("without heartbeatInterval no PING is sent, a PING is answered with its context, the peer is kept", async () => {
     const pull = fixture.track(new ref.Pull({ heartbeatTimeout: 10 }));
     await pull.bind(fixture.endpoint("quiet.sock"));
-    const peer = fixture.track(await RawPeer.connect(fixture.path("quiet.sock")));
-    peer.write(Buffer.concat([greetingBytes(), readyFrame("PUSH")]));
+    const peer = fixture.track(await RecordingPeer.connect(fixture.path("quiet.sock")));
+    peer.write(Buffer.concat([greeting(), ready("PUSH")]));
     await waitFor(() => peer.commands("READY").length === 1, "the reference's READY");
-    peer.write(commandFrame("PING", Buffer.from([0, 0, ...Buffer.from("ctx")])));
+    peer.write(command("PING", Buffer.from([0, 0, ...Buffer.from("ctx")])));
     await waitFor(() => peer.commands("PONG").length === 1, "the PONG");
     expect(peer.commands("PONG")[0].body.subarray(5)).toEqual(Buffer.from("ctx"));
     expect(peer.commands("PING")).toHaveLength(0);
