@@ -59,6 +59,13 @@ export interface Implementation extends ImplementationInfo {
    * a path. Absent when the implementation cannot run that way.
    */
   spawnProcess?(options?: SpawnOptions): Promise<ProcessImplementation>;
+  /**
+   * Present when the implementation runs in a process of its own (a driver): its environment and
+   * working directory are its own, so scenarios that change this process's (ctx.setEnv,
+   * ctx.chdir) change its too.
+   */
+  setEnv?(vars: Record<string, string | null>): Promise<void>;
+  chdir?(dir: string): Promise<void>;
 }
 
 export interface SpawnOptions {

@@ -99,7 +99,15 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   const dir = fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
   LIVE_DIRECTORIES.add(dir);
   if (settings.sites !== undefined) fs.chmodSync(dir, 0o777);
-  const ctx = new ScenarioContext(dir, roles.binder, roles.binder, roles.connecter, settings.platform, settings.multiplier, scenario.exclusive === true, settings.sites);
+  const ctx = new ScenarioContext({
+    dir,
+    binder: roles.binder,
+    connecter: roles.connecter,
+    platform: settings.platform,
+    multiplier: settings.multiplier,
+    exclusive: scenario.exclusive === true,
+    sites: settings.sites,
+  });
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
   const before = settings.aloneInProcess ? processesNow() : undefined;
   let timer: NodeJS.Timeout | undefined;
