@@ -6,7 +6,7 @@
  * and is reported, not run, elsewhere.
  */
 import { referenceImplementation } from "../harness/adapters/reference-adapter";
-import type { Implementation } from "../harness/adapters/implementation";
+import type { Implementation } from "../harness/model/implementation";
 import { driverLimits, startDriver, type DriverImplementation } from "../harness/driver/driver-implementation";
 import { driverAvailable, projectRoot, shippedDrivers } from "../harness/driver/shipped-drivers";
 import { expectedFor, shippedExpectations } from "../harness/expectations/expectations";

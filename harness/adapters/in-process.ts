@@ -1,8 +1,8 @@
 import type { Capability } from "../model/capability";
-import type { Implementation, SocketType, TestSocketOptions } from "./implementation";
+import type { Implementation, SocketType, TestSocketOptions } from "../model/implementation";
 import { SOCKET_CLASS } from "./socket-classes";
 import { wrapZeromqLike, type ZeromqLikeSocket } from "./zeromq-like-socket";
-import { spawnChildImplementation } from "../driver/driver-implementation";
+import { spawnChildImplementation } from "./child-implementation";
 
 type SocketConstructor = new (options?: Record<string, unknown>) => ZeromqLikeSocket;
 

@@ -1,5 +1,5 @@
 import type { OptionalPackage } from "../model/optional-packages";
-import type { Implementation } from "./implementation";
+import type { Implementation } from "../model/implementation";
 import { libzmqImplementation } from "./libzmq-adapter";
 import { referenceImplementation } from "./reference-adapter";
 

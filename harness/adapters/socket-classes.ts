@@ -1,4 +1,4 @@
-import type { SocketType } from "./implementation";
+import type { SocketType } from "../model/implementation";
 
 /** zeromq.js's class name for each ZMTP socket type (the reference uses the same names). */
 export const SOCKET_CLASS: Readonly<Record<SocketType, string>> = {

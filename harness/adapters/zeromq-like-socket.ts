@@ -1,4 +1,4 @@
-import { ImplementationError, type SocketType, type TestSocket } from "./implementation";
+import { ImplementationError, type SocketType, type TestSocket } from "../model/implementation";
 
 /**
  * The subset of the zeromq.js v6 socket API the harness uses. The reference implementation

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { IN_PROCESS_IMPLEMENTATIONS, IN_PROCESS_PACKAGES } from "../adapters/registry";
 import { missingPackageMessage, optionalPackageInstalled } from "../model/optional-packages";
-import type { Implementation } from "../adapters/implementation";
+import type { Implementation } from "../model/implementation";
 import { DriverFault } from "../driver/driver-connection";
 import { driverLimits, startDriver } from "../driver/driver-implementation";
 import { timeoutMultiplier } from "../runner/limits";

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import Ajv from "ajv";
+import { ImplementationFault } from "../model/implementation";
 import { killGroup, killTree } from "../runner/process-tree";
 import schema from "./protocol.schema.json";
 import { PROTOCOL_VERSION, type DriverHello, type DriverResponse } from "./protocol";
 
 /** A driver that broke the protocol (crashed, hung, printed garbage, answered out of order). */
-export class DriverFault extends Error {
+export class DriverFault extends ImplementationFault {
   constructor(
     readonly driver: string,
     /** What went wrong, without the evidence: "exited (code 127)". */

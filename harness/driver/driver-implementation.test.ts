@@ -8,13 +8,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { platformLimits } from "../model/platform-limits";
-import { ImplementationError, type ProcessImplementation } from "../adapters/implementation";
+import { ImplementationError, type ProcessImplementation } from "../model/implementation";
 import { scenario } from "../model/scenario";
-import type { ScenarioContext } from "../runner/context";
+import type { ScenarioContext } from "../model/scenario-context";
 import { runScenario } from "../runner/run-scenario";
 import { Unsupported } from "../runner/verdicts";
 import { DriverFault } from "./driver-connection";
-import { DriverImplementation, spawnChildImplementation, startDriver } from "./driver-implementation";
+import { spawnChildImplementation } from "../adapters/child-implementation";
+import { DriverImplementation, startDriver } from "./driver-implementation";
 import { announcedPid, expectGone, faultOf, fixtureCommand, HANG_MS, LIMITS } from "./__tests__/helpers";
 
 let dir: string;

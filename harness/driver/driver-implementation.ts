@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import type { Capability } from "../model/capability";
 import {
   ImplementationError,
@@ -7,7 +6,7 @@ import {
   type SpawnOptions,
   type TestSocket,
   type TestSocketOptions,
-} from "../adapters/implementation";
+} from "../model/implementation";
 import { Unsupported } from "../runner/verdicts";
 import { DEFAULT_LIMITS, DriverCallError, DriverConnection, DriverUnsupported, type ConnectionLimits } from "./driver-connection";
 import { decodeFrames, encodeFrames } from "./protocol";
@@ -114,21 +113,6 @@ async function call(connection: DriverConnection, body: Record<string, unknown> 
     if (err instanceof DriverUnsupported) throw new Unsupported(`${connection.label} answered unsupported: ${err.message}`);
     throw err;
   }
-}
-
-/** An in-process implementation (reference, libzmq) run through serve-driver in a child process. */
-export function spawnChildImplementation(implementationId: string, options: SpawnOptions = {}): Promise<ProcessImplementation> {
-  const main = path.join(__dirname, `serve-driver${path.extname(__filename)}`);
-  // Under ts-jest the TS source runs through ts-node; compiled JS runs directly.
-  const preload = __filename.endsWith(".ts") ? ["-r", require.resolve("ts-node/register/transpile-only")] : [];
-  return DriverImplementation.start(implementationId, {
-    command: [process.execPath, ...preload, main, implementationId],
-    spawnOptions: {
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-      ...(options.uid !== undefined ? { uid: options.uid } : {}),
-      ...(options.gid !== undefined ? { gid: options.gid } : {}),
-    },
-  });
 }
 
 /** `--driver NAME=COMMAND`: the command runs through the shell, as typed, in its own process group. */

@@ -11,7 +11,7 @@ import { executeRun } from "../cli/commands/run";
 import type { RunRequest } from "../runner/run-request";
 import { runRequest } from "../testing/run-request";
 import { scenario, type Scenario } from "../model/scenario";
-import type { ScenarioContext } from "../runner/context";
+import type { ScenarioContext } from "../model/scenario-context";
 import { runMatrix } from "../runner/run-matrix";
 import { startDriver } from "./driver-implementation";
 import { announcedPid, expectGone, fixtureCommand, HANG_MS, LIMITS } from "./__tests__/helpers";

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ImplementationError } from "../adapters/implementation";
+import { ImplementationError } from "../model/implementation";
 import { CAPABILITIES } from "../model/capability";
 import { Unsupported } from "../runner/verdicts";
 import schema from "./protocol.schema.json";

@@ -1,4 +1,4 @@
-import type { Implementation, SocketType, TestSocket, TestSocketOptions } from "../adapters/implementation";
+import type { Implementation, SocketType, TestSocket, TestSocketOptions } from "../model/implementation";
 import type { Capability } from "../model/capability";
 import { TEST_FAULTS, type WireFault } from "../../reference/testing/faults";
 

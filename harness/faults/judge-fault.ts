@@ -1,4 +1,4 @@
-import type { Implementation } from "../adapters/implementation";
+import type { Implementation } from "../model/implementation";
 import type { Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
 import { runScenario, type RunSettings } from "../runner/run-scenario";

@@ -1,5 +1,5 @@
 import type { PlatformName } from "./platform-limits";
-import type { ScenarioContext } from "../runner/context";
+import type { ScenarioContext } from "./scenario-context";
 import type { Capability } from "./capability";
 
 /**

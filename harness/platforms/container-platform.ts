@@ -1,5 +1,5 @@
 import { platformLimits } from "../model/platform-limits";
-import type { Implementation } from "../adapters/implementation";
+import type { Implementation } from "../model/implementation";
 import { driverLimits } from "../driver/driver-implementation";
 import { projectRoot, shippedDrivers } from "../driver/shipped-drivers";
 import type { ExpectationSet } from "../expectations/expectations";

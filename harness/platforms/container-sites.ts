@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
-import type { ProcessImplementation } from "../adapters/implementation";
+import type { ProcessImplementation } from "../model/implementation";
 import { IN_PROCESS_IMPLEMENTATIONS } from "../adapters/registry";
 import type { ConnectionLimits } from "../driver/driver-connection";
 import { DriverImplementation } from "../driver/driver-implementation";
 import { removeContainer, startIdleContainer, type IdleContainer } from "./container-engine";
-import type { ContainerSites, Site } from "./sites";
+import type { ContainerSites, Site } from "../model/sites";
 import type { PlatformTarget } from "./targets";
 
 /** Where the project is mounted in every container (read-only). */
@@ -58,7 +58,7 @@ export class DockerSites implements ContainerSites {
 
   start(implementationId: string, site: Site): Promise<ProcessImplementation> {
     const inside = IN_PROCESS_IMPLEMENTATIONS[implementationId] !== undefined
-      ? ["node", "dist/harness/driver/serve-driver.js", implementationId]
+      ? ["node", "dist/harness/adapters/serve-driver.js", implementationId]
       : ["sh", "-c", this.commandOf(implementationId)];
     const command = ["docker", "exec", "-i", "-w", PROJECT_IN_CONTAINER, this.containers[site].getId(), ...inside];
     return DriverImplementation.start(`${implementationId}@${site}`, { command, spawnOptions: {} }, this.limits);

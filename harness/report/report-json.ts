@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { ImplementationInfo } from "../adapters/implementation";
+import type { ImplementationInfo } from "../model/implementation";
 import type { ResultRow } from "../runner/result";
 import type { ClauseLevel } from "../../fixtures/spec";
 

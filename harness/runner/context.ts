@@ -2,16 +2,17 @@ import * as path from "node:path";
 import type { PlatformIpc } from "../model/platform-limits";
 import type { Capability } from "../model/capability";
 import type { CheckRecord } from "../model/outcome";
-import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "../adapters/implementation";
-import type { ContainerSites, Site } from "../platforms/sites";
+import type { Attempt, ScenarioContext } from "../model/scenario-context";
+import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "../model/implementation";
+import type { ContainerSites, Site } from "../model/sites";
 import { ProcessState } from "./scenario-context/process-state";
-import { ScenarioChecks, type Attempt } from "./scenario-context/scenario-checks";
+import { ScenarioChecks } from "./scenario-context/scenario-checks";
 import { ScenarioResources } from "./scenario-context/scenario-resources";
 import { ScenarioWaits, fileKind, showFrames } from "./scenario-context/scenario-waits";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "./limits";
 import { Skipped, Unsupported } from "./verdicts";
 
-export { showFrames, type Attempt };
+export { showFrames };
 
 export interface ScenarioContextOptions {
   /** A fresh directory for this scenario alone. */
@@ -29,12 +30,12 @@ export interface ScenarioContextOptions {
 }
 
 /**
- * What a scenario gets (`ctx`): its private directory, the implementation(s) under test, limits
- * scaled by the multiplier, and helpers that record every check for the report. One facade over
- * four parts, each in scenario-context/: the resources it opens (closed by the runner afterwards,
- * whatever happened), the process-wide state it may change, its checks, and its waits.
+ * The runner's ScenarioContext (the API a scenario is written against, documented in
+ * harness/model/scenario-context.ts): a facade over four parts, each in scenario-context/: the
+ * resources a scenario opens (closed afterwards, whatever happened), the process-wide state it
+ * may change, its checks, and its waits.
  */
-export class ScenarioContext {
+export class RunnerContext implements ScenarioContext {
   readonly dir: string;
   readonly binder: Implementation;
   readonly connecter: Implementation;
@@ -56,7 +57,6 @@ export class ScenarioContext {
     this.waits = new ScenarioWaits(this.recorded, options.multiplier);
   }
 
-  /** The implementation under test: the binder in pair scenarios. */
   get impl(): Implementation {
     return this.binder;
   }
@@ -91,23 +91,16 @@ export class ScenarioContext {
     throw new Skipped(reason);
   }
 
-  // ---- resources: closed by the runner afterwards ----------------------------------------------
 
-  /** A socket (linger 0 unless given). */
   socket(implementation: Implementation, type: SocketType, options?: TestSocketOptions): Promise<TestSocket> {
     return this.resources.socket(implementation, type, options);
   }
 
-  /** The implementation in a second process (its sockets die with it). */
   spawn(implementation: Implementation = this.impl, options?: SpawnOptions): Promise<ProcessImplementation> {
     this.requires("child-process", implementation);
     return this.resources.spawn(implementation, options);
   }
 
-  /**
-   * The implementation (by id) in a driver process inside one of the platform's containers.
-   * Capabilities are those it declares there: a container's runtime may differ from the host's.
-   */
   inContainer(implementation: Implementation, site: Site): Promise<ProcessImplementation> {
     return this.resources.inContainer(implementation, site);
   }
@@ -121,73 +114,57 @@ export class ScenarioContext {
     return this.resources.dispose();
   }
 
-  // ---- process-wide state, until the scenario ends (exclusive scenarios only) ------------------
 
-  /** Sets (string) or unsets (null) environment variables, here and in driver processes. */
   setEnv(values: Record<string, string | null>): Promise<void> {
     return this.state.setEnv(values);
   }
 
-  /** Makes `dir` the working directory, here and in driver processes. */
   chdir(dir: string): Promise<void> {
     return this.state.chdir(dir);
   }
 
-  /** Sets this process's umask (and so that of children started after). */
   setUmask(mask: number): void {
     this.state.setUmask(mask);
   }
 
-  // ---- checks ---------------------------------------------------------------------------------
 
-  /** Records a check; throws a Violation (the scenario's verdict) when it does not hold. */
   check<T>(what: string, observed: T, acceptable: T | ((value: T) => boolean), expected?: string): void {
     this.recorded.check(what, observed, acceptable, expected);
   }
 
-  /** Records a value without judging it (INFO scenarios, and context for failures). */
   observe(key: string, value: unknown): void {
     this.recorded.observe(key, value);
   }
 
-  /** Runs a call that may be refused, capturing the errno name instead of throwing. */
   attempt<T>(call: () => Promise<T>): Promise<Attempt<T>> {
     return this.recorded.attempt(call);
   }
 
-  /** Expects a call to fail with one of the given errno names. */
   expectError(what: string, call: () => Promise<unknown>, codes: string[]): Promise<string> {
     return this.recorded.expectError(what, call, codes);
   }
 
-  /** Expects a call to succeed; a refusal is a violation naming the errno. */
   expectSuccess<T>(what: string, call: () => Promise<T>): Promise<T> {
     return this.recorded.expectSuccess(what, call);
   }
 
-  // ---- waits: bounded by a base limit times the multiplier ------------------------------------
 
-  /** Waits for the next message. */
   receive(socket: TestSocket, what: string, baseMs = ARRIVAL_LIMIT_MS): Promise<Buffer[]> {
     return this.waits.receive(socket, what, baseMs);
   }
 
-  /** Expects a message equal to `frames` (as strings) next. */
   expectMessage(socket: TestSocket, what: string, frames: Array<string | Buffer>, baseMs = ARRIVAL_LIMIT_MS): Promise<void> {
     return this.waits.expectMessage(socket, what, frames, baseMs);
   }
 
-  /** Sends probes until one arrives (a message in flight on a dying connection may be lost). */
   probeUntilReceived(sender: TestSocket, receiver: TestSocket, what: string, baseMs = ARRIVAL_LIMIT_MS): Promise<Buffer[]> {
     return this.waits.probeUntilReceived(sender, receiver, what, baseMs);
   }
 
-  /** Expects NOTHING to arrive for the silence limit: the one wait that costs its full length. */
   expectSilence(socket: TestSocket, what: string, baseMs = SILENCE_LIMIT_MS): Promise<void> {
     return this.waits.expectSilence(socket, what, baseMs);
   }
 
-  /** Waits until a synchronous condition holds, polling per event-loop turn. */
   until(what: string, condition: () => boolean, baseMs = ARRIVAL_LIMIT_MS): Promise<void> {
     return this.waits.until(what, condition, baseMs);
   }

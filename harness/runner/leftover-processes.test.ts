@@ -14,7 +14,7 @@ import { runRequest } from "../testing/run-request";
 import { expectGone, fixtureCommand } from "../driver/__tests__/helpers";
 import { scenario, type Scenario } from "../model/scenario";
 import { LeakCheck } from "../testing/leak-check";
-import type { ScenarioContext } from "./context";
+import type { ScenarioContext } from "../model/scenario-context";
 import { runMatrix } from "./run-matrix";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -1,7 +1,7 @@
 import { platformLimits, type PlatformIpc } from "../model/platform-limits";
-import type { Implementation } from "../adapters/implementation";
+import type { Implementation } from "../model/implementation";
 import type { Scenario } from "../model/scenario";
-import type { ContainerSites } from "../platforms/sites";
+import type { ContainerSites } from "../model/sites";
 import { timeoutMultiplier } from "./limits";
 import type { ObservedRow } from "./result";
 import { combineRepeats } from "./repeat";

@@ -2,12 +2,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
-import type { Implementation, TestSocket } from "../adapters/implementation";
+import type { Implementation, TestSocket } from "../model/implementation";
 import { referenceImplementation } from "../adapters/reference-adapter";
 import { scenario, type Level } from "../model/scenario";
 import { platformLimits } from "../model/platform-limits";
 import { runScenario } from "./run-scenario";
-import type { ScenarioContext } from "./context";
+import type { ScenarioContext } from "../model/scenario-context";
 
 const settings = { platformId: "host", platform: platformLimits(), multiplier: 1 };
 const reference = referenceImplementation();

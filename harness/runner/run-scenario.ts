@@ -3,13 +3,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { PlatformIpc } from "../model/platform-limits";
 import { containerPlatformList } from "../model/container-platform";
-import { ImplementationError, type Implementation } from "../adapters/implementation";
+import { ImplementationError, ImplementationFault, type Implementation } from "../model/implementation";
 import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
 import { defaultOutcome, MISSED_AT_LEVEL } from "../model/level-outcomes";
-import { DriverFault } from "../driver/driver-connection";
-import type { ContainerSites } from "../platforms/sites";
-import { ScenarioContext } from "./context";
+import type { ContainerSites } from "../model/sites";
+import type { ScenarioContext } from "../model/scenario-context";
+import { RunnerContext } from "./context";
 import { removeTree } from "./file-tree";
 import { SCENARIO_LIMIT_MS } from "./limits";
 import { endLeftoverProcesses, processesNow } from "./leftover-processes";
@@ -99,7 +99,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   const dir = fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
   LIVE_DIRECTORIES.add(dir);
   if (settings.sites !== undefined) fs.chmodSync(dir, 0o777);
-  const ctx = new ScenarioContext({
+  const ctx = new RunnerContext({
     dir,
     binder: roles.binder,
     connecter: roles.connecter,
@@ -154,6 +154,6 @@ function classify(err: unknown, level: Level): [Outcome, string] {
   // A call the implementation refused where the scenario expected it to work.
   if (err instanceof ImplementationError) return [MISSED_AT_LEVEL[level], `unexpected error from the implementation: ${err.message}`];
   // A driver that broke the protocol: its fault, reported with its stderr, never the implementation's verdict.
-  if (err instanceof DriverFault) return ["error", err.message];
+  if (err instanceof ImplementationFault) return ["error", err.message];
   return ["error", `harness error: ${(err as Error)?.stack ?? String(err)}`];
 }

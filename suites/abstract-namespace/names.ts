@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 
 /**
  * An abstract name no other run can be using: the abstract namespace is shared by the whole

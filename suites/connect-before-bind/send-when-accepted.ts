@@ -1,5 +1,5 @@
-import type { TestSocket } from "../../harness/adapters/implementation";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { TestSocket } from "../../harness/model/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 
 /**
  * Sends on a socket whose sendTimeout is 0 until the implementation accepts the message (EAGAIN

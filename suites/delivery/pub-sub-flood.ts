@@ -1,5 +1,5 @@
-import type { TestSocket } from "../../harness/adapters/implementation";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { TestSocket } from "../../harness/model/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { isIncreasing } from "./sequence";
 

@@ -1,4 +1,4 @@
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 
 export interface SpelledEndpoint {
   /** The endpoint as bound or connected. */

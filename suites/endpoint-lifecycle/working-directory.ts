@@ -1,4 +1,4 @@
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 
 /**
  * Runs `body` with `dir` as the working directory of this process and of every implementation

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import type { PlatformName } from "../../harness/model/platform-limits";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { scenario, type Level, type Scenario } from "../../harness/model/scenario";
 
 /** One malformed endpoint that bind and connect must both refuse. */

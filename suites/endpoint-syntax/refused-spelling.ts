@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { scenario, type Scenario } from "../../harness/model/scenario";
 
 /**

@@ -1,4 +1,4 @@
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { scenario, type Level, type Scenario } from "../../harness/model/scenario";
 
 interface Case {

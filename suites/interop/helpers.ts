@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/adapters/implementation";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/model/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 
 /**
  * Every socket here lingers 0: a message that a scenario expects never to be delivered must not

@@ -1,4 +1,4 @@
-import type { SocketType } from "../../harness/adapters/implementation";
+import type { SocketType } from "../../harness/model/implementation";
 import { scenario, type Scenario } from "../../harness/model/scenario";
 import { showFrames } from "../../harness/runner/context";
 import { connectPair, publishUntilReceived, receiveSkipping, subscriberControl, subscriptionMessage } from "./helpers";

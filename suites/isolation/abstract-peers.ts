@@ -1,6 +1,6 @@
-import type { TestSocket } from "../../harness/adapters/implementation";
-import type { Site } from "../../harness/platforms/sites";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { TestSocket } from "../../harness/model/implementation";
+import type { Site } from "../../harness/model/sites";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { abstractName } from "../abstract-namespace/names";
 
 /**

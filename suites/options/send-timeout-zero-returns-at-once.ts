@@ -1,7 +1,7 @@
 import { scenario } from "../../harness/model/scenario";
 import { SILENCE_LIMIT_MS } from "../../harness/runner/limits";
-import type { ScenarioContext } from "../../harness/runner/context";
-import type { TestSocket } from "../../harness/adapters/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
+import type { TestSocket } from "../../harness/model/implementation";
 import { since, within } from "./support";
 
 /** "Immediately", generously: a round trip to a driver under load, never a wait for room. */

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { randomBytes } from "node:crypto";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { entriesUnder } from "../../harness/runner/file-tree";
 
 export { entriesUnder };

@@ -1,5 +1,5 @@
 import * as net from "node:net";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { RawPeer } from "./raw-peer";
 

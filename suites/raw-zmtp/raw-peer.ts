@@ -1,6 +1,6 @@
 import * as net from "node:net";
-import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/adapters/implementation";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/model/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { connectThroughBacklog, connected } from "./connect-through-backlog";
 import { WireConnection, type Settled } from "./wire-connection";

@@ -1,4 +1,4 @@
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { RawPeer } from "../raw-zmtp/raw-peer";
 import { GREETING_SIZE, parseFrame } from "../raw-zmtp/zmtp-bytes";
 import type { ProcessUsage } from "./process-usage";

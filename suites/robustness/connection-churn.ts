@@ -1,6 +1,6 @@
 import * as net from "node:net";
 import { scenario } from "../../harness/model/scenario";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { connectThroughBacklog } from "../raw-zmtp/connect-through-backlog";
 import { greeting } from "../raw-zmtp/zmtp-bytes";

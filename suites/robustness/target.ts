@@ -1,5 +1,5 @@
-import type { TestSocket, TestSocketOptions } from "../../harness/adapters/implementation";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { TestSocket, TestSocketOptions } from "../../harness/model/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "../../harness/runner/limits";
 import { RawPeer } from "../raw-zmtp/raw-peer";
 import { message } from "../raw-zmtp/zmtp-bytes";

@@ -1,6 +1,6 @@
-import type { SocketType, TestSocket } from "../../harness/adapters/implementation";
+import type { SocketType, TestSocket } from "../../harness/model/implementation";
 import { scenario, type Scenario } from "../../harness/model/scenario";
-import type { Attempt, ScenarioContext } from "../../harness/runner/context";
+import type { Attempt, ScenarioContext } from "../../harness/model/scenario-context";
 
 /**
  * How long a refusal may take to come. libzmq through zeromq.js answers EFSM only once its wait

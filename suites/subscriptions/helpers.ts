@@ -1,5 +1,5 @@
-import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/adapters/implementation";
-import type { ScenarioContext } from "../../harness/runner/context";
+import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/model/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { showFrames } from "../../harness/runner/context";
 import { subscriptionMessage } from "../interop/helpers";
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ScenarioContext } from "../../harness/runner/context";
-import type { TestSocket } from "../../harness/adapters/implementation";
+import type { ScenarioContext } from "../../harness/model/scenario-context";
+import type { TestSocket } from "../../harness/model/implementation";
 import { entriesUnder } from "../../harness/runner/file-tree";
 
 export { entriesUnder };

@@ -1,4 +1,4 @@
-import type { SocketType } from "../../harness/adapters/implementation";
+import type { SocketType } from "../../harness/model/implementation";
 import { scenario } from "../../harness/model/scenario";
 import { RawPeer, bound } from "../raw-zmtp/raw-peer";
 import { property } from "../raw-zmtp/zmtp-bytes";

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { ImplementationError } from "../../adapters/implementation";
+import { ImplementationError } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { wrapping } from "../faulty-implementation";
 import { pathOf } from "./endpoint";

@@ -1,6 +1,6 @@
 import type { Fault } from "../faulty-implementation";
 import { switchedOn, wrapping } from "../faulty-implementation";
-import type { TestSocket } from "../../adapters/implementation";
+import type { TestSocket } from "../../model/implementation";
 
 type Frames = Parameters<TestSocket["send"]>[0];
 

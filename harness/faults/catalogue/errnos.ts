@@ -1,4 +1,4 @@
-import { ImplementationError, type TestSocket } from "../../adapters/implementation";
+import { ImplementationError, type TestSocket } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { wrapping } from "../faulty-implementation";
 

@@ -1,10 +1,10 @@
 /**
  * Socket option faults, as a generated family: for every option of the driver protocol's table
- * (harness/adapters/implementation.ts, TestSocketOptions), a socket that accepts the option and
+ * (harness/model/implementation.ts, TestSocketOptions), a socket that accepts the option and
  * ignores it, behaving as if it had never been set (the reference's default, libzmq's); then
  * option bugs of other kinds, each a plausible slip in a binding or an implementation.
  */
-import type { TestSocketOptions } from "../../adapters/implementation";
+import type { TestSocketOptions } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { switchedOn } from "../faulty-implementation";
 

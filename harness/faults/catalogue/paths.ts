@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { TestSocket } from "../../adapters/implementation";
+import type { TestSocket } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { wrapping } from "../faulty-implementation";
 import { IPC, pathOf } from "./endpoint";

@@ -7,7 +7,7 @@
  * The other way round, for every duplex type without turns (DEALER, ROUTER, PAIR), one fault that
  * imposes REQ's alternation on it. Plus the REQ/REP envelope: a REP that answers the wrong peer.
  */
-import { ImplementationError, type SocketType, type TestSocket } from "../../adapters/implementation";
+import { ImplementationError, type SocketType, type TestSocket } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { switchedOn } from "../faulty-implementation";
 

@@ -3,7 +3,7 @@
  * (duplicates, ZMQ_XPUB_VERBOSE, cancels), what a SUB or XSUB resends after a reconnect, and how
  * many instances of a filter one unsubscribe removes.
  */
-import type { TestSocket } from "../../adapters/implementation";
+import type { TestSocket } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { switchedOn, wrapping } from "../faulty-implementation";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { TestSocket } from "../../adapters/implementation";
+import type { TestSocket } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { switchedOn, wrapping } from "../faulty-implementation";
 import { IPC, pathOf } from "./endpoint";

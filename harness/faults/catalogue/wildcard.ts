@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { TestSocket } from "../../adapters/implementation";
+import type { TestSocket } from "../../model/implementation";
 import type { Fault } from "../faulty-implementation";
 import { wrapping } from "../faulty-implementation";
 import { makeWildcardDirectory, wildcardParent } from "../../../reference/transport/wildcard-directory";

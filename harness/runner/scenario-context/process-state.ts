@@ -1,5 +1,5 @@
 import * as vm from "node:vm";
-import type { Implementation } from "../../adapters/implementation";
+import type { Implementation } from "../../model/implementation";
 import type { ScenarioResources } from "./scenario-resources";
 
 /**

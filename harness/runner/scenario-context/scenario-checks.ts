@@ -1,9 +1,8 @@
 import type { CheckRecord } from "../../model/outcome";
-import { ImplementationError } from "../../adapters/implementation";
+import type { Attempt } from "../../model/scenario-context";
+import { ImplementationError } from "../../model/implementation";
 import { Violation } from "../verdicts";
 
-/** The outcome of a call that may legitimately fail: the scenario decides what it means. */
-export type Attempt<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
 /** What a scenario checked and observed, for the report; a check that does not hold ends it. */
 export class ScenarioChecks {

@@ -1,5 +1,5 @@
-import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "../../adapters/implementation";
-import type { ContainerSites, Site } from "../../platforms/sites";
+import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "../../model/implementation";
+import type { ContainerSites, Site } from "../../model/sites";
 import { Skipped, Unsupported } from "../verdicts";
 
 /**

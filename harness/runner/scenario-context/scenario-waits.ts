@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { TestSocket } from "../../adapters/implementation";
+import type { TestSocket } from "../../model/implementation";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "../limits";
 import type { ScenarioChecks } from "./scenario-checks";
 

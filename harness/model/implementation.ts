@@ -1,4 +1,4 @@
-import type { Capability } from "../model/capability";
+import type { Capability } from "./capability";
 
 export type SocketType = "PAIR" | "PUB" | "SUB" | "REQ" | "REP" | "DEALER" | "ROUTER" | "PULL" | "PUSH" | "XPUB" | "XSUB";
 
@@ -79,6 +79,13 @@ export interface ProcessImplementation extends Implementation {
   /** Ends the process (and with it its sockets and the connections they had). */
   kill(): Promise<void>;
 }
+
+/**
+ * The way an implementation is reached broke, not the implementation's answer: a driver that
+ * broke its protocol, say. A scenario that meets one ends in `error`, never in a verdict on the
+ * implementation.
+ */
+export class ImplementationFault extends Error {}
 
 /** A call the implementation refused, with the errno name it gave (ENAMETOOLONG, EADDRINUSE, ...). */
 export class ImplementationError extends Error {

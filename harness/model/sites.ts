@@ -1,4 +1,4 @@
-import type { ProcessImplementation } from "../adapters/implementation";
+import type { ProcessImplementation } from "./implementation";
 
 /**
  * Where a "separate-containers" scenario can put an implementation: two containers of one image

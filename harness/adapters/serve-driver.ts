@@ -1,14 +1,14 @@
 /**
  * A driver (protocol v1, see protocol.ts) for the implementations that load into Node: the
- * reference and libzmq through zeromq.js. `node dist/harness/driver/serve-driver.js reference`.
+ * reference and libzmq through zeromq.js. `node dist/harness/adapters/serve-driver.js reference`.
  * They are exposed as drivers so that the protocol itself is exercised by implementations we
  * trust, and so that cross-process scenarios can run any of them in a second process.
  */
 import * as readline from "node:readline";
-import type { TestSocket, SocketType } from "../adapters/implementation";
-import { implementationById } from "../adapters/registry";
-import { SOCKET_CLASS } from "../adapters/socket-classes";
-import { decodeFrames, encodeFrames, PROTOCOL_VERSION, type DriverHello, type DriverRequest, type DriverResponse } from "./protocol";
+import type { TestSocket, SocketType } from "../model/implementation";
+import { implementationById } from "./registry";
+import { SOCKET_CLASS } from "./socket-classes";
+import { decodeFrames, encodeFrames, PROTOCOL_VERSION, type DriverHello, type DriverRequest, type DriverResponse } from "../driver/protocol";
 
 const implementation = implementationById(process.argv[2] ?? "");
 const sockets = new Map<number, TestSocket>();
