@@ -26,14 +26,23 @@ describe.each([referenceContender, zeromqContender, rawNetContender])("$id", (co
 test("median and nearest-rank percentiles", () => {
   expect(median([5, 1, 3])).toBe(3);
   expect(median([4, 1, 3, 2])).toBe(2);
-  expect(percentile([...Array(100).keys()].map((i) => i + 1), 99)).toBe(99);
+  expect(
+    percentile(
+      [...Array(100).keys()].map((i) => i + 1),
+      99,
+    ),
+  ).toBe(99);
   expect(percentile([7], 99)).toBe(7);
   expect(() => median([])).toThrow(RangeError);
 });
 
-test.each(["reference", "zeromq", "raw"])("the slow receiver of %s runs in its own process and reports its peak RSS", async (id) => {
-  const result = await measureMemory(id, 10, 65536, 300);
-  expect(result.received).toBeGreaterThan(0);
-  expect(result.sent).toBeGreaterThanOrEqual(result.received);
-  expect(result.peakMB).toBeGreaterThan(result.baselineMB);
-}, 30_000);
+test.each(["reference", "zeromq", "raw"])(
+  "the slow receiver of %s runs in its own process and reports its peak RSS",
+  async (id) => {
+    const result = await measureMemory(id, 10, 65536, 300);
+    expect(result.received).toBeGreaterThan(0);
+    expect(result.sent).toBeGreaterThanOrEqual(result.received);
+    expect(result.peakMB).toBeGreaterThan(result.baselineMB);
+  },
+  30_000,
+);

@@ -38,7 +38,9 @@ export interface BenchReport {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: "string" }, quick: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
-    process.stdout.write("npm run bench -- [--out DIR] [--quick]\n  --out DIR  where bench.json goes (default: out/bench)\n  --quick    fewer and shorter repetitions (a smoke run; figures are noisier)\n");
+    process.stdout.write(
+      "npm run bench -- [--out DIR] [--quick]\n  --out DIR  where bench.json goes (default: out/bench)\n  --quick    fewer and shorter repetitions (a smoke run; figures are noisier)\n",
+    );
     return;
   }
   const out = path.resolve(values.out ?? path.join("out", "bench"));
@@ -65,13 +67,24 @@ async function main(): Promise<void> {
     const memory: BenchReport["memory"] = {};
     for (const contender of CONTENDERS) {
       memory[contender.id] = await measureMemory(contender.id, plan.memory.highWaterMark, plan.memory.size, plan.memory.durationMs);
-      say(`  memory     ${contender.id.padEnd(9)}: peak ${memory[contender.id].peakMB} MB (+${memory[contender.id].growthMB} MB, bound ${memory[contender.id].boundMB} MB)`);
+      say(
+        `  memory     ${contender.id.padEnd(9)}: peak ${memory[contender.id].peakMB} MB (+${memory[contender.id].growthMB} MB, bound ${memory[contender.id].boundMB} MB)`,
+      );
     }
     const ratio = (a: string, b: string) =>
-      Object.fromEntries(SIZES.map((size) => [String(size), round2(throughput[a][String(size)].messagesPerSecond / throughput[b][String(size)].messagesPerSecond)]));
+      Object.fromEntries(
+        SIZES.map((size) => [String(size), round2(throughput[a][String(size)].messagesPerSecond / throughput[b][String(size)].messagesPerSecond)]),
+      );
     const report: BenchReport = {
       generatedAt: new Date().toISOString(),
-      environment: { node: process.version, libuv: process.versions.uv, cpu: os.cpus()[0]?.model ?? "unknown", cpus: os.cpus().length, platform: process.platform, kernel: os.release() },
+      environment: {
+        node: process.version,
+        libuv: process.versions.uv,
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        cpus: os.cpus().length,
+        platform: process.platform,
+        kernel: os.release(),
+      },
       plan,
       throughput,
       latency,

@@ -39,5 +39,16 @@ export async function measureMemory(contenderId: string, highWaterMark: number, 
   const growth = peakRss - baselineRss;
   const bound = 2 * highWaterMark * size + 64 * MB;
   const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
-  return { highWaterMark, size, durationMs, sent, received, baselineMB: mb(baselineRss), peakMB: mb(peakRss), growthMB: mb(growth), boundMB: mb(bound), bounded: growth <= bound };
+  return {
+    highWaterMark,
+    size,
+    durationMs,
+    sent,
+    received,
+    baselineMB: mb(baselineRss),
+    peakMB: mb(peakRss),
+    growthMB: mb(growth),
+    boundMB: mb(bound),
+    bounded: growth <= bound,
+  };
 }

@@ -98,7 +98,10 @@ async function raw(counters: Counters): Promise<void> {
  */
 function peakResidentBytes(): number {
   try {
-    const line = fs.readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+    const line = fs
+      .readFileSync("/proc/self/status", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("VmHWM:"));
     if (line !== undefined) return Number(/(\d+)/.exec(line)![1]) * 1024;
   } catch {
     // not Linux

@@ -28,7 +28,7 @@ export async function measureThroughput(contender: Contender, size: number, plan
   let count = Math.max(10, Math.round(200_000 / Math.max(1, size / 64)));
   let elapsed = await timed(() => contender.throughput(freshPath(), size, count));
   while (elapsed < plan.targetMs / 4) {
-    count = Math.ceil(count * Math.min(8, (plan.targetMs / 2) / Math.max(elapsed, 1)));
+    count = Math.ceil(count * Math.min(8, plan.targetMs / 2 / Math.max(elapsed, 1)));
     elapsed = await timed(() => contender.throughput(freshPath(), size, count));
   }
   count = Math.max(10, Math.round((count * plan.targetMs) / elapsed));
@@ -40,7 +40,13 @@ export async function measureThroughput(contender: Contender, size: number, plan
     samples.push((count * 1000) / ms);
   }
   const messagesPerSecond = median(samples);
-  return { size, count, samples: samples.map(Math.round), messagesPerSecond: Math.round(messagesPerSecond), megabytesPerSecond: round2((messagesPerSecond * size) / 1e6) };
+  return {
+    size,
+    count,
+    samples: samples.map(Math.round),
+    messagesPerSecond: Math.round(messagesPerSecond),
+    megabytesPerSecond: round2((messagesPerSecond * size) / 1e6),
+  };
 }
 
 async function timed(run: () => Promise<void>): Promise<number> {

@@ -23,10 +23,7 @@ if (modules.length === 0 || unknown.length > 0) {
 const root = path.resolve(__dirname, "..");
 const reports = path.join(root, "reports", "mutation");
 for (const module of modules) {
-  const mutate =
-    module === "root"
-      ? ["reference/*.ts", "!reference/*.test.ts"]
-      : [`reference/${module}/**/*.ts`, `!reference/${module}/**/*.test.ts`];
+  const mutate = module === "root" ? ["reference/*.ts", "!reference/*.test.ts"] : [`reference/${module}/**/*.ts`, `!reference/${module}/**/*.test.ts`];
   // zmtp/ (the codec) is tested with its own tests only: see stryker.codec.config.mjs for why.
   const config = module === "zmtp" ? ["stryker.codec.config.mjs"] : [];
   const started = Date.now();

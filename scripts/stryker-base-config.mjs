@@ -3,8 +3,6 @@
 // _comment) are left out, since Stryker warns about keys it does not know.
 import { readFileSync } from "node:fs";
 
-const { $schema, _comment, ...base } = JSON.parse(
-  readFileSync(new URL("../stryker.config.json", import.meta.url), "utf8"),
-);
+const { $schema, _comment, ...base } = JSON.parse(readFileSync(new URL("../stryker.config.json", import.meta.url), "utf8"));
 
 export default base;

@@ -49,7 +49,12 @@ describe("one identity per scenario: the id names its suite's folder and its fil
       fs
         .readdirSync(path.join(__dirname, suite))
         .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-        .flatMap((file) => [...fs.readFileSync(path.join(__dirname, suite, file), "utf8").matchAll(/\bid: "([a-z0-9.-]+)"/g)].map((m) => ({ file: `${suite}/${file}`, id: m[1] }))),
+        .flatMap((file) =>
+          [...fs.readFileSync(path.join(__dirname, suite, file), "utf8").matchAll(/\bid: "([a-z0-9.-]+)"/g)].map((m) => ({
+            file: `${suite}/${file}`,
+            id: m[1],
+          })),
+        ),
     );
     expect(written.length).toBeGreaterThan(200);
     expect(written.filter(({ id }) => !known.has(id))).toEqual([]);
@@ -64,7 +69,9 @@ describe("one identity per scenario: the id names its suite's folder and its fil
 });
 
 test("every scenario cites a clause that exists", () => {
-  const missing = ALL_SCENARIOS.flatMap((s) => [s.clause, ...(s.alsoChecks ?? [])].filter((id) => clauseById(id) === undefined).map((id) => `${s.id} -> ${id}`));
+  const missing = ALL_SCENARIOS.flatMap((s) =>
+    [s.clause, ...(s.alsoChecks ?? [])].filter((id) => clauseById(id) === undefined).map((id) => `${s.id} -> ${id}`),
+  );
   expect(missing).toEqual([]);
 });
 

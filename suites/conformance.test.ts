@@ -24,7 +24,14 @@ for (const suite of new Set(IN_PLACE_SCENARIOS.map((s) => s.suite))) {
       test(task.key, async () => {
         const row = await runScenario(task.scenario, task.roles, settings);
         const expected = expectedFor(
-          { scenario: task.scenario, platformId: "host", platformName: settings.platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
+          {
+            scenario: task.scenario,
+            platformId: "host",
+            platformName: settings.platform.name,
+            implementation: row.implementation,
+            binder: row.binder,
+            connecter: row.connecter,
+          },
           sets,
         );
         if (isUnexpected({ outcome: row.outcome, expected: expected.outcomes })) {

@@ -43,20 +43,31 @@ for (const shipped of shippedDrivers()) {
     const tasks = planTasks(IN_PLACE_SCENARIOS, [standIn, reference]).filter((t) => t.roles.binder === standIn || t.roles.connecter === standIn);
     const sets = new Map([shipped.id, "reference"].map((id) => [id, shippedExpectations(id)]));
     for (const task of tasks) {
-      test(task.key, async () => {
-        const roles = {
-          binder: task.roles.binder === standIn ? driver : task.roles.binder,
-          connecter: task.roles.connecter === standIn ? driver : task.roles.connecter,
-        };
-        const row = await runScenario(task.scenario, roles, settings);
-        const expected = expectedFor(
-          { scenario: task.scenario, platformId: "host", platformName: settings.platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
-          sets,
-        );
-        if (isUnexpected({ outcome: row.outcome, expected: expected.outcomes })) {
-          throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.outcomes.join(" or ")}\n${row.observed.summary}`);
-        }
-      }, 60_000);
+      test(
+        task.key,
+        async () => {
+          const roles = {
+            binder: task.roles.binder === standIn ? driver : task.roles.binder,
+            connecter: task.roles.connecter === standIn ? driver : task.roles.connecter,
+          };
+          const row = await runScenario(task.scenario, roles, settings);
+          const expected = expectedFor(
+            {
+              scenario: task.scenario,
+              platformId: "host",
+              platformName: settings.platform.name,
+              implementation: row.implementation,
+              binder: row.binder,
+              connecter: row.connecter,
+            },
+            sets,
+          );
+          if (isUnexpected({ outcome: row.outcome, expected: expected.outcomes })) {
+            throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.outcomes.join(" or ")}\n${row.observed.summary}`);
+          }
+        },
+        60_000,
+      );
     }
   });
 }

@@ -19,6 +19,7 @@ function discover(): Scenario[] {
       .filter((file) => file.endsWith(extension) && !file.endsWith(`.d${extension}`) && !file.endsWith(`.test${extension}`))
       .sort()
       .flatMap((file) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the catalogue is found at run time, file by file
         const exported = (require(path.join(folder, file)) as { default?: Scenario | readonly Scenario[] }).default;
         if (exported === undefined) return [];
         return Array.isArray(exported) ? exported : [exported as Scenario];

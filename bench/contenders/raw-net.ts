@@ -67,11 +67,14 @@ export const rawNetContender: Contender = {
   },
   async roundTrips(path, count) {
     const server = net.createServer((socket) => {
-      socket.on("data", lengthPrefixed((message) => {
-        const header = Buffer.allocUnsafe(4);
-        header.writeUInt32BE(message.length, 0);
-        socket.write(Buffer.concat([header, message]));
-      }));
+      socket.on(
+        "data",
+        lengthPrefixed((message) => {
+          const header = Buffer.allocUnsafe(4);
+          header.writeUInt32BE(message.length, 0);
+          socket.write(Buffer.concat([header, message]));
+        }),
+      );
       socket.on("error", () => undefined);
     });
     await new Promise<void>((resolve) => server.listen(path, resolve));
@@ -79,7 +82,10 @@ export const rawNetContender: Contender = {
     try {
       await new Promise<void>((resolve) => client.once("connect", resolve));
       let answered: (() => void) | undefined;
-      client.on("data", lengthPrefixed(() => answered?.()));
+      client.on(
+        "data",
+        lengthPrefixed(() => answered?.()),
+      );
       const frame = Buffer.alloc(4 + 16, 0x61);
       frame.writeUInt32BE(16, 0);
       const times: number[] = new Array(count);

@@ -56,7 +56,11 @@ export function commandsOf(block: DocBlock): DocCommand[] {
     while (text.endsWith("\\") && i + 1 < lines.length) text = `${text.slice(0, -1)} ${lines[++i].trim()}`;
     if (text.trim() === "" || text.trim().startsWith("#")) continue;
     const exits = /#\s*exits\s+(\d+)/.exec(text);
-    commands.push({ text: text.trim(), expectedExit: exits === null ? 0 : Number(exits[1]), where: `${block.where.replace(/:\d+$/, "")}:${line0 + first + 1}` });
+    commands.push({
+      text: text.trim(),
+      expectedExit: exits === null ? 0 : Number(exits[1]),
+      where: `${block.where.replace(/:\d+$/, "")}:${line0 + first + 1}`,
+    });
   }
   return commands;
 }

@@ -59,7 +59,9 @@ function sh(command: string, cwd: string, env: Record<string, string> = {}, shel
 function follow(command: DocCommand, cwd: string, env: Record<string, string> = {}): Ran {
   const ran = sh(command.text, cwd, env);
   if (ran.status !== command.expectedExit) {
-    throw new Error(`${command.where}: \`${command.text}\` exited ${ran.status}, the document says ${command.expectedExit}\n--- stdout (end) ---\n${tail(ran.stdout)}\n--- stderr (end) ---\n${tail(ran.stderr)}`);
+    throw new Error(
+      `${command.where}: \`${command.text}\` exited ${ran.status}, the document says ${command.expectedExit}\n--- stdout (end) ---\n${tail(ran.stdout)}\n--- stderr (end) ---\n${tail(ran.stderr)}`,
+    );
   }
   return ran;
 }
@@ -78,11 +80,18 @@ const only = (commands: DocCommand[], test: (text: string) => boolean): DocComma
 };
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 function bytesUnder(dir: string): number {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
 /** The exit status, the verdict line and the lines of the unexpected results: what a failed check should show. */
@@ -105,7 +114,9 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 test("every expectations example in the docs is valid, and names a scenario that can have its outcome", () => {
-  const examples = [...template, ...readBlocks(path.join(ROOT, "docs/expectations.md"), "docs/expectations.md")].filter((b) => b.lang === "json" && b.body.includes('"scenario"'));
+  const examples = [...template, ...readBlocks(path.join(ROOT, "docs/expectations.md"), "docs/expectations.md")].filter(
+    (b) => b.lang === "json" && b.body.includes('"scenario"'),
+  );
   expect(examples.length).toBeGreaterThanOrEqual(2);
   for (const block of examples) {
     const parsed = JSON.parse(block.body) as Record<string, unknown>;
@@ -134,7 +145,15 @@ describe("an implementer following the docs word for word", () => {
       const installed = path.join(project, "node_modules", "zmq-ipc-conformance");
       const shipped = filesUnder(installed);
       expect(shipped.filter((f) => /\.test\.|__tests__|__fixtures__|\.map$|(?<!\.d)\.ts$/.test(f))).toEqual([]);
-      expect(shipped).toEqual(expect.arrayContaining(["dist/harness/cli/main.js", "drivers/template/driver.js", "docs/implementers-ci.md", "examples/ci/gate.sh", "fixtures/expectations/libzmq.json"]));
+      expect(shipped).toEqual(
+        expect.arrayContaining([
+          "dist/harness/cli/main.js",
+          "drivers/template/driver.js",
+          "docs/implementers-ci.md",
+          "examples/ci/gate.sh",
+          "fixtures/expectations/libzmq.json",
+        ]),
+      );
       const packages = fs.readdirSync(path.join(project, "node_modules")).filter((name) => !name.startsWith("."));
       expect(packages).not.toContain("zeromq");
       expect(packages).not.toContain("testcontainers");
@@ -176,7 +195,9 @@ describe("an implementer following the docs word for word", () => {
       const merged = run(commandsUnder(ci, "Large matrices"), project).pop()!;
       expect(merged.stdout).toContain("verdict: nothing unexpected (exit 0)");
       const whole = JSON.parse(fs.readFileSync(path.join(project, "conformance-report", "report.json"), "utf8")) as { results: unknown[] };
-      const shards = ["shard-1", "shard-2"].map((dir) => (JSON.parse(fs.readFileSync(path.join(project, dir, "report.json"), "utf8")) as { results: unknown[] }).results.length);
+      const shards = ["shard-1", "shard-2"].map(
+        (dir) => (JSON.parse(fs.readFileSync(path.join(project, dir, "report.json"), "utf8")) as { results: unknown[] }).results.length,
+      );
       expect(shards[0] + shards[1]).toBe(whole.results.length);
 
       // The GitHub Actions job: its run steps in order, as the runner's bash runs them.
@@ -224,10 +245,20 @@ describe("an implementer following the docs word for word", () => {
     // One rerun command, the same in all four outputs.
     const reports = Object.fromEntries(["report.json", "report.html", "junit.xml", "summary.md"].map((name) => [name, digest(path.join(out, name))]));
     const terminal = /^ {4}rerun: (.*--scenario path-length\.one-over-limit-refused .*)$/m.exec(ran.stdout)![1];
-    const summary = new RegExp(`^ {2}- rerun: \`(.*--scenario ${BROKEN_SCENARIO.replace(/\./g, "\\.")} .*)\`$`, "m").exec(fs.readFileSync(path.join(out, "summary.md"), "utf8"))![1];
-    const junit = /^rerun: ([^<\n]*--scenario path-length\.one-over-limit-refused [^<\n]*)/m.exec(fs.readFileSync(path.join(out, "junit.xml"), "utf8").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"))![1];
+    const summary = new RegExp(`^ {2}- rerun: \`(.*--scenario ${BROKEN_SCENARIO.replace(/\./g, "\\.")} .*)\`$`, "m").exec(
+      fs.readFileSync(path.join(out, "summary.md"), "utf8"),
+    )![1];
+    const junit = /^rerun: ([^<\n]*--scenario path-length\.one-over-limit-refused [^<\n]*)/m.exec(
+      fs
+        .readFileSync(path.join(out, "junit.xml"), "utf8")
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&"),
+    )![1];
     const page = fs.readFileSync(path.join(out, "report.html"), "utf8");
-    const island = JSON.parse(page.slice(page.indexOf('id="report-data">') + 'id="report-data">'.length, page.indexOf("</script>", page.indexOf('id="report-data">')))) as {
+    const island = JSON.parse(
+      page.slice(page.indexOf('id="report-data">') + 'id="report-data">'.length, page.indexOf("</script>", page.indexOf('id="report-data">'))),
+    ) as {
       rows: Array<{ scenario: string; cmd: string; why: { expected: string; because: string } }>;
     };
     const html = island.rows.find((r) => r.scenario === BROKEN_SCENARIO)!;
@@ -240,7 +271,9 @@ describe("an implementer following the docs word for word", () => {
 
     const again = sh(terminal, project);
     expect(verdictOf(again)).toMatchObject({ status: 1, verdict: "verdict: unexpected results (exit 1)" });
-    const rerun = JSON.parse(fs.readFileSync(path.join(out, "rerun", BROKEN_SCENARIO, "report.json"), "utf8")) as { results: Array<{ scenario: string; outcome: string }> };
+    const rerun = JSON.parse(fs.readFileSync(path.join(out, "rerun", BROKEN_SCENARIO, "report.json"), "utf8")) as {
+      results: Array<{ scenario: string; outcome: string }>;
+    };
     expect(rerun.results.map((r) => `${r.scenario} ${r.outcome}`)).toEqual([`${BROKEN_SCENARIO} non-strict`]);
     expect(Object.fromEntries(Object.keys(reports).map((name) => [name, digest(path.join(out, name))]))).toEqual(reports);
 
@@ -252,7 +285,9 @@ describe("an implementer following the docs word for word", () => {
     "the template README, step 6: --impl libzmq names the package it needs, and runs once it is installed",
     () => {
       const [missing] = run(commandsUnder(template, "6. "), project);
-      expect(missing.stderr.trim()).toBe("zmq-ipc-conformance: --impl libzmq needs the npm package zeromq, which is not installed here: npm install --save-dev zeromq@6.8.0");
+      expect(missing.stderr.trim()).toBe(
+        "zmq-ipc-conformance: --impl libzmq needs the npm package zeromq, which is not installed here: npm install --save-dev zeromq@6.8.0",
+      );
       expect(fs.existsSync(path.join(project, "node_modules", "zeromq"))).toBe(true);
     },
     minutes(6),
@@ -274,7 +309,9 @@ describe("an implementer following the docs word for word", () => {
       const gitProject = path.join(scratch, "my-project-from-git");
       fs.mkdirSync(gitProject);
       run([fromGit], gitProject, { ZIC_GIT: `git+file://${repository}` });
-      expect(filesUnder(path.join(gitProject, "node_modules", "zmq-ipc-conformance"))).toEqual(filesUnder(path.join(project, "node_modules", "zmq-ipc-conformance")));
+      expect(filesUnder(path.join(gitProject, "node_modules", "zmq-ipc-conformance"))).toEqual(
+        filesUnder(path.join(project, "node_modules", "zmq-ipc-conformance")),
+      );
       fs.cpSync(path.join(project, "conformance"), path.join(gitProject, "conformance"), { recursive: true });
       const gated = sh("sh conformance/gate.sh", gitProject);
       expect(verdictOf(gated)).toEqual({ status: 0, verdict: "verdict: nothing unexpected (exit 0)", unexpected: [] });

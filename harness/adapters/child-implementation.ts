@@ -16,4 +16,3 @@ export function spawnChildImplementation(implementationId: string, options: Spaw
     },
   });
 }
-

@@ -21,7 +21,7 @@ const entry = (fields: string) => `    { ${fields} }`;
 
 /** The files the cases point at, written into a fresh directory per test. */
 const FILES: Record<string, string> = {
-  "afile": "not JSON, and not a directory\n",
+  afile: "not JSON, and not a directory\n",
   "null.json": "null",
   "string-drivers.json": '{"drivers": "python3 driver.py"}',
   "number-command.json": '{"drivers": {"a": 1}}',
@@ -53,42 +53,102 @@ const ARGUMENTS: Case[] = [
   { name: "--jobs abc", args: ["run", ...ONE, "--jobs", "abc"], says: /^--jobs takes a positive integer, got "abc"$/ },
   { name: "--timeout-multiplier 0", args: ["run", ...ONE, "--timeout-multiplier", "0"], says: /^--timeout-multiplier takes a positive number, got "0"$/ },
   { name: "--timeout-multiplier nan", args: ["run", ...ONE, "--timeout-multiplier", "nan"], says: /^--timeout-multiplier takes a positive number, got "nan"$/ },
-  { name: "--timeout-multiplier -1", args: ["run", ...ONE, "--timeout-multiplier", "-1"], says: /^Option '--timeout-multiplier' argument is ambiguous\. .*'--timeout-multiplier=-XYZ'\.$/ },
+  {
+    name: "--timeout-multiplier -1",
+    args: ["run", ...ONE, "--timeout-multiplier", "-1"],
+    says: /^Option '--timeout-multiplier' argument is ambiguous\. .*'--timeout-multiplier=-XYZ'\.$/,
+  },
   { name: "an empty --impl", args: ["run", "--impl", "", "--out", "{dir}/out"], says: /^--impl needs a value, got ""$/ },
-  { name: "an unknown --impl", args: ["run", "--impl", "nope", "--out", "{dir}/out"], says: /^unknown implementation "nope" \(in process: reference, libzmq; shipped drivers: .*\)$/ },
+  {
+    name: "an unknown --impl",
+    args: ["run", "--impl", "nope", "--out", "{dir}/out"],
+    says: /^unknown implementation "nope" \(in process: reference, libzmq; shipped drivers: .*\)$/,
+  },
   { name: "one --impl twice", args: ["run", "--impl", "reference,reference", "--out", "{dir}/out"], says: /^two implementations are called "reference"$/ },
   { name: "an unknown --suite", args: ["run", ...ONE, "--suite", "nope"], says: /^unknown suite "nope" \(known: bind-override, .*\)$/ },
   { name: "a --suite that names nothing", args: ["run", ...ONE, "--suite", ","], says: /^--suite needs a value, got ","$/ },
-  { name: "a --scenario that matches nothing", args: ["run", "--impl", "reference", "--scenario", "nope.*", "--out", "{dir}/out"], says: /^no scenario matches --suite \* --scenario nope\.\*$/ },
-  { name: "an empty --scenario (an unset shell variable)", args: ["run", "--impl", "reference", "--scenario", "", "--out", "{dir}/out"], says: /^--scenario needs a value, got ""$/ },
+  {
+    name: "a --scenario that matches nothing",
+    args: ["run", "--impl", "reference", "--scenario", "nope.*", "--out", "{dir}/out"],
+    says: /^no scenario matches --suite \* --scenario nope\.\*$/,
+  },
+  {
+    name: "an empty --scenario (an unset shell variable)",
+    args: ["run", "--impl", "reference", "--scenario", "", "--out", "{dir}/out"],
+    says: /^--scenario needs a value, got ""$/,
+  },
   { name: "an unknown --platform", args: ["run", ...ONE, "--platform", "nowhere"], says: /^unknown platform "nowhere" \(known: host, .*\)$/ },
   { name: "an empty --platform", args: ["run", ...ONE, "--platform", ""], says: /^--platform needs a value, got ""$/ },
   { name: "--driver without =", args: ["run", ...ONE, "--driver", "foo"], says: /^--driver takes NAME=COMMAND, got "foo"$/ },
   { name: "--driver without a name", args: ["run", ...ONE, "--driver", "=cmd"], says: /^--driver takes NAME=COMMAND, got "=cmd"$/ },
   { name: "--driver without a command", args: ["run", ...ONE, "--driver", "foo="], says: /^--driver takes NAME=COMMAND, got "foo="$/ },
   { name: "two drivers of one name", args: ["run", ...ONE, "--driver", "a=true", "--driver", "a=true"], says: /^two implementations are called "a"$/ },
-  { name: "a drivers file that is not there", args: ["run", ...ONE, "--drivers", "{dir}/missing.json"], says: /^drivers file .*missing\.json: cannot be read \(ENOENT\)$/ },
+  {
+    name: "a drivers file that is not there",
+    args: ["run", ...ONE, "--drivers", "{dir}/missing.json"],
+    says: /^drivers file .*missing\.json: cannot be read \(ENOENT\)$/,
+  },
   { name: "a drivers file that is not JSON", args: ["run", ...ONE, "--drivers", "{dir}/afile"], says: /^drivers file .*afile: Unexpected token/ },
-  { name: "a drivers file holding null", args: ["run", ...ONE, "--drivers", "{dir}/null.json"], says: /^drivers file .*null\.json: must be \{"drivers": \{"NAME": "COMMAND", \.\.\.\}\}$/ },
-  { name: "a drivers file whose drivers are a string", args: ["run", ...ONE, "--drivers", "{dir}/string-drivers.json"], says: /^drivers file .*string-drivers\.json: must be \{"drivers"/ },
-  { name: "a drivers file with a command that is not a string", args: ["run", ...ONE, "--drivers", "{dir}/number-command.json"], says: /^drivers file .*number-command\.json: "a" must map to a command string$/ },
+  {
+    name: "a drivers file holding null",
+    args: ["run", ...ONE, "--drivers", "{dir}/null.json"],
+    says: /^drivers file .*null\.json: must be \{"drivers": \{"NAME": "COMMAND", \.\.\.\}\}$/,
+  },
+  {
+    name: "a drivers file whose drivers are a string",
+    args: ["run", ...ONE, "--drivers", "{dir}/string-drivers.json"],
+    says: /^drivers file .*string-drivers\.json: must be \{"drivers"/,
+  },
+  {
+    name: "a drivers file with a command that is not a string",
+    args: ["run", ...ONE, "--drivers", "{dir}/number-command.json"],
+    says: /^drivers file .*number-command\.json: "a" must map to a command string$/,
+  },
   { name: "--shard 4/3", args: ["run", ...ONE, "--shard", "4/3"], says: /^--shard takes i\/n with 1 <= i <= n, got "4\/3"$/ },
   { name: "--shard x", args: ["run", ...ONE, "--shard", "x"], says: /^--shard takes i\/n with 1 <= i <= n, got "x"$/ },
   { name: "--repeat 0", args: ["run", ...ONE, "--repeat", "0"], says: /^--repeat takes a positive integer, got "0"$/ },
   { name: "--repeat 2.5", args: ["gate", ...ONE, "--repeat", "2.5"], says: /^--repeat takes a positive integer, got "2.5"$/ },
   { name: "--repeat 1000", args: ["run", ...ONE, "--repeat", "1000"], says: /^--repeat takes at most 100, got "1000"$/ },
-  { name: "an --out that is a file", args: ["run", ...ONE, "--out", "{dir}/afile"], says: /^--out .*afile: cannot be created \(EEXIST: a file of that name is in the way\)$/ },
-  { name: "an --out below a file", args: ["run", ...ONE, "--out", "{dir}/afile/reports"], says: /^--out .*afile\/reports: cannot be created \(ENOTDIR: a part of the path is a file\)$/ },
-  { name: "a flag of another command", args: ["run", ...ONE, "--from", "{dir}/report.json"], says: /^run does not take --from \(see: zmq-ipc-conformance run --help\)$/ },
+  {
+    name: "an --out that is a file",
+    args: ["run", ...ONE, "--out", "{dir}/afile"],
+    says: /^--out .*afile: cannot be created \(EEXIST: a file of that name is in the way\)$/,
+  },
+  {
+    name: "an --out below a file",
+    args: ["run", ...ONE, "--out", "{dir}/afile/reports"],
+    says: /^--out .*afile\/reports: cannot be created \(ENOTDIR: a part of the path is a file\)$/,
+  },
+  {
+    name: "a flag of another command",
+    args: ["run", ...ONE, "--from", "{dir}/report.json"],
+    says: /^run does not take --from \(see: zmq-ipc-conformance run --help\)$/,
+  },
   { name: "a positional argument", args: ["run", ...ONE, "extra"], says: /^Unexpected argument 'extra'/ },
   { name: "an unknown command", args: ["lisst"], says: /^unknown command "lisst" \(try --help\)$/ },
   { name: "list with a run flag", args: ["list", "--impl", "reference"], says: /^list does not take --impl/ },
   { name: "list with an unknown level", args: ["list", "--level", "MAY"], says: /^--level: unknown level "MAY" \(known: MUST, SHOULD, COMPAT, INFO\)$/ },
   { name: "gate with an empty --expect", args: ["gate", ...ONE, "--expect", ""], says: /^--expect needs a value, got ""$/ },
-  { name: "update-expectations for two implementations", args: ["update-expectations", "--impl", "reference,libzmq", "--out", "{dir}/out"], says: /^update-expectations writes one implementation's file/ },
-  { name: "update-expectations --write to a directory", args: ["update-expectations", ...ONE, "--write", "{dir}/adir"], says: /^--write .*adir: is a directory, not a file$/ },
-  { name: "update-expectations --write below a file", args: ["update-expectations", ...ONE, "--write", "{dir}/afile/x.json"], says: /^--write .*afile\/x\.json: its directory cannot be created \(EEXIST/ },
-  { name: "update-expectations --from a missing report", args: ["update-expectations", "--impl", "reference", "--from", "{dir}/missing.json", "--write", "{dir}/x.json"], says: /^.*missing\.json: cannot read a report/ },
+  {
+    name: "update-expectations for two implementations",
+    args: ["update-expectations", "--impl", "reference,libzmq", "--out", "{dir}/out"],
+    says: /^update-expectations writes one implementation's file/,
+  },
+  {
+    name: "update-expectations --write to a directory",
+    args: ["update-expectations", ...ONE, "--write", "{dir}/adir"],
+    says: /^--write .*adir: is a directory, not a file$/,
+  },
+  {
+    name: "update-expectations --write below a file",
+    args: ["update-expectations", ...ONE, "--write", "{dir}/afile/x.json"],
+    says: /^--write .*afile\/x\.json: its directory cannot be created \(EEXIST/,
+  },
+  {
+    name: "update-expectations --from a missing report",
+    args: ["update-expectations", "--impl", "reference", "--from", "{dir}/missing.json", "--write", "{dir}/x.json"],
+    says: /^.*missing\.json: cannot read a report/,
+  },
   { name: "report without files", args: ["report", "--out", "{dir}/out"], says: /^report needs one or more report\.json files$/ },
   { name: "report of a file that is not a report", args: ["report", "--out", "{dir}/out", "{dir}/afile"], says: /^.*afile: cannot read a report/ },
 ];
@@ -103,13 +163,33 @@ const EXPECTATION_FILES: Case[] = [
   { name: "malformed JSON, at its line", args: gate("malformed.json"), says: /^.*malformed\.json:4: not valid JSON \(CommaExpected\)$/ },
   { name: "a JSONC comment, at its line", args: gate("comment.json"), says: /^.*comment\.json:3: not valid JSON \(InvalidCommentToken\)$/ },
   { name: "a trailing comma, at its line", args: gate("trailing-comma.json"), says: /^.*trailing-comma\.json:5: not valid JSON \(ValueExpected\)$/ },
-  { name: "an unknown outcome, with the field and the allowed ones", args: gate("unknown-outcome.json"), says: /^.*unknown-outcome\.json:4: line 4: \/expectations\/0\/outcome must be equal to one of the allowed values \(one of: pass, fail, non-strict, .*\)/ },
+  {
+    name: "an unknown outcome, with the field and the allowed ones",
+    args: gate("unknown-outcome.json"),
+    says: /^.*unknown-outcome\.json:4: line 4: \/expectations\/0\/outcome must be equal to one of the allowed values \(one of: pass, fail, non-strict, .*\)/,
+  },
   { name: "a field of the wrong type", args: gate("wrong-types.json"), says: /^.*wrong-types\.json:4: line 4: \/expectations\/0\/scenario must be string$/ },
-  { name: "expectations that are not a list", args: gate("expectations-object.json"), says: /^.*expectations-object\.json:3: line 3: \/expectations must be array$/ },
-  { name: "no implementation", args: gate("no-implementation.json"), says: /^.*no-implementation\.json:1: line 1: the file must have required property 'implementation'$/ },
+  {
+    name: "expectations that are not a list",
+    args: gate("expectations-object.json"),
+    says: /^.*expectations-object\.json:3: line 3: \/expectations must be array$/,
+  },
+  {
+    name: "no implementation",
+    args: gate("no-implementation.json"),
+    says: /^.*no-implementation\.json:1: line 1: the file must have required property 'implementation'$/,
+  },
   { name: "an unknown scenario id", args: gate("unknown-scenario.json"), says: /^.*unknown-scenario\.json:4: "bind-override\.nope" matches no scenario$/ },
-  { name: "for an implementation the run does not include", args: gate("typo-implementation.json"), says: /^.*typo-implementation\.json: is for "refrence", which this run does not include \(it runs: reference\)$/ },
-  { name: "a second file for the same implementation", args: [...gate("reference.json"), "--expect", "{dir}/reference.json"], says: /^.*reference\.json: is a second --expect file for "reference" \(the first: .*reference\.json\)$/ },
+  {
+    name: "for an implementation the run does not include",
+    args: gate("typo-implementation.json"),
+    says: /^.*typo-implementation\.json: is for "refrence", which this run does not include \(it runs: reference\)$/,
+  },
+  {
+    name: "a second file for the same implementation",
+    args: [...gate("reference.json"), "--expect", "{dir}/reference.json"],
+    says: /^.*reference\.json: is a second --expect file for "reference" \(the first: .*reference\.json\)$/,
+  },
 ];
 
 let dir: string;
@@ -148,7 +228,10 @@ describe("an expectations file that cannot be used: exit 2, one line naming the 
 
 test("a well-formed file passes the same door: the run starts and exits 0 (so the refusals above are about the files)", async () => {
   let said = "";
-  const code = await runCli(["gate", ...ONE.map((arg) => arg.replace("{dir}", dir)), "--expect", path.join(dir, "reference.json")], { line: (text) => (said += `${text}\n`), error: () => undefined });
+  const code = await runCli(["gate", ...ONE.map((arg) => arg.replace("{dir}", dir)), "--expect", path.join(dir, "reference.json")], {
+    line: (text) => (said += `${text}\n`),
+    error: () => undefined,
+  });
   expect(said).toContain("verdict: nothing unexpected (exit 0)");
   expect(code).toBe(0);
 });

@@ -47,7 +47,13 @@ function environment(): NodeJS.ProcessEnv {
   };
 }
 
-const rows = () => JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")).results as Array<{ implementation?: string; binder?: string; outcome: string; observed: { summary: string } }>;
+const rows = () =>
+  JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")).results as Array<{
+    implementation?: string;
+    binder?: string;
+    outcome: string;
+    observed: { summary: string };
+  }>;
 
 test("reference and libzmq: second processes, ipc://* directories, a changed working directory, two jobs: exit 0 and nothing left", () => {
   const scenarios = [
@@ -97,12 +103,24 @@ test("drivers that crash, flood stdout and leave helpers behind: their rows are 
 
 test("a driver that cannot start stops the run at once: one error naming it, its command, what happened and its stderr; all four reports; exit 2; nothing left", () => {
   const started = Date.now();
-  const run = cli("gate", "--impl", "reference", "--driver", `garbage=${fixtureCommand("garbage-stdout")}`, "--driver", "missing=./conformance/no-such-driver", "--out", out);
+  const run = cli(
+    "gate",
+    "--impl",
+    "reference",
+    "--driver",
+    `garbage=${fixtureCommand("garbage-stdout")}`,
+    "--driver",
+    "missing=./conformance/no-such-driver",
+    "--out",
+    out,
+  );
   expect(Date.now() - started).toBeLessThan(20_000); // not the whole catalogue: nothing ran (5 s on an idle machine; ts-node's start is most of it)
   expect(run.status).toBe(2);
   expect(run.stdout).toContain("verdict: harness, driver or environment error (exit 2)");
   expect(run.stdout).toContain("no results");
-  expect(run.stdout).toMatch(/harness error: driver "garbage" could not start: `[^`]+garbage-stdout[^`]*` printed something that is not a protocol line on stdout/);
+  expect(run.stdout).toMatch(
+    /harness error: driver "garbage" could not start: `[^`]+garbage-stdout[^`]*` printed something that is not a protocol line on stdout/,
+  );
   expect(run.stdout).toContain(
     'harness error: driver "missing" could not start: `./conformance/no-such-driver` exited (code 127) (127: the shell did not find the command; paths are relative to the directory the harness runs in)\n--- its stderr ---\n/bin/sh: 1: ./conformance/no-such-driver: not found',
   );
@@ -116,10 +134,24 @@ test("a driver that cannot start stops the run at once: one error naming it, its
 }, 90_000);
 
 test("Ctrl-C while a driver hangs: a partial report, exit 2, and nothing left (the driver and the helper it took out of its group included)", async () => {
-  const child = spawn(process.execPath, command(["run", "--impl", "reference", "--driver", `escaped=${fixtureCommand("leaves-child", "escaped-child")}`, "--scenario", "bind-override.*", "--out", out]), {
-    cwd: ROOT,
-    env: environment(),
-  });
+  const child = spawn(
+    process.execPath,
+    command([
+      "run",
+      "--impl",
+      "reference",
+      "--driver",
+      `escaped=${fixtureCommand("leaves-child", "escaped-child")}`,
+      "--scenario",
+      "bind-override.*",
+      "--out",
+      out,
+    ]),
+    {
+      cwd: ROOT,
+      env: environment(),
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -42,7 +42,10 @@ describe("exit codes", () => {
 
   test("1 on an unexpected failure, listed as a failure", async () => {
     const expect_ = expectationsFile("libzmq", []);
-    const run = await executeRun(ALL_SCENARIOS, request({ implementations: ["libzmq"], scenarios: ["bind-override.regular-file-survives"], expectFiles: [expect_] }));
+    const run = await executeRun(
+      ALL_SCENARIOS,
+      request({ implementations: ["libzmq"], scenarios: ["bind-override.regular-file-survives"], expectFiles: [expect_] }),
+    );
     expect(run.exitCode).toBe(1);
     expect(run.unexpectedFailures.map((r) => r.scenario)).toEqual(["bind-override.regular-file-survives"]);
     expect(run.unexpectedPasses).toEqual([]);
@@ -109,16 +112,31 @@ describe("the command itself", () => {
 
   test("run --request FILE takes every setting from the file (what a platform elsewhere is handed), and no other flag beside it", () => {
     const file = path.join(out, "request.json");
-    fs.writeFileSync(file, runSettingsJson(request({ scenarios: ["bind-override.rebind-after-close"], repeat: 2 }), { platforms: ["host"], out: path.join(out, "r"), expectFiles: [] }));
+    fs.writeFileSync(
+      file,
+      runSettingsJson(request({ scenarios: ["bind-override.rebind-after-close"], repeat: 2 }), {
+        platforms: ["host"],
+        out: path.join(out, "r"),
+        expectFiles: [],
+      }),
+    );
     const ran = cli("run", "--request", file);
     expect(ran.status).toBe(0);
     const report = JSON.parse(fs.readFileSync(path.join(out, "r", "report.json"), "utf8"));
-    expect(report.results.map((r: { scenario: string; repeat?: { runs: number } }) => [r.scenario, r.repeat?.runs])).toEqual([["bind-override.rebind-after-close", 2]]);
+    expect(report.results.map((r: { scenario: string; repeat?: { runs: number } }) => [r.scenario, r.repeat?.runs])).toEqual([
+      ["bind-override.rebind-after-close", 2],
+    ]);
     const mixed = cli("run", "--request", file, "--jobs", "2");
-    expect({ status: mixed.status, stderr: mixed.stderr }).toEqual({ status: 2, stderr: "zmq-ipc-conformance: --request carries every setting of the run: give no other flag with it (got --jobs)\n" });
+    expect({ status: mixed.status, stderr: mixed.stderr }).toEqual({
+      status: 2,
+      stderr: "zmq-ipc-conformance: --request carries every setting of the run: give no other flag with it (got --jobs)\n",
+    });
     fs.writeFileSync(file, "{}");
     const broken = cli("run", "--request", file);
-    expect({ status: broken.status, stderr: broken.stderr }).toEqual({ status: 2, stderr: `zmq-ipc-conformance: --request ${file}: "implementations" must be an array of strings\n` });
+    expect({ status: broken.status, stderr: broken.stderr }).toEqual({
+      status: 2,
+      stderr: `zmq-ipc-conformance: --request ${file}: "implementations" must be an array of strings\n`,
+    });
   }, 60_000);
 
   test("list shows every scenario", () => {
@@ -130,7 +148,9 @@ describe("the command itself", () => {
 
 describe("platforms", () => {
   test("an unknown platform is a usage error naming the known ones", async () => {
-    await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(/unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, freebsd\)/);
+    await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(
+      /unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, freebsd\)/,
+    );
   });
 
   test("a Node runtime platform runs the CLI again under that Node, from this directory, and its rows and facts come back merged", async () => {
@@ -184,7 +204,10 @@ describe("report: merging shards judges like the gate", () => {
     // Two shards of libzmq judged by an empty expectations file: regular-file-survives is non-strict, unexpected.
     const strict = expectationsFile("libzmq", []);
     for (const index of [1, 2]) {
-      await executeRun(ALL_SCENARIOS, request({ implementations: ["libzmq"], scenarios, expectFiles: [strict], out: path.join(out, `shard-${index}`), shard: { index, count: 2 } }));
+      await executeRun(
+        ALL_SCENARIOS,
+        request({ implementations: ["libzmq"], scenarios, expectFiles: [strict], out: path.join(out, `shard-${index}`), shard: { index, count: 2 } }),
+      );
     }
     const shards = [1, 2].map((i) => path.join(out, `shard-${i}`, "report.json"));
     const merged = path.join(out, "merged");
@@ -197,7 +220,9 @@ describe("report: merging shards judges like the gate", () => {
     expect(report.invocation).toEqual({ out: merged });
     expect(report.implementations[0]).toMatchObject({ id: "libzmq", start: { kind: "in-process" }, expectations: strict });
 
-    const lenient = expectationsFile("libzmq", [{ scenario: "bind-override.regular-file-survives", outcome: "non-strict", reason: "unlinks what is there", link: "https://example.org/1" }]);
+    const lenient = expectationsFile("libzmq", [
+      { scenario: "bind-override.regular-file-survives", outcome: "non-strict", reason: "unlinks what is there", link: "https://example.org/1" },
+    ]);
     const judged = await command("report", "--expect", lenient, "--out", merged, ...shards);
     expect(judged.code).toBe(0);
     expect(judged.lines.join("\n")).toContain(`because: unlinks what is there (${lenient}:4 https://example.org/1)`);
@@ -211,7 +236,10 @@ describe("report: merging shards judges like the gate", () => {
     // An --expect file for an implementation the reports do not hold is refused, as for a run.
     const stranger = expectationsFile("mylib", []);
     const refused = await command("report", "--expect", stranger, "--out", merged, ...shards);
-    expect({ code: refused.code, errors: refused.errors }).toEqual({ code: 2, errors: expect.stringContaining('is for "mylib", which this run does not include') });
+    expect({ code: refused.code, errors: refused.errors }).toEqual({
+      code: 2,
+      errors: expect.stringContaining('is for "mylib", which this run does not include'),
+    });
   }, 60_000);
 
   test("a schemaVersion 1 report is read, with a note that its reruns name every implementation by --impl", async () => {

@@ -1,6 +1,6 @@
 /**
  * The command line as a function: arguments in, lines out, an exit code back (main.ts is the
- * process around it). Exit codes (design.md): 0 nothing unexpected; 1 unexpected results;
+ * process around it). Exit codes: 0 nothing unexpected; 1 unexpected results;
  * 2 usage, harness, driver or environment error. Never a count.
  */
 import * as path from "node:path";
@@ -98,7 +98,13 @@ function describeFailure(err: unknown): string {
   return error?.stack ?? String(err);
 }
 
-const list = (value: string | undefined): string[] => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : []);
+const list = (value: string | undefined): string[] =>
+  value
+    ? value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 async function command(argv: string[], io: CliOutput): Promise<number> {
   const say = io.line;
@@ -122,7 +128,23 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
       if (unknown !== undefined) throw new UsageError(`--level: unknown level "${unknown}" (known: ${LEVELS.join(", ")})`);
       if (levels.length > 0) scenarios = scenarios.filter((s) => levels.includes(s.level));
       if (values.json) {
-        say(JSON.stringify(scenarios.map(({ id, suite, level, clause, title, roles, platforms, requires, needs }: Scenario) => ({ id, suite, level, clause, title, roles, platforms, requires, needs })), null, 2));
+        say(
+          JSON.stringify(
+            scenarios.map(({ id, suite, level, clause, title, roles, platforms, requires, needs }: Scenario) => ({
+              id,
+              suite,
+              level,
+              clause,
+              title,
+              roles,
+              platforms,
+              requires,
+              needs,
+            })),
+            null,
+            2,
+          ),
+        );
       } else {
         for (const s of scenarios) say(`${s.id.padEnd(64)} ${s.suite.padEnd(20)} ${s.level.padEnd(7)} ${s.clause}`);
         io.error(`${scenarios.length} scenarios\n`);
@@ -172,7 +194,10 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
         checkAgainstCatalogue(set, ALL_SCENARIOS);
         return set;
       });
-      checkExpectationOwners(overrides, merged.implementations.map((impl) => impl.id));
+      checkExpectationOwners(
+        overrides,
+        merged.implementations.map((impl) => impl.id),
+      );
       const out = values.out ?? "out";
       usableOutDirectory("--out", out);
       const report: Report = { ...rejudgeReport(merged, overrides, ALL_SCENARIOS), invocation: { ...merged.invocation, out } };
@@ -227,7 +252,8 @@ function runRequest(v: Values, say: (line: string) => void): RunRequest {
 /** --node 20,22,24,26: the runtime platforms of those Node release lines. */
 function nodePlatforms(raw: string | undefined): string[] {
   return list(raw).map((major) => {
-    if (!NODE_RUNTIME_MAJORS.includes(Number(major))) throw new UsageError(`--node: unknown Node release line "${major}" (known: ${NODE_RUNTIME_MAJORS.join(", ")})`);
+    if (!NODE_RUNTIME_MAJORS.includes(Number(major)))
+      throw new UsageError(`--node: unknown Node release line "${major}" (known: ${NODE_RUNTIME_MAJORS.join(", ")})`);
     return runtimePlatformId(Number(major));
   });
 }

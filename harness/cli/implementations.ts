@@ -174,6 +174,9 @@ export function startFailure(name: string, command: string, err: unknown): strin
   const hint = /\(code 127\)/.test(what) ? " (127: the shell did not find the command; paths are relative to the directory the harness runs in)" : "";
   const lines = (fault?.stderr ?? "").split("\n").filter((line) => line.trim() !== "");
   const tail = lines.slice(-STDERR_TAIL_LINES);
-  const evidence = tail.length === 0 ? "\n(it wrote nothing on stderr)" : `\n--- its stderr${lines.length > tail.length ? ` (last ${tail.length} lines)` : ""} ---\n${tail.join("\n")}`;
+  const evidence =
+    tail.length === 0
+      ? "\n(it wrote nothing on stderr)"
+      : `\n--- its stderr${lines.length > tail.length ? ` (last ${tail.length} lines)` : ""} ---\n${tail.join("\n")}`;
   return `driver "${name}" could not start: \`${command}\` ${what}${hint}${evidence}`;
 }

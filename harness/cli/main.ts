@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * zmq-ipc-conformance: run the ipc conformance suites, gate a CI job on them, and write the
- * compatibility reports (the commands are in cli.ts). Exit codes (design.md): 0 nothing
+ * compatibility reports (the commands are in cli.ts). Exit codes: 0 nothing
  * unexpected; 1 unexpected results; 2 usage, harness, driver or environment error. Never a count.
  */
 import { runCli } from "./cli";

@@ -55,7 +55,12 @@ test("combineRepeats: the least favourable run's outcome and evidence, every run
     durationMs: 10,
   });
   const row = combineRepeats([run("pass", "ok"), run("timeout", "no verdict within 8000 ms"), run("pass", "ok"), run("fail", "broken")]);
-  expect(row).toMatchObject({ outcome: "timeout", observed: { summary: "no verdict within 8000 ms" }, durationMs: 40, repeat: { runs: 4, outcomes: { pass: 2, fail: 1, timeout: 1 } } });
+  expect(row).toMatchObject({
+    outcome: "timeout",
+    observed: { summary: "no verdict within 8000 ms" },
+    durationMs: 40,
+    repeat: { runs: 4, outcomes: { pass: 2, fail: 1, timeout: 1 } },
+  });
   expect(combineRepeats([run("pass", "ok")])).not.toHaveProperty("repeat");
 });
 
@@ -63,7 +68,10 @@ test("a flaky cell is unexpected, listed as flaky in the terminal and the report
   const first = await executeRun(CATALOGUE, runRequest(out, { repeat: 3 }));
   const flaky = first.report.results.find((r) => r.scenario === "bind-override.repeat-flaky")!;
   expect(flaky).toMatchObject({ outcome: "fail", repeat: { runs: 3, outcomes: { pass: 2, fail: 1 } } });
-  expect(first.report.results.find((r) => r.scenario === "bind-override.repeat-steady")).toMatchObject({ outcome: "pass", repeat: { runs: 3, outcomes: { pass: 3 } } });
+  expect(first.report.results.find((r) => r.scenario === "bind-override.repeat-steady")).toMatchObject({
+    outcome: "pass",
+    repeat: { runs: 3, outcomes: { pass: 3 } },
+  });
   expect(first.exitCode).toBe(1);
   expect(first.report.invocation).toMatchObject({ repeat: 3 });
 
@@ -73,7 +81,9 @@ test("a flaky cell is unexpected, listed as flaky in the terminal and the report
   expect(text).toContain("  flaky (pass 2, fail 1) bind-override.repeat-flaky [reference]");
   expect(text).toContain("    observed (its least favourable run of 3): run number: expected not a multiple of 3, observed 3");
   expect(text).toMatch(/rerun: .* --repeat 3 --out /);
-  expect(text).toContain("Flaky cells (1), each with the outcomes of its 3 runs:\n  bind-override.repeat-flaky [reference]: pass 2, fail 1; expected pass  UNEXPECTED");
+  expect(text).toContain(
+    "Flaky cells (1), each with the outcomes of its 3 runs:\n  bind-override.repeat-flaky [reference]: pass 2, fail 1; expected pass  UNEXPECTED",
+  );
   expect(lines).toContain("flaky cells: 1 of 2");
   expect(fs.readFileSync(path.join(out, "summary.md"), "utf8")).toContain("### Flaky cells: 1 of 2, each run 3 times");
   expect(fs.readFileSync(path.join(out, "junit.xml"), "utf8")).toContain('message="unexpected flaky (pass 2, fail 1) (expected pass): run number');
@@ -111,7 +121,10 @@ test("a cell that fails in every run is not flaky; a flaky cell expected to fail
   // Expected to fail, it passed in two runs of three: that is an unexpected pass, not a failure.
   runs.clear();
   const file = path.join(out, "reference.json");
-  fs.writeFileSync(file, JSON.stringify({ implementation: "reference", expectations: [{ scenario: "bind-override.repeat-flaky", outcome: "fail", reason: "known" }] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ implementation: "reference", expectations: [{ scenario: "bind-override.repeat-flaky", outcome: "fail", reason: "known" }] }),
+  );
   const mixed = await executeRun(CATALOGUE, runRequest(path.join(out, "mixed"), { repeat: 3, expectFiles: [file] }));
   expect(mixed.exitCode).toBe(1);
   expect(mixed.unexpectedPasses.map((r) => r.scenario)).toEqual(["bind-override.repeat-flaky"]);
@@ -120,7 +133,16 @@ test("a cell that fails in every run is not flaky; a flaky cell expected to fail
 
 test("--repeat with a driver and a shard: every row of the shard is repeated", async () => {
   const scenarios = ["bind-override.rebind-after-close", "path-length.one-over-limit-refused", "path-length.far-beyond-limit-refused"];
-  const run = await executeRun(ALL_SCENARIOS, runRequest(out, { implementations: [], drivers: [{ name: "mylib", command: "node drivers/template/driver.js" }], scenarios, repeat: 2, shard: { index: 1, count: 2 } }));
+  const run = await executeRun(
+    ALL_SCENARIOS,
+    runRequest(out, {
+      implementations: [],
+      drivers: [{ name: "mylib", command: "node drivers/template/driver.js" }],
+      scenarios,
+      repeat: 2,
+      shard: { index: 1, count: 2 },
+    }),
+  );
   expect(run.report.results.map((r) => [r.scenario, r.implementation, r.repeat?.runs])).toEqual([
     ["bind-override.rebind-after-close", "mylib", 2],
     ["path-length.one-over-limit-refused", "mylib", 2],

@@ -10,9 +10,7 @@ export function selectScenarios(all: readonly Scenario[], suites: string[], patt
     }
   }
   const matchers = patterns.map(globToRegExp);
-  const selected = all.filter(
-    (s) => (suites.length === 0 || suites.includes(s.suite)) && (matchers.length === 0 || matchers.some((m) => m.test(s.id))),
-  );
+  const selected = all.filter((s) => (suites.length === 0 || suites.includes(s.suite)) && (matchers.length === 0 || matchers.some((m) => m.test(s.id))));
   if (selected.length === 0) throw new UsageError(`no scenario matches --suite ${suites.join(",") || "*"} --scenario ${patterns.join(",") || "*"}`);
   return selected;
 }

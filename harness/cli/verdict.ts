@@ -28,7 +28,13 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
   const where = (row: ResultRow) => `[${whoLabel(row)}]${several ? ` [${row.platform}]` : ""}`;
   const counts = countOutcomes(rows);
   write("");
-  write(rows.length === 0 ? "no results" : `${OUTCOMES.filter((o) => counts.get(o)! > 0).map((o) => `${counts.get(o)} ${o}`).join(", ")} (${rows.length} ${rows.length === 1 ? "cell" : "cells"})`);
+  write(
+    rows.length === 0
+      ? "no results"
+      : `${OUTCOMES.filter((o) => counts.get(o)! > 0)
+          .map((o) => `${counts.get(o)} ${o}`)
+          .join(", ")} (${rows.length} ${rows.length === 1 ? "cell" : "cells"})`,
+  );
 
   const explain = (row: ResultRow, expectedLine: boolean) => {
     const why = explainRow(row, report);
@@ -78,7 +84,11 @@ export function printVerdict(outcome: VerdictInput, write: (line: string) => voi
     const flaky = repeated.filter(isFlaky);
     if (flaky.length > 0) {
       write(`\nFlaky cells (${flaky.length}), each with the outcomes of its ${repeated[0].repeat!.runs} runs:`);
-      listed(flaky, (row) => write(`  ${row.scenario} ${where(row)}: ${describeOutcomes(row)}; expected ${row.expected.join(" or ")}${isUnexpected(row) ? "  UNEXPECTED" : " (intermittent, as expected)"}`));
+      listed(flaky, (row) =>
+        write(
+          `  ${row.scenario} ${where(row)}: ${describeOutcomes(row)}; expected ${row.expected.join(" or ")}${isUnexpected(row) ? "  UNEXPECTED" : " (intermittent, as expected)"}`,
+        ),
+      );
     }
     write(`flaky cells: ${flaky.length} of ${repeated.length}`);
   }

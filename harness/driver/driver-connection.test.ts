@@ -34,7 +34,13 @@ interface Breach {
 const AT_START: Breach[] = [
   { fixture: "crash-before-hello", problem: /exited \(code 1\)/, evidence: /cannot open shared object file libfakezmq/, withinMs: 1500 },
   { fixture: "stderr-then-exit", problem: /exited \(code 64\)/, evidence: /usage: driver --lib PATH/, withinMs: 1500 },
-  { fixture: "no-hello", problem: new RegExp(`did not say hello within ${HELLO_HANG_MS} ms`), evidence: /licence server/, limits: { helloMs: HELLO_HANG_MS }, withinMs: HELLO_HANG_MS + 1000 },
+  {
+    fixture: "no-hello",
+    problem: new RegExp(`did not say hello within ${HELLO_HANG_MS} ms`),
+    evidence: /licence server/,
+    limits: { helloMs: HELLO_HANG_MS },
+    withinMs: HELLO_HANG_MS + 1000,
+  },
   {
     fixture: "silent-after-hello",
     problem: new RegExp(`no answer to request 1 \\(preflight-unknown-op\\) within ${HANG_MS} ms`),
@@ -42,10 +48,20 @@ const AT_START: Breach[] = [
     limits: { requestMs: HANG_MS },
     withinMs: HANG_MS + 1500,
   },
-  { fixture: "garbage-stdout", problem: /printed something that is not a protocol line on stdout: "DEBUG fake_zmq: io thread started"/, evidence: /fixture garbage-stdout/, withinMs: 1500 },
+  {
+    fixture: "garbage-stdout",
+    problem: /printed something that is not a protocol line on stdout: "DEBUG fake_zmq: io thread started"/,
+    evidence: /fixture garbage-stdout/,
+    withinMs: 1500,
+  },
   { fixture: "wrong-id", problem: /answered request 1001, which is not pending/, evidence: /fixture wrong-id/, withinMs: 1500 },
   { fixture: "flood-stdout", problem: /printed a line longer than 262144 bytes on stdout \(flood\)/, evidence: /fixture flood-stdout/, withinMs: 1500 },
-  { fixture: "malformed-response", problem: /sent a malformed response \(.*\): \{"id":1,"ok":false,"reason":"no such operation"\}/, evidence: /fixture malformed-response/, withinMs: 1500 },
+  {
+    fixture: "malformed-response",
+    problem: /sent a malformed response \(.*\): \{"id":1,"ok":false,"reason":"no such operation"\}/,
+    evidence: /fixture malformed-response/,
+    withinMs: 1500,
+  },
   { fixture: "preflight-ok", problem: /answered an unknown op \("preflight-unknown-op"\) with success/, evidence: /fixture preflight-ok/, withinMs: 1500 },
   { fixture: "wrong-protocol", problem: /first line is not a protocol 1 hello/, evidence: /fixture wrong-protocol/, withinMs: 1500 },
 ];
@@ -121,20 +137,27 @@ describe("evidence", () => {
     expect(fault.stderr).toContain("fake_zmq: about to print a banner on stdout");
   });
 
-  test("under load, 50 of 50: several drivers at once write stderr then garbage on stdout, with every core oversubscribed 2:1, and each fault holds the line", async () => {
-    const hog = startCpuHog(2);
-    const held: string[] = [];
-    try {
-      for (let round = 0; round < 10; round++) {
-        const faults = await Promise.all(Array.from({ length: 5 }, () => faultOf(DriverConnection.start("stderr-then-garbage", fixtureArgv("stderr-then-garbage"), LIMITS))));
-        for (const { fault } of faults) held.push(fault.stderr.includes("fake_zmq: about to print a banner on stdout") ? "held" : `lost: ${JSON.stringify(fault.stderr)}`);
+  test(
+    "under load, 50 of 50: several drivers at once write stderr then garbage on stdout, with every core oversubscribed 2:1, and each fault holds the line",
+    async () => {
+      const hog = startCpuHog(2);
+      const held: string[] = [];
+      try {
+        for (let round = 0; round < 10; round++) {
+          const faults = await Promise.all(
+            Array.from({ length: 5 }, () => faultOf(DriverConnection.start("stderr-then-garbage", fixtureArgv("stderr-then-garbage"), LIMITS))),
+          );
+          for (const { fault } of faults)
+            held.push(fault.stderr.includes("fake_zmq: about to print a banner on stdout") ? "held" : `lost: ${JSON.stringify(fault.stderr)}`);
+        }
+      } finally {
+        hog.stop();
       }
-    } finally {
-      hog.stop();
-    }
-    expect(held.filter((h) => h !== "held")).toEqual([]);
-    expect(held).toHaveLength(50);
-  }, 60_000 * timeoutMultiplier());
+      expect(held.filter((h) => h !== "held")).toEqual([]);
+      expect(held).toHaveLength(50);
+    },
+    60_000 * timeoutMultiplier(),
+  );
 
   test("kill() ends a healthy driver quietly: later requests fail as stopped by the harness, with no evidence attached", async () => {
     const connection = await DriverConnection.start("crash-on-first-request", fixtureArgv("crash-on-first-request"), LIMITS);
@@ -151,7 +174,9 @@ describe("the preflight refused with an error instead of unsupported", () => {
   test("a preflight answered with error is a DriverFault, and the driver is ended", async () => {
     const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zic-driver-")), "pid");
     try {
-      const { fault } = await faultOf(DriverConnection.start("preflight-error", fixtureArgv("preflight-error"), LIMITS, { env: { ...process.env, FIXTURE_PID_FILE: pidFile } }));
+      const { fault } = await faultOf(
+        DriverConnection.start("preflight-error", fixtureArgv("preflight-error"), LIMITS, { env: { ...process.env, FIXTURE_PID_FILE: pidFile } }),
+      );
       expect(problemOf(fault)).toMatch(/preflight|unknown op/);
       expect(fault.stderr).toMatch(/fixture preflight-error/);
       await expectGone(announcedPid(fault.stderr));
@@ -200,7 +225,8 @@ describe("what a driver started goes with it", () => {
     }
     fs.rmSync(path.dirname(pidFile), { recursive: true, force: true });
   });
-  const start = (mode: string) => DriverConnection.start("leaves-child", fixtureArgv("leaves-child", mode), LIMITS, { env: { ...process.env, FIXTURE_CHILD_PID_FILE: pidFile } });
+  const start = (mode: string) =>
+    DriverConnection.start("leaves-child", fixtureArgv("leaves-child", mode), LIMITS, { env: { ...process.env, FIXTURE_CHILD_PID_FILE: pidFile } });
 
   // Once a bug: the helper kept the dead driver's stdout open, so "close" (and the fault) waited
   // for the request's limit, and the helper outlived the run.

@@ -121,7 +121,12 @@ export class DriverConnection {
   }
 
   /** Starts the process and waits for a valid hello and a proper refusal of an unknown op (the preflight). */
-  static async start(label: string, command: string[] | string, limits: ConnectionLimits = DEFAULT_LIMITS, spawnOptions: Parameters<typeof spawn>[2] = {}): Promise<DriverConnection> {
+  static async start(
+    label: string,
+    command: string[] | string,
+    limits: ConnectionLimits = DEFAULT_LIMITS,
+    spawnOptions: Parameters<typeof spawn>[2] = {},
+  ): Promise<DriverConnection> {
     // Every driver leads a process group of its own (detached), so that ending it ends what it
     // started too: a shell's command, a JVM's helpers, a library's forked process.
     const child =

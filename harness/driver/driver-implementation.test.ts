@@ -96,7 +96,11 @@ describe("a driver's answers become the runner's verdicts", () => {
     const refused = await driver.createSocket("XPUB").catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(Unsupported);
     expect((refused as Error).message).toBe("scripted answered unsupported: no XPUB sockets in the fake library");
-    const row = await runScenario(probe(async (ctx) => void (await ctx.socket(ctx.impl, "XPUB"))), { binder: driver, connecter: driver }, settings);
+    const row = await runScenario(
+      probe(async (ctx) => void (await ctx.socket(ctx.impl, "XPUB"))),
+      { binder: driver, connecter: driver },
+      settings,
+    );
     expect(row.outcome).toBe("unsupported");
     expect(row.observed.summary).toContain("no XPUB sockets");
   });
@@ -196,7 +200,11 @@ describe("a driver that broke", () => {
     const driver = await startDriver("scripted", fixtureCommand("scripted"), LIMITS);
     const roles = { binder: driver, connecter: driver };
     try {
-      const crash = await runScenario(probe(async (ctx) => void (await (await ctx.socket(ctx.impl, "PULL")).bind(ctx.endpoint("crash.sock")))), roles, settings);
+      const crash = await runScenario(
+        probe(async (ctx) => void (await (await ctx.socket(ctx.impl, "PULL")).bind(ctx.endpoint("crash.sock")))),
+        roles,
+        settings,
+      );
       expect(crash.outcome).toBe("error");
       const wildcard = probe(
         async (ctx) => {

@@ -118,7 +118,12 @@ async function call(connection: DriverConnection, body: Record<string, unknown> 
 /** `--driver NAME=COMMAND`: the command runs through the shell, as typed, in its own process group. */
 /** Limits for a run: every one scaled by the multiplier; a request's own limit stays below a scenario's (8 s), so a hung driver shows as an error with its stderr, not as a scenario timeout. */
 export function driverLimits(multiplier: number): ConnectionLimits {
-  return { ...DEFAULT_LIMITS, helloMs: DEFAULT_LIMITS.helloMs * multiplier, requestMs: 5000 * multiplier, stderrDrainMs: DEFAULT_LIMITS.stderrDrainMs * multiplier };
+  return {
+    ...DEFAULT_LIMITS,
+    helloMs: DEFAULT_LIMITS.helloMs * multiplier,
+    requestMs: 5000 * multiplier,
+    stderrDrainMs: DEFAULT_LIMITS.stderrDrainMs * multiplier,
+  };
 }
 
 export function startDriver(name: string, command: string, limits?: ConnectionLimits, cwd?: string): Promise<DriverImplementation> {

@@ -46,11 +46,15 @@ function exchange(what: string, socketName: string): Scenario {
 const CATALOGUE = [exchange("before", "before.sock"), exchange("hangs", "hang.sock"), exchange("after", "after.sock")];
 
 const outcomes = (rows: Array<{ scenario: string; implementation?: string; outcome: string }>, implementation: string) =>
-  Object.fromEntries(rows.filter((row) => row.implementation === implementation).map((row) => [row.scenario.replace("endpoint-lifecycle.driver-run-", ""), row.outcome]));
+  Object.fromEntries(
+    rows.filter((row) => row.implementation === implementation).map((row) => [row.scenario.replace("endpoint-lifecycle.driver-run-", ""), row.outcome]),
+  );
 
 function expectHungRow(row: { outcome: string; observed: { summary: string }; durationMs: number } | undefined): void {
   expect(row?.outcome).toBe("error");
-  expect(row?.observed.summary).toMatch(new RegExp(`^driver hangs: no answer to request \\d+ \\(bind\\) within ${HANG_MS} ms\n--- driver stderr \\(last lines\\) ---\n`));
+  expect(row?.observed.summary).toMatch(
+    new RegExp(`^driver hangs: no answer to request \\d+ \\(bind\\) within ${HANG_MS} ms\n--- driver stderr \\(last lines\\) ---\n`),
+  );
   expect(row?.observed.summary).toContain("fake_zmq: deadlock in bind (waiting on a mutex nobody releases)");
   expect(row?.durationMs).toBeLessThan(HANG_MS + 1000);
 }
@@ -88,7 +92,9 @@ describe("executeRun (--driver hangs=COMMAND)", () => {
     expectHungRow(rows.find((row: { implementation?: string; scenario: string }) => row.implementation === "hangs" && row.scenario.endsWith("-hangs")));
     expect(run.exitCode).toBe(2);
     expect(run.harnessErrors).toHaveLength(1);
-    expect(run.harnessErrors[0]).toMatch(new RegExp(`^endpoint-lifecycle\\.driver-run-hangs: driver hangs: no answer to request \\d+ \\(bind\\) within ${HANG_MS} ms$`));
+    expect(run.harnessErrors[0]).toMatch(
+      new RegExp(`^endpoint-lifecycle\\.driver-run-hangs: driver hangs: no answer to request \\d+ \\(bind\\) within ${HANG_MS} ms$`),
+    );
     expect(run.unexpectedFailures.map((row) => `${row.scenario}[${row.implementation}]`)).toEqual(["endpoint-lifecycle.driver-run-hangs[hangs]"]);
     expect(fs.readFileSync(path.join(out, "summary.md"), "utf8")).toContain("driver-run-hangs");
   });

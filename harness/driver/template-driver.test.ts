@@ -52,7 +52,11 @@ describe("the template as --driver runs it (through the shell, from the project 
       await push.send(["hello", "", Buffer.from([0, 10, 255])]);
       expect((await pull.receive(1000)).map((frame) => frame.toString("hex"))).toEqual(["68656c6c6f", "", "000aff"]);
 
-      const code = (promise: Promise<unknown>) => promise.then(() => "success", (err: ImplementationError) => err.code);
+      const code = (promise: Promise<unknown>) =>
+        promise.then(
+          () => "success",
+          (err: ImplementationError) => err.code,
+        );
       expect(await code(pull.receive(20))).toBe("EAGAIN");
       expect(await code((await driver.createSocket("PULL")).bind(endpoint))).toBe("EADDRINUSE");
       expect(await code(pull.bind(`foo://${dir}/b.sock`))).toBe("EPROTONOSUPPORT");

@@ -2,8 +2,7 @@ import { scenario } from "../model/scenario";
 import { ALL_SCENARIOS } from "../../suites";
 import { checkAgainstCatalogue, expectedFor, ExpectationFileError, parseExpectations, shippedExpectations, type ExpectationSet } from "./expectations";
 
-const s = (id: string, level: "MUST" | "INFO" = "MUST") =>
-  scenario({ id, clause: "ipc.bind.override", level, title: id, run: async () => undefined });
+const s = (id: string, level: "MUST" | "INFO" = "MUST") => scenario({ id, clause: "ipc.bind.override", level, title: id, run: async () => undefined });
 
 const file = (entries: unknown[]) => JSON.stringify({ implementation: "mylib", expectations: entries }, null, 2);
 
@@ -38,7 +37,12 @@ describe("expectation files", () => {
   });
 
   test("an unknown outcome names the line, the field and the allowed values", () => {
-    const err = errorOf(file([{ scenario: "bind-override.a", outcome: "pass" , reason: "r" }, { scenario: "bind-override.b", outcome: "broken", reason: "r" }]));
+    const err = errorOf(
+      file([
+        { scenario: "bind-override.a", outcome: "pass", reason: "r" },
+        { scenario: "bind-override.b", outcome: "broken", reason: "r" },
+      ]),
+    );
     expect(err.message).toContain("/expectations/1/outcome");
     expect(err.line).toBe(11); // the line of the offending "outcome" field itself
   });
@@ -61,7 +65,13 @@ describe("expectation files", () => {
       'mylib.json:4: "path-length.x" is a COMPAT scenario: its outcome can be pass, non-strict, unsupported, skipped, timeout, error, never fail',
     );
     // A glob passes when one scenario it matches can have the outcome; a list, when one of its outcomes can be had.
-    const mixed = parseExpectations(file([{ scenario: "*", outcome: "fail", reason: "r" }, { scenario: "path-length.x", outcome: ["fail", "non-strict"], reason: "r" }]), "mylib.json");
+    const mixed = parseExpectations(
+      file([
+        { scenario: "*", outcome: "fail", reason: "r" },
+        { scenario: "path-length.x", outcome: ["fail", "non-strict"], reason: "r" },
+      ]),
+      "mylib.json",
+    );
     expect(() => checkAgainstCatalogue(mixed, [compat, s("bind-override.a")])).not.toThrow();
     const info = parseExpectations(file([{ scenario: "bind-override.i", outcome: "pass", reason: "r" }]), "mylib.json");
     expect(() => checkAgainstCatalogue(info, [s("bind-override.i", "INFO")])).toThrow(/is an INFO scenario: .* never pass/);
@@ -97,7 +107,12 @@ describe("expectedFor", () => {
       ),
     ],
   ]);
-  const row = (id: string, extra: object = { implementation: "mylib" }, level: "MUST" | "INFO" = "MUST") => ({ scenario: s(id, level), platformId: "host", platformName: "linux", ...extra });
+  const row = (id: string, extra: object = { implementation: "mylib" }, level: "MUST" | "INFO" = "MUST") => ({
+    scenario: s(id, level),
+    platformId: "host",
+    platformName: "linux",
+    ...extra,
+  });
 
   test("unlisted scenarios are expected to pass, INFO ones to be informational", () => {
     expect(expectedFor(row("endpoint-syntax.x", { implementation: "other" }), sets).outcomes).toEqual(["pass"]);

@@ -64,11 +64,23 @@ export function parseExpectations(withBom: string, file: string): ExpectationSet
   }
   const data = JSON.parse(text) as {
     implementation: string;
-    expectations: Array<{ scenario: string; outcome: Outcome | Outcome[]; reason: string; link?: string; platforms?: string[]; role?: Expectation["role"]; peers?: string[]; intermittent?: boolean }>;
+    expectations: Array<{
+      scenario: string;
+      outcome: Outcome | Outcome[];
+      reason: string;
+      link?: string;
+      platforms?: string[];
+      role?: Expectation["role"];
+      peers?: string[];
+      intermittent?: boolean;
+    }>;
   };
   if (!validate(data)) {
     const messages = (validate.errors ?? []).map((error) => {
-      const segments = error.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+      const segments = error.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
       const node = findNodeAtLocation(tree, segments) ?? tree;
       const where = `line ${lineOf(text, node.offset)}`;
       const field = error.instancePath === "" ? "the file" : error.instancePath;
@@ -129,7 +141,11 @@ export function checkAgainstCatalogue(set: ExpectationSet, scenarios: readonly S
     const levels = [...new Set(matched.map((s) => s.level))];
     const possible = [...new Set(levels.flatMap(possibleOutcomes))];
     const what = matched.length === 1 ? `is ${/^[AEIOU]/.test(levels[0]) ? "an" : "a"} ${levels[0]} scenario` : `matches ${levels.join("/")} scenarios only`;
-    throw new ExpectationFileError(where, entry.line, `"${entry.scenario}" ${what}: its outcome can be ${possible.join(", ")}, never ${entry.outcomes.join(" or ")}`);
+    throw new ExpectationFileError(
+      where,
+      entry.line,
+      `"${entry.scenario}" ${what}: its outcome can be ${possible.join(", ")}, never ${entry.outcomes.join(" or ")}`,
+    );
   }
 }
 

@@ -20,11 +20,23 @@ export function expectationSets(ids: readonly string[], overrides: readonly Expe
 }
 
 /** Gives a row the outcomes its expectations allow on this platform. */
-export function rowCompleter(scenarios: readonly Scenario[], sets: ReadonlyMap<string, ExpectationSet>, platformId: string, platform: Pick<PlatformIpc, "name">) {
+export function rowCompleter(
+  scenarios: readonly Scenario[],
+  sets: ReadonlyMap<string, ExpectationSet>,
+  platformId: string,
+  platform: Pick<PlatformIpc, "name">,
+) {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   return (row: ObservedRow): ResultRow => {
     const expected = expectedFor(
-      { scenario: byId.get(row.scenario)!, platformId, platformName: platform.name, implementation: row.implementation, binder: row.binder, connecter: row.connecter },
+      {
+        scenario: byId.get(row.scenario)!,
+        platformId,
+        platformName: platform.name,
+        implementation: row.implementation,
+        binder: row.binder,
+        connecter: row.connecter,
+      },
       sets,
     );
     return withExpectation(row, expected);
@@ -58,7 +70,10 @@ function expectationNote(expected: Expected): ExpectationNote | undefined {
 export function rejudgeReport(report: Report, overrides: readonly ExpectationSet[], catalogue: readonly Scenario[]): Report {
   if (overrides.length === 0) return report;
   const owners = new Set(overrides.map((set) => set.implementation));
-  const sets = expectationSets(report.implementations.map((impl) => impl.id), overrides);
+  const sets = expectationSets(
+    report.implementations.map((impl) => impl.id),
+    overrides,
+  );
   const byId = new Map(catalogue.map((s) => [s.id, s]));
   const osOf = (platformId: string) => report.platforms?.find((p) => p.id === platformId)?.os ?? report.environment.platform;
   const unknown = new Set<string>();
@@ -70,7 +85,14 @@ export function rejudgeReport(report: Report, overrides: readonly ExpectationSet
       return row;
     }
     const expected = expectedFor(
-      { scenario, platformId: row.platform, platformName: osOf(row.platform), implementation: row.implementation, binder: row.binder, connecter: row.connecter },
+      {
+        scenario,
+        platformId: row.platform,
+        platformName: osOf(row.platform),
+        implementation: row.implementation,
+        binder: row.binder,
+        connecter: row.connecter,
+      },
       sets,
     );
     return withExpectation(row, expected);

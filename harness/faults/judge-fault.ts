@@ -106,7 +106,15 @@ export async function judgeFault(
   const caughtBy = new Set(catches.map((c) => c.scenario));
   const declaredMisses = fault.caughtBy.filter((id) => !caughtBy.has(id));
   if (anyMatching && !runnable) {
-    return { fault, status: "not-runnable", catches, errors, declaredMisses, ran: scenarios.length, note: "every scenario checking its clauses is unsupported or skipped on this host" };
+    return {
+      fault,
+      status: "not-runnable",
+      catches,
+      errors,
+      declaredMisses,
+      ran: scenarios.length,
+      note: "every scenario checking its clauses is unsupported or skipped on this host",
+    };
   }
   const status = catches.length > 0 && declaredMisses.length === 0 ? "caught" : "missed";
   return { fault, status, catches, errors, declaredMisses, ran: scenarios.length };

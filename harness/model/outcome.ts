@@ -1,5 +1,5 @@
 /**
- * The outcomes of design.md. `fail` is a MUST broken; `non-strict` a SHOULD or COMPAT missed;
+ * The outcomes a result can have (docs/reports.md). `fail` is a MUST broken; `non-strict` a SHOULD or COMPAT missed;
  * `informational` an INFO scenario's recorded observation; `unsupported` is declared by the
  * implementation's capabilities; `skipped` names a precondition the platform lacks; `timeout` is a
  * hard limit hit; `error` is a fault of the harness or a driver, never of the implementation's
@@ -40,7 +40,7 @@ export function isFlaky(row: Pick<Judged, "outcome" | "repeat">): boolean {
 }
 
 /**
- * The gate's rule (design.md: only UNEXPECTED results fail a CI job): an outcome the
+ * The gate's rule (only UNEXPECTED results fail a CI job): an outcome the
  * expectations do not list is a surprise, except `unsupported`. That one only repeats what the
  * implementation itself declared (a capability it does not claim, an op it answered
  * "unsupported"), so it is never unexpected and an expectations file needs no entry for it.
@@ -57,5 +57,9 @@ export function isUnexpected(row: Judged): boolean {
 
 /** "pass 4, timeout 1" (of a repeated row), or the outcome. */
 export function describeOutcomes(row: Pick<Judged, "outcome" | "repeat">): string {
-  return row.repeat === undefined ? row.outcome : outcomesSeen(row).map((o) => `${o} ${row.repeat!.outcomes[o]}`).join(", ");
+  return row.repeat === undefined
+    ? row.outcome
+    : outcomesSeen(row)
+        .map((o) => `${o} ${row.repeat!.outcomes[o]}`)
+        .join(", ");
 }

@@ -25,7 +25,12 @@ export interface PlatformIpc {
 }
 
 /** A row from the two facts that make it: the longest path is one byte short of sun_path (libzmq above). */
-const row = (name: PlatformName, sunPathSize: number, abstractNamespace: boolean): PlatformIpc => ({ name, sunPathSize, maxPathBytes: sunPathSize - 1, abstractNamespace });
+const row = (name: PlatformName, sunPathSize: number, abstractNamespace: boolean): PlatformIpc => ({
+  name,
+  sunPathSize,
+  maxPathBytes: sunPathSize - 1,
+  abstractNamespace,
+});
 
 export const PLATFORM_LIMITS: Readonly<Record<PlatformName, PlatformIpc>> = {
   linux: row("linux", 108, true),

@@ -3,7 +3,7 @@ import type { ScenarioContext } from "./scenario-context";
 import type { Capability } from "./capability";
 
 /**
- * How binding a scenario's result is (design.md): MUST and SHOULD come from the spec's text;
+ * How binding a scenario's result is: MUST and SHOULD come from the spec's text;
  * COMPAT is de-facto libzmq behaviour other software relies on; INFO is only recorded.
  */
 export const LEVELS = ["MUST", "SHOULD", "COMPAT", "INFO"] as const;

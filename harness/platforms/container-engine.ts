@@ -43,7 +43,14 @@ export async function removeOrphans(): Promise<string[]> {
     const pid = Number(info.Labels?.["org.zic.pid"]);
     return info.Labels?.["org.zic.platform"] !== undefined && Number.isInteger(pid) && pid !== process.pid && !alive(pid);
   });
-  await Promise.all(orphans.map((info) => client.container.getById(info.Id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    orphans.map((info) =>
+      client.container
+        .getById(info.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
   return orphans.map((info) => info.Id.slice(0, 12));
 }
 

@@ -87,7 +87,6 @@ function emptyReport(platformId: string, reason?: string): Report {
   };
 }
 
-
 /** The "separate-containers" scenarios, from this process, with the implementations the run inside used. */
 async function runAcrossContainers(
   target: Extract<PlatformTarget, { kind: "container" }>,
@@ -97,7 +96,10 @@ async function runAcrossContainers(
   overrides: readonly ExpectationSet[],
   multiplier: number,
 ): Promise<ResultRow[]> {
-  const commands = new Map<string, string>([...shippedDrivers().map((d) => [d.id, d.command] as const), ...request.drivers.map((d) => [d.name, d.command] as const)]);
+  const commands = new Map<string, string>([
+    ...shippedDrivers().map((d) => [d.id, d.command] as const),
+    ...request.drivers.map((d) => [d.name, d.command] as const),
+  ]);
   // Placeholders that name the implementations: the real ones start inside the containers (ctx.inContainer).
   const placeholders = ids.map((id): Implementation => ({
     id,
@@ -111,7 +113,16 @@ async function runAcrossContainers(
   request.log(`${target.id}: ${scenarios.length} scenarios across containers of ${target.image}`);
   const sites = await DockerSites.open(target, projectRoot(), commands, driverLimits(multiplier));
   try {
-    const rows = await runMatrix(scenarios, { implementations: placeholders, platformId: target.id, platform, multiplier, jobs: 1, repeat: request.repeat, shard: request.shard, sites });
+    const rows = await runMatrix(scenarios, {
+      implementations: placeholders,
+      platformId: target.id,
+      platform,
+      multiplier,
+      jobs: 1,
+      repeat: request.repeat,
+      shard: request.shard,
+      sites,
+    });
     return rows.map(complete);
   } finally {
     await sites.close();

@@ -17,7 +17,13 @@ test("every entry is a container target with its image and the command that buil
   expect(CONTAINER_PLATFORMS.map((p) => p.id)).toEqual(["linux-debian12", "linux-debian13"]);
   const containers = PLATFORM_TARGETS.filter((t) => t.kind === "container");
   expect(containers).toEqual(
-    CONTAINER_PLATFORMS.map((p) => ({ id: p.id, kind: "container", title: p.title, image: `zic-linux:${p.tag}`, build: `bash docker/build-images.sh ${p.tag}` })),
+    CONTAINER_PLATFORMS.map((p) => ({
+      id: p.id,
+      kind: "container",
+      title: p.title,
+      image: `zic-linux:${p.tag}`,
+      build: `bash docker/build-images.sh ${p.tag}`,
+    })),
   );
   for (const p of CONTAINER_PLATFORMS) {
     expect(p.id).toMatch(/^linux-[a-z0-9-]+$/);

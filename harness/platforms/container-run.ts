@@ -40,7 +40,9 @@ export async function runCliInContainer(request: ContainerRunRequest): Promise<C
   const exchange = fs.mkdtempSync(path.join(os.tmpdir(), "zic-platform-"));
   fs.chmodSync(exchange, 0o777); // the container's user is not the host's
   // Paths the run inside prints are where its files end up on the host.
-  const follower = followLog(path.join(exchange, "run.log"), (line) => request.log(`[${target.id}] ${line.split(`${OUT_IN_CONTAINER}/report`).join(request.keepIn)}`));
+  const follower = followLog(path.join(exchange, "run.log"), (line) =>
+    request.log(`[${target.id}] ${line.split(`${OUT_IN_CONTAINER}/report`).join(request.keepIn)}`),
+  );
   try {
     const copies = new Map<string, string>(); // the copy's path inside -> the file as the user named it
     const expectFiles = request.request.expectFiles.map((file, i) => {
@@ -101,7 +103,9 @@ function namingExpectationsAsGiven(report: Report, copies: ReadonlyMap<string, s
   return {
     ...report,
     implementations: report.implementations.map((impl) => (impl.expectations === undefined ? impl : { ...impl, expectations: asGiven(impl.expectations) })),
-    results: report.results.map((row) => (row.expectation === undefined ? row : { ...row, expectation: { ...row.expectation, source: asGiven(row.expectation.source) } })),
+    results: report.results.map((row) =>
+      row.expectation === undefined ? row : { ...row, expectation: { ...row.expectation, source: asGiven(row.expectation.source) } },
+    ),
   };
 }
 

@@ -57,9 +57,10 @@ export class DockerSites implements ContainerSites {
   }
 
   start(implementationId: string, site: Site): Promise<ProcessImplementation> {
-    const inside = IN_PROCESS_IMPLEMENTATIONS[implementationId] !== undefined
-      ? ["node", "dist/harness/adapters/serve-driver.js", implementationId]
-      : ["sh", "-c", this.commandOf(implementationId)];
+    const inside =
+      IN_PROCESS_IMPLEMENTATIONS[implementationId] !== undefined
+        ? ["node", "dist/harness/adapters/serve-driver.js", implementationId]
+        : ["sh", "-c", this.commandOf(implementationId)];
     const command = ["docker", "exec", "-i", "-w", PROJECT_IN_CONTAINER, this.containers[site].getId(), ...inside];
     return DriverImplementation.start(`${implementationId}@${site}`, { command, spawnOptions: {} }, this.limits);
   }

@@ -13,7 +13,8 @@ const own = Number(process.versions.node.split(".")[0]);
 
 test("each release line is a platform host-nodeNN, run from the host", () => {
   expect(NODE_RUNTIME_MAJORS).toEqual([20, 22, 24, 26]);
-  for (const major of NODE_RUNTIME_MAJORS) expect(planPlatform(runtimePlatformId(major))).toMatchObject({ where: "runtime", target: { kind: "runtime", major } });
+  for (const major of NODE_RUNTIME_MAJORS)
+    expect(planPlatform(runtimePlatformId(major))).toMatchObject({ where: "runtime", target: { kind: "runtime", major } });
 });
 
 test("this process's own line is this process's node", () => {
@@ -34,7 +35,9 @@ test("a line that cannot be installed is an error naming the package, with npm's
   };
   try {
     expect(() => nodeRuntime(other, env)).toThrow(RuntimeUnavailable);
-    expect(() => nodeRuntime(other, env)).toThrow(`Node ${other} could not be had: the npm package node-${process.platform}-${process.arch}@${other} did not install or run`);
+    expect(() => nodeRuntime(other, env)).toThrow(
+      `Node ${other} could not be had: the npm package node-${process.platform}-${process.arch}@${other} did not install or run`,
+    );
   } finally {
     fs.rmSync(empty, { recursive: true, force: true });
   }

@@ -30,7 +30,9 @@ export function nodeRuntime(major: number, env: NodeJS.ProcessEnv = process.env)
   const found = spawnSync("sh", [script, String(major)], { encoding: "utf8", env, stdio: ["ignore", "pipe", "inherit"] });
   const bin = found.stdout?.trim() ?? "";
   if (found.status !== 0 || bin === "") {
-    throw new RuntimeUnavailable(`Node ${major} could not be had: the npm package node-${process.platform}-${process.arch}@${major} did not install or run (${found.error?.message ?? `sh ${script} ${major} exited ${found.status}`}; npm's message is above)`);
+    throw new RuntimeUnavailable(
+      `Node ${major} could not be had: the npm package node-${process.platform}-${process.arch}@${major} did not install or run (${found.error?.message ?? `sh ${script} ${major} exited ${found.status}`}; npm's message is above)`,
+    );
   }
   return bin;
 }

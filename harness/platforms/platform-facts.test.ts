@@ -8,7 +8,15 @@ describe("describePlatform", () => {
   const entry = describePlatform("host");
 
   test("names this process's machine, run", () => {
-    expect(entry).toMatchObject({ id: "host", os: process.platform, arch: process.arch, kernel: `${os.type()} ${os.release()}`, node: process.version, libuv: process.versions.uv, status: "run" });
+    expect(entry).toMatchObject({
+      id: "host",
+      os: process.platform,
+      arch: process.arch,
+      kernel: `${os.type()} ${os.release()}`,
+      node: process.version,
+      libuv: process.versions.uv,
+      status: "run",
+    });
     expect(entry.reason).toBeUndefined();
     expect(entry.runAs).toBeUndefined();
   });
@@ -44,7 +52,14 @@ describe("describePlatform", () => {
 
 describe("parseOsRelease", () => {
   test("reads quoted and unquoted values, with shell escapes", () => {
-    const text = ['PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"', "NAME='Alpine Linux'", "ID=debian", "# a comment", 'VERSION="say \\"hi\\" \\\\ \\$x"', ""].join("\n");
+    const text = [
+      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"',
+      "NAME='Alpine Linux'",
+      "ID=debian",
+      "# a comment",
+      'VERSION="say \\"hi\\" \\\\ \\$x"',
+      "",
+    ].join("\n");
     expect(parseOsRelease(text)).toEqual({ PRETTY_NAME: "Debian GNU/Linux 12 (bookworm)", NAME: "Alpine Linux", ID: "debian", VERSION: 'say "hi" \\ $x' });
   });
 });

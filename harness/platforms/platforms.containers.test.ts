@@ -71,7 +71,13 @@ describe("one run on the host and both Debian containers", () => {
       ["linux-debian13", "run"],
     ]);
     for (const platform of run.report.platforms ?? []) {
-      expect(platform).toEqual(expect.objectContaining({ node: expect.stringMatching(/^v\d+\./), libc: expect.stringMatching(/^glibc 2\.\d+/), libzmq: expect.stringMatching(/^4\./) }));
+      expect(platform).toEqual(
+        expect.objectContaining({
+          node: expect.stringMatching(/^v\d+\./),
+          libc: expect.stringMatching(/^glibc 2\.\d+/),
+          libzmq: expect.stringMatching(/^4\./),
+        }),
+      );
     }
     const facts = Object.fromEntries((run.report.platforms ?? []).map((p) => [p.id, p]));
     expect(facts["linux-debian12"].distro).toMatch(/Debian GNU\/Linux 12/);
@@ -123,7 +129,10 @@ describe("what the containers add to a run", () => {
   test("an --expect file reaches the run inside the container", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zic-containers-test-")), "reference.expect.json");
     outs.push(path.dirname(file));
-    fs.writeFileSync(file, JSON.stringify({ implementation: "reference", expectations: [{ scenario: "bind-override.rebind-after-close", outcome: "fail", reason: "pretend" }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ implementation: "reference", expectations: [{ scenario: "bind-override.rebind-after-close", outcome: "fail", reason: "pretend" }] }),
+    );
     const run = cli("--impl", "reference", "--scenario", "bind-override.rebind-after-close", "--platform", "linux-debian13", "--expect", file);
     expect(run.status).toBe(1);
     expect(run.report.results.map((r) => [r.platform, r.outcome, r.expected])).toEqual([["linux-debian13", "pass", ["fail"]]]);
@@ -143,7 +152,9 @@ describe("what the containers add to a run", () => {
 
   test("a missing image is an error naming the command that builds it", async () => {
     await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(EngineUnavailable);
-    await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(/zic-linux:no-such-tag is missing \(nothing is pulled\): build it with `bash docker\/build-images.sh debian12`/);
+    await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(
+      /zic-linux:no-such-tag is missing \(nothing is pulled\): build it with `bash docker\/build-images.sh debian12`/,
+    );
   });
 
   test("containers left by a killed run are removed by the next one", async () => {

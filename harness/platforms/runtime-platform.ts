@@ -57,7 +57,8 @@ export async function runRuntimePlatform(
   const report = fs.existsSync(reportFile) ? readReportFile(reportFile) : undefined;
   const harnessErrors: string[] = [];
   if (timedOut) harnessErrors.push(`${target.id}: the run under Node ${target.major} did not finish within ${Math.round(limitMs / 1000)} s`);
-  else if (exitCode === 2) harnessErrors.push(`${target.id}: the run under Node ${target.major} reported harness, driver or environment errors (its lines are above)`);
+  else if (exitCode === 2)
+    harnessErrors.push(`${target.id}: the run under Node ${target.major} reported harness, driver or environment errors (its lines are above)`);
   else if (exitCode > 2) harnessErrors.push(`${target.id}: the run under Node ${target.major} ended with exit code ${exitCode}`);
   if (report === undefined) return { unavailable: `the run under Node ${target.major} (${node}) wrote no report (exit code ${exitCode})` };
   return { report, harnessErrors };

@@ -4,7 +4,7 @@ import type { Report } from "./report-json";
 import { oneLine } from "./row-facts";
 
 /**
- * The gate's verdict on a report, by the exit codes of the contract (design.md): 0 nothing
+ * The gate's verdict on a report, by the exit codes every command shares (README, The command line): 0 nothing
  * unexpected; 1 unexpected results (failures or passes); 2 the harness, a driver or the
  * environment failed: a problem of the run itself, a planned platform that did not run, or an
  * `error` row nobody expected. `run`, `gate` and `report` (the merge of shards) all judge here.

@@ -83,7 +83,9 @@ test("report.html renders, filters and drills down in chromium", async () => {
 
     // A known non-pass: the expectation's reason, where it is written, and its link.
     await page.locator('button.c[data-o="non-strict"]').click();
-    expect(await dialog.locator("p.because").textContent()).toBe("expected non-strict: libzmq unlinks whatever is at the path before binding (fixtures/expectations/libzmq.json:4)");
+    expect(await dialog.locator("p.because").textContent()).toBe(
+      "expected non-strict: libzmq unlinks whatever is at the path before binding (fixtures/expectations/libzmq.json:4)",
+    );
     expect(await dialog.locator('a[href="https://github.com/zeromq/libzmq/issues/2764"]').count()).toBe(1);
     await dialog.locator("button.close").click();
 
@@ -147,16 +149,25 @@ function matrixView(page: Page, suite: string): Promise<MatrixView> {
       bar: box(document.querySelector("nav.filters")),
       table: box(table),
       // The header's cells stick, not the thead element: the header is where they are.
-      thead: Array.from(table.querySelectorAll("thead th")).map(box).reduce((a: Box, b: Box) => ({
-        left: Math.min(a.left, b.left),
-        top: Math.min(a.top, b.top),
-        right: Math.max(a.right, b.right),
-        bottom: Math.max(a.bottom, b.bottom),
-      })),
+      thead: Array.from(table.querySelectorAll("thead th"))
+        .map(box)
+        .reduce((a: Box, b: Box) => ({
+          left: Math.min(a.left, b.left),
+          top: Math.min(a.top, b.top),
+          right: Math.max(a.right, b.right),
+          bottom: Math.max(a.bottom, b.bottom),
+        })),
       corner: { ...box(corner), hit: hits(corner, box(corner)) },
       heads: Array.from(table.querySelectorAll("thead th.who")).map((th: any) => {
         const label = th.querySelector(".vl");
-        return { ...box(th), text: label.textContent, label: th.getAttribute("aria-label"), labelBox: box(label), overflows: overflows(th), hit: hits(th, box(label)) };
+        return {
+          ...box(th),
+          text: label.textContent,
+          label: th.getAttribute("aria-label"),
+          labelBox: box(label),
+          overflows: overflows(th),
+          hit: hits(th, box(label)),
+        };
       }),
       platforms: Array.from(table.querySelectorAll("thead th.plat")).map((th: any) => {
         const name = th.querySelector("span");
@@ -178,7 +189,8 @@ function matrixView(page: Page, suite: string): Promise<MatrixView> {
 
 /** Within half a pixel (sub-pixel layout), as a matcher. */
 const px = (at: number) => expect.closeTo(at, 0);
-const inside = (inner: Box, outer: Box) => inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+const inside = (inner: Box, outer: Box) =>
+  inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
 
 /**
  * Six implementations: 36 binder->connecter columns in the interop matrix, wider than either
@@ -230,7 +242,14 @@ test.each([
       const [platform, binder, connecter] = [platforms[Math.floor(index / ids.length ** 2)], ids[Math.floor(pair / ids.length)], ids[pair % ids.length]];
       const who = `${binder} → ${connecter}`;
       // (a) in the window, under the bar, not covered; its label whole inside it, nothing cut.
-      expect({ who, top: head.top >= bar.bottom - 0.5, inWindow: inside(head, win), labelInside: inside(head.labelBox, head), overflows: head.overflows, hit: head.hit }).toEqual({
+      expect({
+        who,
+        top: head.top >= bar.bottom - 0.5,
+        inWindow: inside(head, win),
+        labelInside: inside(head.labelBox, head),
+        overflows: head.overflows,
+        hit: head.hit,
+      }).toEqual({
         who,
         top: true,
         inWindow: true,
@@ -249,7 +268,12 @@ test.each([
       // With several platforms, the platform's head is right above, its name in view however far its group is scrolled.
       if (platforms.length > 1) {
         const group = view.platforms.find((p) => p.left <= head.left + 0.5 && p.right >= head.right - 0.5)!;
-        expect({ platform: group.text, bottom: group.bottom, nameInView: inside(group.nameBox, win) && group.nameBox.left >= corner.right - 0.5, hit: group.hit }).toEqual({
+        expect({
+          platform: group.text,
+          bottom: group.bottom,
+          nameInView: inside(group.nameBox, win) && group.nameBox.left >= corner.right - 0.5,
+          hit: group.hit,
+        }).toEqual({
           platform,
           bottom: px(head.top),
           nameInView: true,

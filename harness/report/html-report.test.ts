@@ -33,7 +33,9 @@ describe("renderHtml", () => {
     expect(page).toContain(pair("reference", "libzmq"));
     // A lighter rule opens each binder's group of columns.
     expect(page).toContain(pair("libzmq", "reference", "who pair bg"));
-    expect(page).toContain('<th class="who" scope="col" title="implementation libzmq, platform host" aria-label="implementation libzmq, platform host"><span class="vl">libzmq</span></th>');
+    expect(page).toContain(
+      '<th class="who" scope="col" title="implementation libzmq, platform host" aria-label="implementation libzmq, platform host"><span class="vl">libzmq</span></th>',
+    );
     // One header row: the corner cell heads the scenario column.
     expect(page).toContain('<tr class="whos"><th class="scn" scope="col">scenario</th><th class="who"');
     expect(page).not.toContain('<tr class="plats">');
@@ -56,17 +58,24 @@ describe("renderHtml", () => {
     const multi = renderHtml(withClauses(multiPlatformReport()));
     const section = multi.slice(multi.indexOf('<section class="suite" data-suite="connect-before-bind">'));
     const head = section.slice(section.indexOf("<thead>"), section.indexOf("</thead>"));
-    expect(head).toContain('<thead><tr class="plats"><th class="scn" scope="col" rowspan="2">scenario</th><th class="plat pg" scope="colgroup" colspan="2"><span>host</span></th>');
+    expect(head).toContain(
+      '<thead><tr class="plats"><th class="scn" scope="col" rowspan="2">scenario</th><th class="plat pg" scope="colgroup" colspan="2"><span>host</span></th>',
+    );
     expect(head).toContain('<tr class="whos"><th class="who pair pg" scope="col" title="binder reference, connecter libzmq, platform host"');
     // Each platform's group opens with the platform rule (not the binder's), whatever its binder.
     expect([...head.matchAll(/<th class="who pair( pg| bg)?"[^>]*aria-label="([^"]*)"/g)].map((m) => `${m[1] ?? ""}|${m[2]}`)).toEqual(
-      ["host", "linux-debian12", "linux-debian13"].flatMap((p) => [` pg|binder reference, connecter libzmq, platform ${p}`, ` bg|binder libzmq, connecter reference, platform ${p}`]),
+      ["host", "linux-debian12", "linux-debian13"].flatMap((p) => [
+        ` pg|binder reference, connecter libzmq, platform ${p}`,
+        ` bg|binder libzmq, connecter reference, platform ${p}`,
+      ]),
     );
   });
 
   test("escapes implementation names in the column heads", () => {
     const hostile = renderHtml(sampleReport([row({ scenario: "interop.req-rep", binder: 'a"<b>&', connecter: "c" })]));
-    expect(hostile).toContain('aria-label="binder a&quot;&lt;b&gt;&amp;, connecter c, platform host"><span class="vl"><span class="b">a&quot;&lt;b&gt;&amp;</span>');
+    expect(hostile).toContain(
+      'aria-label="binder a&quot;&lt;b&gt;&amp;, connecter c, platform host"><span class="vl"><span class="b">a&quot;&lt;b&gt;&amp;</span>',
+    );
     expect(hostile).not.toContain("<b>&");
   });
 
@@ -80,7 +89,15 @@ describe("renderHtml", () => {
   });
 
   test("escapes quotes in attributes and </script> inside the data", () => {
-    const hostile = renderHtml(sampleReport([row({ scenario: 'bind-override.q"uote', title: "</script><b>x</b>", observed: { summary: "'\"</script>", checks: [], values: { "\u2028": "</script>" } } })]));
+    const hostile = renderHtml(
+      sampleReport([
+        row({
+          scenario: 'bind-override.q"uote',
+          title: "</script><b>x</b>",
+          observed: { summary: "'\"</script>", checks: [], values: { "\u2028": "</script>" } },
+        }),
+      ]),
+    );
     expect(hostile).not.toContain("</script><b>");
     expect(hostile).toContain('data-id="bind-override.q&quot;uote"');
     expect(island(hostile).rows[0].observed.values["\u2028"]).toBe("</script>");
@@ -103,7 +120,9 @@ describe("renderHtml", () => {
   test("lists every fact of every platform, and a platform that did not run as NOT RUN with its reason", () => {
     const multi = renderHtml(withClauses(multiPlatformReport()));
     const table = multi.slice(multi.indexOf('<table class="platforms">'), multi.indexOf("</table>", multi.indexOf('<table class="platforms">')));
-    expect(table).toContain("<thead><tr><th>platform</th><th>status</th><th>os</th><th>kernel</th><th>distribution</th><th>libc</th><th>node</th><th>libzmq</th><th>user</th></tr></thead>");
+    expect(table).toContain(
+      "<thead><tr><th>platform</th><th>status</th><th>os</th><th>kernel</th><th>distribution</th><th>libc</th><th>node</th><th>libzmq</th><th>user</th></tr></thead>",
+    );
     const rowOf = (id: string) => table.split("\n").find((line) => line.includes(`<code>${id}</code>`))!;
     expect(rowOf("host")).toBe(
       '<tr class="p-run"><th><code>host</code></th><td class="pstatus">run</td><td>linux x64</td><td>Linux 6.1.0-18-amd64</td><td>Debian GNU/Linux 12 (bookworm)</td><td>glibc 2.36</td><td>v20.20.2 (libuv 1.46.0)</td><td>4.3.5 (zeromq npm)</td><td>uid 0 (root)</td></tr>',
@@ -116,7 +135,9 @@ describe("renderHtml", () => {
     );
     // Nothing about it looks like a pass: no green, no "run", and a banner under the verdict.
     expect(freebsd).not.toMatch(/t-green|✓|>run</);
-    expect(multi).toContain('<p class="banner notrun"><b>Not run on 1 platform:</b> <code>freebsd</code> (no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access). No results from it are in this report.</p>');
+    expect(multi).toContain(
+      '<p class="banner notrun"><b>Not run on 1 platform:</b> <code>freebsd</code> (no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access). No results from it are in this report.</p>',
+    );
     // The platforms that ran have their columns in the matrices; FreeBSD has none.
     expect(multi).toContain('<th class="plat pg" scope="colgroup" colspan="2"><span>linux-debian13</span></th>');
     expect(multi).not.toContain("<span>freebsd</span>");

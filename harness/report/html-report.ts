@@ -26,7 +26,9 @@ export function renderHtml(report: Report): string {
     // Derived once here, so the page cannot judge or explain a row differently from the other reports.
     rows: rows.map((row) => ({ ...row, cmd: rerunCommand(row, report), unexpected: isUnexpected(row), why: expectationOf(row, report) })),
   };
-  const suites = [...bySuite(rows)].map(([suite, suiteRows]) => suiteSection(suite, suiteRows, platforms, implementationOrder(report, suiteRows), index)).join("\n");
+  const suites = [...bySuite(rows)]
+    .map(([suite, suiteRows]) => suiteSection(suite, suiteRows, platforms, implementationOrder(report, suiteRows), index))
+    .join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -63,7 +65,9 @@ function header(report: Report, unexpected: number): string {
     .map((impl) => {
       const own = report.results.filter((r) => r.implementation === impl.id || r.binder === impl.id || r.connecter === impl.id);
       const c = countOutcomes(own);
-      const tally = OUTCOMES.filter((o) => c.get(o)! > 0).map((o) => `${swatch(o)} ${c.get(o)}`).join(" ");
+      const tally = OUTCOMES.filter((o) => c.get(o)! > 0)
+        .map((o) => `${swatch(o)} ${c.get(o)}`)
+        .join(" ");
       const surprises = own.filter(isUnexpected).length;
       return `<tr><th><code>${html(impl.id)}</code></th><td>${html(impl.name)}</td><td><code>${html(impl.version)}</code></td><td>${tally}${surprises > 0 ? ` · <b>${surprises} unexpected</b>` : ""}</td></tr>`;
     })
@@ -113,7 +117,10 @@ function platformsTable(platforms: readonly PlatformEntry[]): string {
     const firstUnknown = facts.findIndex(([, fact]) => fact(p) === undefined);
     const leading = firstUnknown === -1 ? facts.length - 1 : firstUnknown;
     const reason = `<td class="reason" colspan="${facts.length - leading}">${p.reason ? html(p.reason) : "no reason given"}</td>`;
-    return `<tr class="p-notrun">${id}<td class="pstatus"><span class="tag notrun">NOT RUN</span></td>${facts.slice(0, leading).map(([, fact]) => cell(fact(p))).join("")}${reason}</tr>`;
+    return `<tr class="p-notrun">${id}<td class="pstatus"><span class="tag notrun">NOT RUN</span></td>${facts
+      .slice(0, leading)
+      .map(([, fact]) => cell(fact(p)))
+      .join("")}${reason}</tr>`;
   });
   return `<table class="platforms"><caption>Platforms</caption>
 <thead><tr><th>platform</th><th>status</th>${facts.map(([name]) => `<th>${name}</th>`).join("")}</tr></thead>
@@ -135,10 +142,12 @@ function unexpectedList(rows: readonly ResultRow[]): string {
   const MAX = 20;
   const items = rows.map((row, i) => ({ row, i })).filter(({ row }) => isUnexpected(row));
   if (items.length === 0) return "";
-  const lines = items.slice(0, MAX).map(
-    ({ row, i }) =>
-      `<li><button class="jump" data-i="${i}">${swatch(row.outcome)} <span class="mono">${html(row.scenario)}</span> [${html(whoLabel(row, "→"))}] [${html(row.platform)}]</button> expected ${html(row.expected.join(" or ") || "nothing")}: ${html(oneLine(row.observed.summary, 140))}</li>`,
-  );
+  const lines = items
+    .slice(0, MAX)
+    .map(
+      ({ row, i }) =>
+        `<li><button class="jump" data-i="${i}">${swatch(row.outcome)} <span class="mono">${html(row.scenario)}</span> [${html(whoLabel(row, "→"))}] [${html(row.platform)}]</button> expected ${html(row.expected.join(" or ") || "nothing")}: ${html(oneLine(row.observed.summary, 140))}</li>`,
+    );
   const more = items.length > MAX ? `<li>…and ${items.length - MAX} more: tick “only unexpected” below</li>` : "";
   return `<div class="unexp"><b>Unexpected results</b><ul>${lines.join("")}${more}</ul></div>`;
 }
@@ -179,7 +188,8 @@ function suiteSection(suite: string, rows: ResultRow[], platforms: string[], who
   // With several platforms a rule opens each platform's group of columns; a lighter one each
   // binder's, so an eye finds "pyzmq → czmq" among 36 pairs by its binder first.
   const opens = (i: number) => usedPlatforms.length > 1 && (i === 0 || columns[i - 1].platform !== columns[i].platform);
-  const rule = (i: number) => (opens(i) ? "pg" : i > 0 && columns[i].row.binder !== undefined && columns[i - 1].row.binder !== columns[i].row.binder ? "bg" : "");
+  const rule = (i: number) =>
+    opens(i) ? "pg" : i > 0 && columns[i].row.binder !== undefined && columns[i - 1].row.binder !== columns[i].row.binder ? "bg" : "";
   const cls = (i: number) => (rule(i) === "" ? "" : ` class="${rule(i)}"`);
   const whoRow = `<tr class="whos">${platformNamed ? "" : corner}${columns.map((c, i) => columnHead(c, rule(i))).join("")}</tr>`;
   const body = scenarios
@@ -188,12 +198,16 @@ function suiteSection(suite: string, rows: ResultRow[], platforms: string[], who
         const row = cell.get(`${s.scenario}\u0000${c.platform}\u0000${c.who}`);
         return row === undefined ? `<td${cls(i)}></td>` : `<td${cls(i)}>${cellButton(row, index.get(row)!)}</td>`;
       });
-      const prefix = s.scenario.startsWith(`${suite}.`) ? `<span class="pre">${html(suite)}.</span>${html(s.scenario.slice(suite.length + 1))}` : html(s.scenario);
+      const prefix = s.scenario.startsWith(`${suite}.`)
+        ? `<span class="pre">${html(suite)}.</span>${html(s.scenario.slice(suite.length + 1))}`
+        : html(s.scenario);
       return `<tr data-level="${html(s.level)}" data-id="${html(s.scenario.toLowerCase())}"><th scope="row"><span class="sid mono">${prefix}</span><span class="lvl l-${html(s.level)}">${html(s.level)}</span><div class="title">${html(s.title)}</div></th>${cells.join("")}</tr>`;
     })
     .join("\n");
   const counts = countOutcomes(rows);
-  const tally = OUTCOMES.filter((o) => counts.get(o)! > 0).map((o) => `${counts.get(o)} ${o}`).join(", ");
+  const tally = OUTCOMES.filter((o) => counts.get(o)! > 0)
+    .map((o) => `${counts.get(o)} ${o}`)
+    .join(", ");
   return `<section class="suite" data-suite="${html(suite)}"><h2>${html(suite)}<small>${scenarios.length} scenarios · ${html(tally)}</small></h2>
 <table class="matrix"><thead>${platformRow}${whoRow}</thead><tbody>
 ${body}
@@ -233,7 +247,10 @@ function swatch(outcome: Outcome): string {
 
 /** Single implementations in the report's order, then pairs binder-major: the order a reader expects. */
 function implementationOrder(report: Report, rows: readonly ResultRow[]): Array<Column["row"]> {
-  const ids = [...report.implementations.map((i) => i.id), ...rows.flatMap((r) => [r.implementation, r.binder, r.connecter]).filter((x): x is string => x !== undefined)];
+  const ids = [
+    ...report.implementations.map((i) => i.id),
+    ...rows.flatMap((r) => [r.implementation, r.binder, r.connecter]).filter((x): x is string => x !== undefined),
+  ];
   const order = [...new Set(ids)];
   const singles = order.filter((id) => rows.some((r) => r.implementation === id)).map((id) => ({ implementation: id }));
   const pairs = order.flatMap((b) => order.filter((c) => rows.some((r) => r.binder === b && r.connecter === c)).map((c) => ({ binder: b, connecter: c })));

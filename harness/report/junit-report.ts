@@ -9,7 +9,7 @@ import { xmlAttr, xmlText } from "./xml-escape";
 
 /**
  * junit.xml, for CI dashboards. A CI job fails on <failure> and <error>, so these follow the
- * gate (design.md: only UNEXPECTED results fail), and one rule covers everything else:
+ * gate (only UNEXPECTED results fail), and one rule covers everything else:
  *   unexpected timeout/error            -> <error>
  *   any other unexpected outcome        -> <failure> (an unexpected pass is "unexpected pass")
  *   the scenario's own outcome          -> passed (pass; informational for an INFO scenario,
@@ -28,10 +28,13 @@ export function junitVerdict(row: ResultRow, report: Pick<Report, "clauses" | "i
   if (isUnexpected(row)) {
     const surprises = unexpectedOutcomes(row);
     if (surprises.includes("timeout") || surprises.includes("error")) return { kind: "error", message: `${seen}: ${summary}` };
-    const message = surprises.every((o) => o === "pass") ? `unexpected ${isFlaky(row) ? seen : "pass"} (expected ${why.expected}: ${oneLine(why.because)})` : `unexpected ${seen} (expected ${why.expected}): ${summary}`;
+    const message = surprises.every((o) => o === "pass")
+      ? `unexpected ${isFlaky(row) ? seen : "pass"} (expected ${why.expected}: ${oneLine(why.because)})`
+      : `unexpected ${seen} (expected ${why.expected}): ${summary}`;
     return { kind: "failure", message };
   }
-  if (!isFlaky(row) && row.outcome === defaultOutcome(row.level)) return row.outcome === "pass" ? { kind: "passed" } : { kind: "passed", out: details(row, report) };
+  if (!isFlaky(row) && row.outcome === defaultOutcome(row.level))
+    return row.outcome === "pass" ? { kind: "passed" } : { kind: "passed", out: details(row, report) };
   const because = row.expectation?.reason ?? summary;
   return { kind: "skipped", message: `expected ${seen}: ${oneLine(because)}` };
 }

@@ -10,7 +10,9 @@ describe("renderSummary", () => {
 
   test("counts outcomes per implementation (or pair) x platform", () => {
     const text = renderSummary(sampleReport());
-    expect(text).toContain("| implementation | platform | ✅ pass | ❌ fail | ⚠️ non-strict | ℹ️ informational | 🚫 unsupported | ⏭️ skipped | ⏱️ timeout | 💥 error | unexpected |");
+    expect(text).toContain(
+      "| implementation | platform | ✅ pass | ❌ fail | ⚠️ non-strict | ℹ️ informational | 🚫 unsupported | ⏭️ skipped | ⏱️ timeout | 💥 error | unexpected |",
+    );
     expect(text).toContain("| libzmq | host | 1 | 1 | 1 |  | 1 |  |  |  | **1** |");
     expect(text).toContain("| reference→libzmq | host |  |  |  |  |  |  | 1 |  | **1** |");
   });
@@ -26,7 +28,9 @@ describe("renderSummary", () => {
         "  - rerun: `npx zmq-ipc-conformance run --impl libzmq --scenario endpoint-syntax.nul-byte-einval --platform host --out out/rerun/endpoint-syntax.nul-byte-einval`",
       ].join("\n"),
     );
-    expect(text).toContain("`npx zmq-ipc-conformance run --impl libzmq,reference --scenario connect-before-bind.queued-messages-delivered-in-order --platform host --out out/rerun/connect-before-bind.queued-messages-delivered-in-order.libzmq-to-reference`");
+    expect(text).toContain(
+      "`npx zmq-ipc-conformance run --impl libzmq,reference --scenario connect-before-bind.queued-messages-delivered-in-order --platform host --out out/rerun/connect-before-bind.queued-messages-delivered-in-order.libzmq-to-reference`",
+    );
     expect(text.indexOf("✅ **pass** (expected fail)")).toBeGreaterThan(fail);
     expect(text).toContain("  - expected fail: pretend: queued messages were lost (`fixtures/expectations/libzmq.json:9`)");
     // A stack trace in a summary stays on its one line.
@@ -48,7 +52,16 @@ describe("renderSummary", () => {
   });
 
   test("a link that is not a web address is never made clickable", () => {
-    const text = renderSummary(sampleReport([row({ scenario: "bind-override.x", outcome: "fail", expected: ["fail"], expectation: { reason: "r", link: "javascript:alert(1)", source: "f.json:2" } })]));
+    const text = renderSummary(
+      sampleReport([
+        row({
+          scenario: "bind-override.x",
+          outcome: "fail",
+          expected: ["fail"],
+          expectation: { reason: "r", link: "javascript:alert(1)", source: "f.json:2" },
+        }),
+      ]),
+    );
     expect(text).toContain("`javascript:alert(1)`");
     expect(text).not.toContain("](javascript:");
   });
@@ -82,7 +95,13 @@ describe("renderSummary", () => {
   test("stays under 64 KiB for a big run, saying how many were left out", () => {
     const long = "x".repeat(400);
     const rows = Array.from({ length: 5000 }, (_, i) =>
-      row({ scenario: `wildcard.case-${i}`, implementation: `impl-${i % 150}`, outcome: i % 3 === 0 ? "non-strict" : "fail", expected: i % 3 === 0 ? ["non-strict"] : ["pass"], observed: { summary: long, checks: [], values: {} } }),
+      row({
+        scenario: `wildcard.case-${i}`,
+        implementation: `impl-${i % 150}`,
+        outcome: i % 3 === 0 ? "non-strict" : "fail",
+        expected: i % 3 === 0 ? ["non-strict"] : ["pass"],
+        observed: { summary: long, checks: [], values: {} },
+      }),
     );
     const text = renderSummary(sampleReport(rows));
     expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);

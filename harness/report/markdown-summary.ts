@@ -59,13 +59,28 @@ export function renderSummary(report: Report): string {
   if ((report.notes ?? []).length > 0) add(notesList(report.notes ?? []));
   if (unexpected.length > 0) {
     add(`\n### Unexpected results (${unexpected.length})\n\n`);
-    add(boundedList(unexpected, MAX_UNEXPECTED, budget - 8_000, (row) => `- ${unexpectedLine(row)}\n${explanation(row, report, true)}  - rerun: ${code(rerunCommand(row, report))}\n`));
+    add(
+      boundedList(
+        unexpected,
+        MAX_UNEXPECTED,
+        budget - 8_000,
+        (row) => `- ${unexpectedLine(row)}\n${explanation(row, report, true)}  - rerun: ${code(rerunCommand(row, report))}\n`,
+      ),
+    );
   }
   const repeated = rows.filter((r) => r.repeat !== undefined);
   if (repeated.length > 0) add(flakyList(repeated, budget - 4_000));
   if (known.length > 0) {
     add(`\n### Expected, not passing (${known.length}): known and explained in the expectations\n\n`);
-    add(boundedList(known, MAX_KNOWN, budget - 200, (row) => `- ${EMOJI[row.outcome]} **${outcomeOf(row)}** ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}\n${explanation(row, report, false)}`));
+    add(
+      boundedList(
+        known,
+        MAX_KNOWN,
+        budget - 200,
+        (row) =>
+          `- ${EMOJI[row.outcome]} **${outcomeOf(row)}** ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}\n${explanation(row, report, false)}`,
+      ),
+    );
   }
   return `${parts.join("")}\n`;
 }
@@ -104,7 +119,9 @@ function platformsTable(platforms: readonly PlatformEntry[]): string {
   const lines = ["\n### Platforms\n", "| platform | status | distribution | node | libc | libzmq | user |", "|---|---|---|---|---|---|---|"];
   for (const p of platforms.slice(0, MAX_PLATFORM_ROWS)) {
     const status = p.status === "run" ? "run" : `**NOT RUN**: ${p.reason ? md(oneLine(p.reason, 300)) : "no reason given"}`;
-    lines.push(`| ${md(p.id)} | ${status} | ${cell(p.distro)} | ${cell(p.node === undefined ? undefined : `${p.node}${p.libuv ? ` (libuv ${p.libuv})` : ""}`)} | ${cell(p.libc)} | ${cell(p.libzmq)} | ${cell(p.user)} |`);
+    lines.push(
+      `| ${md(p.id)} | ${status} | ${cell(p.distro)} | ${cell(p.node === undefined ? undefined : `${p.node}${p.libuv ? ` (libuv ${p.libuv})` : ""}`)} | ${cell(p.libc)} | ${cell(p.libzmq)} | ${cell(p.user)} |`,
+    );
   }
   if (platforms.length > MAX_PLATFORM_ROWS) lines.push(`\n…and ${platforms.length - MAX_PLATFORM_ROWS} more platforms (see report.html)`);
   return `${lines.join("\n")}\n`;
@@ -114,7 +131,13 @@ function platformsTable(platforms: readonly PlatformEntry[]): string {
 function notRunLine(platforms: readonly PlatformEntry[]): string[] {
   const notRun = platforms.filter((p) => p.status === "not-run");
   if (notRun.length === 0) return [];
-  return [`> ⚠️ **Not run on ${notRun.length === 1 ? "1 platform" : `${notRun.length} platforms`}**: ${notRun.slice(0, MAX_PLATFORM_ROWS).map((p) => code(p.id)).join(", ")}${notRun.length > MAX_PLATFORM_ROWS ? ", …" : ""} (reasons under Platforms)`, ""];
+  return [
+    `> ⚠️ **Not run on ${notRun.length === 1 ? "1 platform" : `${notRun.length} platforms`}**: ${notRun
+      .slice(0, MAX_PLATFORM_ROWS)
+      .map((p) => code(p.id))
+      .join(", ")}${notRun.length > MAX_PLATFORM_ROWS ? ", …" : ""} (reasons under Platforms)`,
+    "",
+  ];
 }
 
 function unexpectedLine(row: ResultRow): string {
@@ -132,7 +155,16 @@ function flakyList(repeated: readonly ResultRow[], budget: number): string {
   const flaky = repeated.filter(isFlaky);
   const head = `\n### Flaky cells: ${flaky.length} of ${repeated.length}, each run ${repeated[0].repeat!.runs} times\n\n`;
   if (flaky.length === 0) return head;
-  return head + boundedList(flaky, MAX_KNOWN, budget, (row) => `- ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(describeOutcomes(row))}; expected ${md(row.expected.join(" or "))}${isUnexpected(row) ? " **UNEXPECTED**" : " (intermittent, as expected)"}\n`);
+  return (
+    head +
+    boundedList(
+      flaky,
+      MAX_KNOWN,
+      budget,
+      (row) =>
+        `- ${code(row.scenario)} · ${md(whoLabel(row, "→"))} · ${md(row.platform)}: ${md(describeOutcomes(row))}; expected ${md(row.expected.join(" or "))}${isUnexpected(row) ? " **UNEXPECTED**" : " (intermittent, as expected)"}\n`,
+    )
+  );
 }
 
 /** The clause, its sentence, and why the outcome was expected: sub-items of a row's item. */
@@ -141,10 +173,12 @@ function explanation(row: ResultRow, report: Report, withExpected: boolean): str
   const sentence = why.sentence === undefined ? "" : ` *“${md(cutSentence(why.sentence, 200))}”*`;
   const link = why.link === undefined ? "" : ` ${safeLink(why.link)}`;
   const source = why.source === undefined ? "" : ` (${code(why.source)})`;
-  return [
-    `  - clause ${code(why.clause)} (${why.level}):${sentence}`,
-    `  - ${withExpected ? `expected ${md(why.expected)}` : "because"}: ${md(oneLine(why.because, 300))}${source}${link}`,
-  ].join("\n") + "\n";
+  return (
+    [
+      `  - clause ${code(why.clause)} (${why.level}):${sentence}`,
+      `  - ${withExpected ? `expected ${md(why.expected)}` : "because"}: ${md(oneLine(why.because, 300))}${source}${link}`,
+    ].join("\n") + "\n"
+  );
 }
 
 /** A link only for http(s) addresses; anything else is shown as code, never made clickable. */
@@ -156,7 +190,14 @@ function safeLink(url: string): string {
 function notesList(notes: readonly string[]): string {
   const items = notes.slice(0, MAX_NOTES).map((note) => {
     const [first, ...rest] = note.split("\n");
-    return `- ${md(oneLine(first, 400))}${rest.length > 0 ? `\n\n  \`\`\`\n${rest.slice(-12).map((l) => `  ${l.replace(/`/g, "'")}`).join("\n")}\n  \`\`\`` : ""}\n`;
+    return `- ${md(oneLine(first, 400))}${
+      rest.length > 0
+        ? `\n\n  \`\`\`\n${rest
+            .slice(-12)
+            .map((l) => `  ${l.replace(/`/g, "'")}`)
+            .join("\n")}\n  \`\`\``
+        : ""
+    }\n`;
   });
   const more = notes.length > MAX_NOTES ? `- …and ${notes.length - MAX_NOTES} more (report.json)\n` : "";
   return `\n### Notes\n\n${items.join("")}${more}`;

@@ -19,7 +19,13 @@ describe("mergeReports", () => {
       { id: "host-linux-x64", os: "linux", arch: "x64", kernel: "linux kernel", node: "v20.20.2", status: "run", runAs: "host" },
       { id: "host-darwin-arm64", os: "darwin", arch: "arm64", kernel: "darwin kernel", node: "v20.20.2", status: "run", runAs: "host" },
     ]);
-    expect(merged.environment).toEqual({ platform: "linux, darwin", kernel: "linux kernel, darwin kernel", arch: "x64, arm64", node: "v20.20.2", partial: false });
+    expect(merged.environment).toEqual({
+      platform: "linux, darwin",
+      kernel: "linux kernel, darwin kernel",
+      arch: "x64, arm64",
+      node: "v20.20.2",
+      partial: false,
+    });
     expect(merged.generatedAt).toBe("2026-01-02T00:00:00.000Z");
     expect(merged.notes).toEqual([expect.stringContaining('platform "host" came from different machines')]);
     expect(validateReport(JSON.parse(JSON.stringify(merged)))).toEqual([]);
@@ -51,14 +57,23 @@ describe("mergeReports", () => {
   });
 
   test("an implementation keeps its first version and the other is noted", () => {
-    const older = { ...sampleReport([row({ scenario: "bind-override.a", implementation: "libzmq" })]), implementations: [{ ...IMPLEMENTATIONS[1], version: "4.3.4" }] };
+    const older = {
+      ...sampleReport([row({ scenario: "bind-override.a", implementation: "libzmq" })]),
+      implementations: [{ ...IMPLEMENTATIONS[1], version: "4.3.4" }],
+    };
     const merged = mergeReports([sampleReport(), older]);
     expect(merged.implementations).toEqual(IMPLEMENTATIONS);
     expect(merged.notes).toEqual(['implementation "libzmq": report 2 ran version 4.3.4, the report keeps 4.3.5 (report 1)']);
   });
 
   test("not-run platforms are carried, and a run elsewhere wins over not-run", () => {
-    const planned = { ...sampleReport([]), platforms: [{ id: "host", os: "linux", status: "not-run" as const, reason: "runner lost" }, { id: "freebsd", os: "freebsd", status: "not-run" as const, reason: "no runner" }] };
+    const planned = {
+      ...sampleReport([]),
+      platforms: [
+        { id: "host", os: "linux", status: "not-run" as const, reason: "runner lost" },
+        { id: "freebsd", os: "freebsd", status: "not-run" as const, reason: "no runner" },
+      ],
+    };
     const merged = mergeReports([planned, on("linux", "x64", sampleReport())]);
     expect(merged.platforms).toEqual([
       { id: "host", os: "linux", arch: "x64", kernel: "linux kernel", node: "v20.20.2", status: "run" },

@@ -71,7 +71,12 @@ function renameCollidingPlatforms(lists: PlatformEntry[][], notes: string[]): { 
   for (const p of lists.flat()) entriesById.set(p.id, [...(entriesById.get(p.id) ?? []), p]);
   const colliding = new Set([...entriesById].filter(([, entries]) => entries.some((a) => entries.some((b) => !sameMachine(a, b)))).map(([id]) => id));
   const newId = (p: PlatformEntry) => {
-    const arches = new Set(entriesById.get(p.id)!.filter((q) => q.os === p.os && q.arch !== undefined).map((q) => q.arch));
+    const arches = new Set(
+      entriesById
+        .get(p.id)!
+        .filter((q) => q.os === p.os && q.arch !== undefined)
+        .map((q) => q.arch),
+    );
     const arch = p.arch ?? (arches.size === 1 ? [...arches][0] : undefined);
     return [p.id, p.os, arch].filter(Boolean).join("-");
   };

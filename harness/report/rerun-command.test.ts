@@ -36,7 +36,10 @@ describe("rerunCommand", () => {
 
   test("the timeout multiplier of a slow machine, and the platform a merge renamed", () => {
     const platforms = [{ id: "host-darwin-arm64", os: "darwin", status: "run" as const, runAs: "host" }];
-    const command = rerunCommand(row({ scenario: "bind-override.a", platform: "host-darwin-arm64" }), report({ platforms, invocation: { out: "out/", timeoutMultiplier: 3 } }));
+    const command = rerunCommand(
+      row({ scenario: "bind-override.a", platform: "host-darwin-arm64" }),
+      report({ platforms, invocation: { out: "out/", timeoutMultiplier: 3 } }),
+    );
     expect(command).toMatch(/--platform host --timeout-multiplier 3 --out out\/rerun\/bind-override\.a\.host-darwin-arm64$/);
   });
 

@@ -60,7 +60,9 @@ function noEntry(row: ResultRow, report: Pick<Report, "implementations">): strin
   if (row.expected.length !== 1 || row.expected[0] !== fallback) return "the expectations list it (this report does not quote their entry)";
   const ids = [...new Set([row.implementation, row.binder, row.connecter].filter((id): id is string => id !== undefined))];
   const files = ids.map((id) => report.implementations.find((impl) => impl.id === id)?.expectations).filter((f): f is string => f !== undefined);
-  return files.length > 0 ? `no entry for it in ${files.join(" or ")}, so ${fallback} (the default)` : `no expectations entry for it, so ${fallback} (the default)`;
+  return files.length > 0
+    ? `no entry for it in ${files.join(" or ")}, so ${fallback} (the default)`
+    : `no expectations entry for it, so ${fallback} (the default)`;
 }
 
 /** A sentence cut for a line of about `max` characters: at a word boundary, with an ellipsis; whole when it fits. */

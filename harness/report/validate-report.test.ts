@@ -12,7 +12,10 @@ describe("validateReport", () => {
     expect(validateReport(clone(report))).toEqual([]);
     const full = {
       ...report,
-      platforms: [{ id: "host", os: "linux", kernel: "Linux 6.1", node: "v20.20.2", libc: "glibc 2.36", status: "run" }, { id: "freebsd", os: "freebsd", status: "not-run", reason: "no runner" }],
+      platforms: [
+        { id: "host", os: "linux", kernel: "Linux 6.1", node: "v20.20.2", libc: "glibc 2.36", status: "run" },
+        { id: "freebsd", os: "freebsd", status: "not-run", reason: "no runner" },
+      ],
       clauses: { "ipc.bind.override": { text: "It shall override.", source: "zmq_ipc(7) 0MQ 3.2.5", level: "MUST", url: "http://api.zeromq.org/3-2:zmq-ipc" } },
       notes: ["merged"],
     };

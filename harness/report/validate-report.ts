@@ -20,7 +20,8 @@ export function validateReport(report: unknown): string[] {
 function readable(errors: readonly ErrorObject[]): string[] {
   // A failed anyOf/not says it better than the alternatives it tried: keep only the summary.
   const combinators = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "not" || e.keyword === "oneOf");
-  const insideCombinator = (e: ErrorObject) => combinators.some((c) => c !== e && c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`));
+  const insideCombinator = (e: ErrorObject) =>
+    combinators.some((c) => c !== e && c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`));
   const messages = errors.filter((e) => !insideCombinator(e)).map(describe);
   return [...new Set(messages)];
 }
@@ -83,7 +84,7 @@ export function readReportFile(file: string): Report {
   try {
     report = migrateReport(JSON.parse(fs.readFileSync(file, "utf8")));
   } catch (err) {
-    throw new Error(`${file}: cannot read a report (${(err as Error).message})`);
+    throw new Error(`${file}: cannot read a report (${(err as Error).message})`, { cause: err });
   }
   const problems = validateReport(report);
   if (problems.length > 0) throw new Error(`${file}: not a valid report.json: ${problems.slice(0, 5).join("; ")}`);
@@ -102,6 +103,9 @@ export function migrateReport(report: unknown): unknown {
   return {
     ...old,
     schemaVersion: REPORT_SCHEMA_VERSION,
-    notes: [...notes, "migrated from report.json schemaVersion 1: it did not record how implementations were started, so its rerun commands name them all with --impl"],
+    notes: [
+      ...notes,
+      "migrated from report.json schemaVersion 1: it did not record how implementations were started, so its rerun commands name them all with --impl",
+    ],
   };
 }

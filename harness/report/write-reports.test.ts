@@ -32,7 +32,12 @@ describe("writeReports", () => {
     const files = writeReports(dir, sampleReport());
     const written = JSON.parse(fs.readFileSync(files.json, "utf8"));
     expect(validateReport(written)).toEqual([]);
-    expect(Object.keys(written.clauses).sort()).toEqual(["api.bind.error.einval", "compat.libzmq.wildcard-cleanup", "ipc.bind.override", "zmtp.greeting.full-immediately"]);
+    expect(Object.keys(written.clauses).sort()).toEqual([
+      "api.bind.error.einval",
+      "compat.libzmq.wildcard-cleanup",
+      "ipc.bind.override",
+      "zmtp.greeting.full-immediately",
+    ]);
     expect(written.clauses["ipc.bind.override"]).toMatchObject({ text: clauseById("ipc.bind.override")!.text, level: clauseById("ipc.bind.override")!.level });
   });
 

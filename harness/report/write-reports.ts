@@ -15,7 +15,7 @@ export interface ReportFiles {
 }
 
 /**
- * Writes the four reports of design.md into `dir`: report.json, report.html, junit.xml and
+ * Writes the four reports (docs/reports.md) into `dir`: report.json, report.html, junit.xml and
  * summary.md, each atomically (a crash mid-write leaves the previous file, never half of one).
  * report.json is written first, so it is there even if a renderer throws. The cited clauses are
  * embedded first, so report.json and report.html quote the same text.

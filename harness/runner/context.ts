@@ -91,7 +91,6 @@ export class RunnerContext implements ScenarioContext {
     throw new Skipped(reason);
   }
 
-
   socket(implementation: Implementation, type: SocketType, options?: TestSocketOptions): Promise<TestSocket> {
     return this.resources.socket(implementation, type, options);
   }
@@ -114,7 +113,6 @@ export class RunnerContext implements ScenarioContext {
     return this.resources.dispose();
   }
 
-
   setEnv(values: Record<string, string | null>): Promise<void> {
     return this.state.setEnv(values);
   }
@@ -126,7 +124,6 @@ export class RunnerContext implements ScenarioContext {
   setUmask(mask: number): void {
     this.state.setUmask(mask);
   }
-
 
   check<T>(what: string, observed: T, acceptable: T | ((value: T) => boolean), expected?: string): void {
     this.recorded.check(what, observed, acceptable, expected);
@@ -147,7 +144,6 @@ export class RunnerContext implements ScenarioContext {
   expectSuccess<T>(what: string, call: () => Promise<T>): Promise<T> {
     return this.recorded.expectSuccess(what, call);
   }
-
 
   receive(socket: TestSocket, what: string, baseMs = ARRIVAL_LIMIT_MS): Promise<Buffer[]> {
     return this.waits.receive(socket, what, baseMs);

@@ -47,16 +47,22 @@ describe("alone in the process, the scenario that left it is blamed", () => {
   test("its row is error, naming the pid and the command, with the scenario's own result; the process is gone", async () => {
     const [row] = await runMatrix([leavesSleep], { implementations: [referenceImplementation()], multiplier: 1 });
     expect(row.outcome).toBe("error");
-    expect(row.observed.summary).toMatch(/^left a process running, killed by the harness: pid \d+ \(sleep 1000\); the scenario itself: pass \(every check held\)$/);
+    expect(row.observed.summary).toMatch(
+      /^left a process running, killed by the harness: pid \d+ \(sleep 1000\); the scenario itself: pass \(every check held\)$/,
+    );
     await expectGone(pidIn(row.observed.summary));
     expect(check.finish()).toEqual(NOTHING);
   });
 
   test("a scenario cut off at its limit stays a timeout, with what it left named and ended", async () => {
-    const hangs = probe("hangs", async () => {
-      spawn("sleep", ["1000"], { stdio: "ignore" });
-      await new Promise(() => undefined);
-    }, { timeoutMs: 100 });
+    const hangs = probe(
+      "hangs",
+      async () => {
+        spawn("sleep", ["1000"], { stdio: "ignore" });
+        await new Promise(() => undefined);
+      },
+      { timeoutMs: 100 },
+    );
     const [row] = await runMatrix([hangs], { implementations: [referenceImplementation()], multiplier: 1 });
     expect(row.outcome).toBe("timeout");
     expect(row.observed.summary).toMatch(/^no verdict within 100 ms; left a process running, killed by the harness: pid \d+ \(sleep 1000\)$/);
@@ -93,10 +99,17 @@ describe("executeRun", () => {
   // The driver's helper process, started two ways; the harness cannot be told about either.
   test.each([
     { mode: "crash-with-child", how: "in the driver's group, holding its stdout, when the driver crashes", fault: /exited \(code 1\)/ },
-    { mode: "escaped-child", how: "out of the driver's group (setsid) and deaf to SIGTERM, when the driver hangs", fault: /no answer to request \d+ \(create\)/ },
+    {
+      mode: "escaped-child",
+      how: "out of the driver's group (setsid) and deaf to SIGTERM, when the driver hangs",
+      fault: /no answer to request \d+ \(create\)/,
+    },
   ])("a driver's helper $how: the row is error and nothing is left", async ({ mode, fault }) => {
     // 0.2: a request may take 1 s, so the hung driver costs 1 s, not 5.
-    const run = await executeRun([plain], request({ implementations: [], drivers: [{ name: "careless", command: fixtureCommand("leaves-child", mode) }], multiplier: 0.2 }));
+    const run = await executeRun(
+      [plain],
+      request({ implementations: [], drivers: [{ name: "careless", command: fixtureCommand("leaves-child", mode) }], multiplier: 0.2 }),
+    );
     expect(run.report.results.map((r) => r.outcome)).toEqual(["error"]);
     expect(run.report.results[0].observed.summary).toMatch(fault);
     expect(run.exitCode).toBe(2);

@@ -60,7 +60,7 @@ export function commandLine(p: ProcessInfo): string {
  * scenario) or, where the kernel lacks those, from a scan of every process.
  */
 export function descendantsOf(root: number, processes?: readonly ProcessInfo[]): ProcessInfo[] {
-  const childrenOf = processes !== undefined ? fromList(processes) : fromChildrenFiles() ?? fromList(listProcesses());
+  const childrenOf = processes !== undefined ? fromList(processes) : (fromChildrenFiles() ?? fromList(listProcesses()));
   const found: ProcessInfo[] = [];
   const seen = new Set([root]);
   const queue = [root];

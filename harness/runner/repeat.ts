@@ -1,7 +1,6 @@
 import { OUTCOMES, type Outcome } from "../model/outcome";
 import type { ObservedRow } from "./result";
 
-
 /**
  * The outcomes from least to most favourable: a repeated cell shows the least favourable run it
  * had (its evidence included), so a flaky cell never looks better than its worst run.

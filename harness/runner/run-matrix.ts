@@ -7,7 +7,6 @@ import type { ObservedRow } from "./result";
 import { combineRepeats } from "./repeat";
 import { runScenario, type Roles } from "./run-scenario";
 
-
 /** One cell of the matrix: a scenario with the implementation(s) playing its roles. */
 export interface Task {
   readonly scenario: Scenario;

@@ -57,13 +57,15 @@ export function readRunSettings(file: string): RunSettings {
   const positive = (name: string, integer: boolean): number | undefined => {
     const field = v[name];
     if (field === undefined) return undefined;
-    if (typeof field !== "number" || !(field > 0) || (integer && !Number.isInteger(field))) fail(`"${name}" must be a positive ${integer ? "integer" : "number"}`);
+    if (typeof field !== "number" || !(field > 0) || (integer && !Number.isInteger(field)))
+      fail(`"${name}" must be a positive ${integer ? "integer" : "number"}`);
     return field as number;
   };
   // Checked in the order the fields are written, so the first mistake is the one named.
   const implementations = strings("implementations");
   const drivers = v.drivers;
-  if (!Array.isArray(drivers) || drivers.some((d) => typeof d?.name !== "string" || typeof d?.command !== "string")) fail(`"drivers" must be an array of { "name", "command" } strings`);
+  if (!Array.isArray(drivers) || drivers.some((d) => typeof d?.name !== "string" || typeof d?.command !== "string"))
+    fail(`"drivers" must be an array of { "name", "command" } strings`);
   const suites = strings("suites");
   const scenarios = strings("scenarios");
   const platforms = strings("platforms");
@@ -73,7 +75,8 @@ export function readRunSettings(file: string): RunSettings {
   const jobs = positive("jobs", true) ?? 1;
   const repeat = positive("repeat", true);
   const shard = v.shard as Shard | undefined;
-  if (shard !== undefined && !(Number.isInteger(shard?.index) && Number.isInteger(shard?.count) && shard.index >= 1 && shard.index <= shard.count)) fail(`"shard" must be { "index", "count" } with 1 <= index <= count`);
+  if (shard !== undefined && !(Number.isInteger(shard?.index) && Number.isInteger(shard?.count) && shard.index >= 1 && shard.index <= shard.count))
+    fail(`"shard" must be { "index", "count" } with 1 <= index <= count`);
   return {
     implementations,
     drivers: (drivers as RunSettings["drivers"]).map(({ name, command }) => ({ name, command })),

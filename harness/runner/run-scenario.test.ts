@@ -19,7 +19,11 @@ function make(level: Level, run: (ctx: ScenarioContext) => Promise<void>, extra:
 
 describe("runScenario turns every kind of end into an outcome", () => {
   test("a scenario that never settles costs its limit and reports timeout", async () => {
-    const row = await runScenario(make("MUST", () => new Promise(() => undefined), { timeoutMs: 50 }), roles, settings);
+    const row = await runScenario(
+      make("MUST", () => new Promise(() => undefined), { timeoutMs: 50 }),
+      roles,
+      settings,
+    );
     expect(row.outcome).toBe("timeout");
     expect(row.durationMs).toBeGreaterThanOrEqual(45);
   });
@@ -33,16 +37,30 @@ describe("runScenario turns every kind of end into an outcome", () => {
   });
 
   test("a fault of the harness itself is error, with the stack in the summary", async () => {
-    const row = await runScenario(make("MUST", async () => { throw new TypeError("bug in a scenario"); }), roles, settings);
+    const row = await runScenario(
+      make("MUST", async () => {
+        throw new TypeError("bug in a scenario");
+      }),
+      roles,
+      settings,
+    );
     expect(row.outcome).toBe("error");
     expect(row.observed.summary).toContain("bug in a scenario");
   });
 
   test("a missing capability is unsupported, and a platform mismatch skipped with its reason", async () => {
     const bare = { ...reference, capabilities: [] };
-    const unsupported = await runScenario(make("MUST", async () => undefined, { requires: ["wildcard"] }), { binder: bare, connecter: bare }, settings);
+    const unsupported = await runScenario(
+      make("MUST", async () => undefined, { requires: ["wildcard"] }),
+      { binder: bare, connecter: bare },
+      settings,
+    );
     expect(unsupported.outcome).toBe("unsupported");
-    const other = await runScenario(make("MUST", async () => undefined, { platforms: ["openbsd"] }), roles, { ...settings, platform: platformLimits("linux") });
+    const other = await runScenario(
+      make("MUST", async () => undefined, { platforms: ["openbsd"] }),
+      roles,
+      { ...settings, platform: platformLimits("linux") },
+    );
     expect(other.outcome).toBe("skipped");
     expect(other.observed.summary).toContain("openbsd");
   });
@@ -76,7 +94,11 @@ describe("the harness's own faults and a scenario that outlives its limit", () =
     const previous = env.TMPDIR;
     env.TMPDIR = file;
     try {
-      const row = await runScenario(make("MUST", async () => undefined), roles, settings);
+      const row = await runScenario(
+        make("MUST", async () => undefined),
+        roles,
+        settings,
+      );
       expect(row.outcome).toBe("error");
       expect(row.observed.summary).toMatch(/^harness error: ENOTDIR: not a directory, mkdtemp '.*a-file\/zic-XXXXXX'$/);
     } finally {

@@ -63,9 +63,7 @@ export async function runScenario(scenario: Scenario, roles: Roles, settings: Ru
     clause: scenario.clause,
     level: scenario.level,
     title: scenario.title,
-    ...(scenario.roles === "pair"
-      ? { binder: roles.binder.id, connecter: roles.connecter.id }
-      : { implementation: roles.binder.id }),
+    ...(scenario.roles === "pair" ? { binder: roles.binder.id, connecter: roles.connecter.id } : { implementation: roles.binder.id }),
     platform: settings.platformId,
     outcome,
     observed: { summary, checks: ctx?.checks ?? [], values: ctx?.observations ?? {} },
@@ -112,7 +110,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   const before = settings.aloneInProcess ? processesNow() : undefined;
   let timer: NodeJS.Timeout | undefined;
   let result: ObservedRow;
-  let removed = false;
+  let removed: boolean;
   try {
     await Promise.race([
       scenario.run(ctx),

@@ -22,12 +22,19 @@ import { exitAfterOutput } from "../cli/exit-after-output";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { repeat: { type: "string", default: "5" }, load: { type: "string", default: "2" }, out: { type: "string", default: "out/stability" }, impl: { type: "string", default: "reference,libzmq" } },
+    options: {
+      repeat: { type: "string", default: "5" },
+      load: { type: "string", default: "2" },
+      out: { type: "string", default: "out/stability" },
+      impl: { type: "string", default: "reference,libzmq" },
+    },
   });
   const repeat = Number(values.repeat);
   const load = Number(values.load);
   if (!Number.isInteger(repeat) || repeat < 2 || !Number.isInteger(load) || load < 0) {
-    process.stderr.write(`stability: --repeat takes an integer >= 2 and --load an integer >= 0 (busy workers per core), got ${values.repeat} and ${values.load}\n`);
+    process.stderr.write(
+      `stability: --repeat takes an integer >= 2 and --load an integer >= 0 (busy workers per core), got ${values.repeat} and ${values.load}\n`,
+    );
     return 2;
   }
   const workers = os.availableParallelism() * load;
@@ -38,7 +45,12 @@ async function main(): Promise<number> {
   // Started outside this process's tree (the shell that starts it exits at once): the run ends
   // whatever it started and left running, which would end the load early and count as an error.
   // In a session of its own, so that ending its group ends its workers; it ends by itself after a day.
-  const hog = workers > 0 ? Number(spawnSync("sh", ["-c", `setsid stress-ng --cpu ${workers} --timeout 86400 --quiet >/dev/null 2>&1 & echo $!`], { encoding: "utf8" }).stdout.trim()) : undefined;
+  const hog =
+    workers > 0
+      ? Number(
+          spawnSync("sh", ["-c", `setsid stress-ng --cpu ${workers} --timeout 86400 --quiet >/dev/null 2>&1 & echo $!`], { encoding: "utf8" }).stdout.trim(),
+        )
+      : undefined;
   const stopHog = () => {
     if (hog !== undefined && hog > 0) {
       try {

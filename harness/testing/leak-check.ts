@@ -91,7 +91,11 @@ export class LeakCheck {
 
   private leftoverFiles(): string[] {
     const inTmp = entriesOf(this.tmpdir).map((entry) => path.join(this.tmpdir, entry));
-    const inWatched = [...this.watched].flatMap(([dir, before]) => entriesOf(dir).filter((entry) => !before.has(entry)).map((entry) => path.join(dir, entry)));
+    const inWatched = [...this.watched].flatMap(([dir, before]) =>
+      entriesOf(dir)
+        .filter((entry) => !before.has(entry))
+        .map((entry) => path.join(dir, entry)),
+    );
     return [...inTmp, ...inWatched];
   }
 }

@@ -138,9 +138,7 @@ if (platform.abstractNamespace && exactAbstractNames()) {
       fixture.defer(() => new Promise((resolve) => server.close(resolve)));
       const libzmqPull = fixture.track(new zmq.Pull());
       await libzmqPull.bind(`ipc://@${name}`); // no EADDRINUSE: for the kernel these are two names
-      expect(kernelNames(name).sort()).toEqual(
-        [`@${name}`, `@${name}${"@".repeat(platform.sunPathSize - 1 - Buffer.byteLength(name))}`].sort(),
-      );
+      expect(kernelNames(name).sort()).toEqual([`@${name}`, `@${name}${"@".repeat(platform.sunPathSize - 1 - Buffer.byteLength(name))}`].sort());
     });
   });
 } else {

@@ -54,27 +54,24 @@ test("after unbind nobody listens, and the same path can be bound again", async 
   expect(await roundTrip(endpoint, pull, "rebound")).toEqual(["rebound"]);
 });
 
-test.each(["close", "unbind"] as const)(
-  "%s of an overridden first binder leaves the second binder's file, and the second keeps working",
-  async (how) => {
-    const endpoint = fixture.endpoint("shared.sock");
-    const first = fixture.track(new ref.Pull());
-    await first.bind(endpoint);
-    const second = fixture.track(new ref.Pull());
-    await second.bind(endpoint);
-    const secondInode = inode(fixture.path("shared.sock"));
+test.each(["close", "unbind"] as const)("%s of an overridden first binder leaves the second binder's file, and the second keeps working", async (how) => {
+  const endpoint = fixture.endpoint("shared.sock");
+  const first = fixture.track(new ref.Pull());
+  await first.bind(endpoint);
+  const second = fixture.track(new ref.Pull());
+  await second.bind(endpoint);
+  const secondInode = inode(fixture.path("shared.sock"));
 
-    if (how === "close") first.close();
-    else await first.unbind(endpoint);
+  if (how === "close") first.close();
+  else await first.unbind(endpoint);
 
-    expect(fixture.list()).toEqual(["shared.sock"]);
-    expect(inode(fixture.path("shared.sock"))).toBe(secondInode);
-    expect(await roundTrip(endpoint, second, "to the second")).toEqual(["to the second"]);
+  expect(fixture.list()).toEqual(["shared.sock"]);
+  expect(inode(fixture.path("shared.sock"))).toBe(secondInode);
+  expect(await roundTrip(endpoint, second, "to the second")).toEqual(["to the second"]);
 
-    second.close();
-    expect(fixture.list()).toEqual([]);
-  },
-);
+  second.close();
+  expect(fixture.list()).toEqual([]);
+});
 
 test("closing the current owner removes the file even while the overridden first binder lives on", async () => {
   const endpoint = fixture.endpoint("shared.sock");

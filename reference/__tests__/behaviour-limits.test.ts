@@ -104,7 +104,10 @@ describe("handshakeInterval", () => {
     const greeted = fixture.track(await RecordingPeer.connect(fixture.path("handshake-ok.sock")));
     greeted.write(Buffer.concat([greeting(), ready("PUSH"), dataFrame("during")]));
     let received: string[] = [];
-    pull.receive().then((frames) => (received = text(frames)), () => undefined);
+    pull.receive().then(
+      (frames) => (received = text(frames)),
+      () => undefined,
+    );
     await waitFor(() => received.length > 0, "the first message");
     expect(received).toEqual(["during"]);
     const silent = fixture.track(await RecordingPeer.connect(fixture.path("handshake-ok.sock")));
@@ -116,7 +119,10 @@ describe("handshakeInterval", () => {
     await waitFor(() => silent.closed, "the silent peer to be disconnected");
     greeted.write(dataFrame("after"));
     received = [];
-    pull.receive().then((frames) => (received = text(frames)), () => undefined);
+    pull.receive().then(
+      (frames) => (received = text(frames)),
+      () => undefined,
+    );
     await waitFor(() => received.length > 0, "the message after the interval");
     expect(received).toEqual(["after"]);
     expect(greeted.closed).toBe(false);

@@ -22,7 +22,10 @@ describe("a path ending in / is never bound, and never trimmed", () => {
   test("a new name: ENOENT, and nothing is created at the name", async () => {
     const pull = fixture.track(new ref.Pull());
     const err = await failure(pull.bind(`${fixture.endpoint("new.sock")}/`));
-    expect([err.code, err.message]).toEqual(["ENOENT", `a path ending in / names a directory, and there is none: no socket is created there: ${fixture.endpoint("new.sock")}/`]);
+    expect([err.code, err.message]).toEqual([
+      "ENOENT",
+      `a path ending in / names a directory, and there is none: no socket is created there: ${fixture.endpoint("new.sock")}/`,
+    ]);
     expect(fixture.list()).toEqual([]);
   });
 

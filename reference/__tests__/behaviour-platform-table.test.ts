@@ -50,9 +50,7 @@ describe.each(Object.keys(EXPECTED) as PlatformName[])("%s", (name) => {
         kind: "path",
         path: "r".repeat(expected.maxPathBytes),
       });
-      expect(syncFailure(() => parseEndpoint(`ipc://${"r".repeat(expected.maxPathBytes + 1)}`, use, platform)).code).toBe(
-        "ENAMETOOLONG",
-      );
+      expect(syncFailure(() => parseEndpoint(`ipc://${"r".repeat(expected.maxPathBytes + 1)}`, use, platform)).code).toBe("ENAMETOOLONG");
     });
 
     test("the limit is in UTF-8 bytes", () => {

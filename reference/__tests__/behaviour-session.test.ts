@@ -171,13 +171,16 @@ describe("commands during the handshake", () => {
     const { s: pull, path } = await bound(ref.Pull);
     const peer = await raw.connect(path);
     const received: Buffer[][] = [];
-    void pull.receive().then((m) => received.push(m), () => undefined);
+    void pull.receive().then(
+      (m) => received.push(m),
+      () => undefined,
+    );
     await peer.write(Buffer.concat([greeting(), command("READZ", properties([["Socket-Type", "PUSH"]])), message(["smuggled"])]));
     await closedWithinLimit(peer, "hang-up after a command other than READY");
     expect(received).toEqual([]);
   });
 
-  test("an incompatible peer gets ERROR \"Invalid socket type\" before the hang-up", async () => {
+  test('an incompatible peer gets ERROR "Invalid socket type" before the hang-up', async () => {
     const { path } = await bound(ref.Pull);
     const peer = await raw.connect(path);
     await peer.handshake("PULL");

@@ -128,7 +128,11 @@ async function pushToRawPull(options: ConstructorParameters<typeof ref.Push>[0])
  */
 async function hungUpOn(peer: RawPeer): Promise<void> {
   await waitForAsync(
-    () => peer.write(message(["probe"])).then(() => false, () => true),
+    () =>
+      peer.write(message(["probe"])).then(
+        () => false,
+        () => true,
+      ),
     "the lingering connection to be closed",
   );
 }
@@ -159,46 +163,43 @@ async function connectedPushPull(
 }
 
 describe("close() and linger", () => {
-  test.each([["binds", true], ["connects", false]])(
-    "with the default linger (-1), close() right after send() still delivers everything, on a socket that %s",
-    async (_, pushBinds) => {
-      const { push, pull } = await connectedPushPull("linger.sock", pushBinds);
-      // 6.4 MB, queued in this turn of the event loop and not yet written when close() comes:
-      // close() must write all of it and leave the connection open until it has been read
-      // (which takes many turns of the event loop: any linger timer, even 1 ms, would cut it short).
-      const payload = bulk(100, 64 * 1024);
-      for (const body of payload) void push.send(body);
-      push.close();
-      for (let i = 0; i < payload.length; i++) {
-        const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
-        expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-      }
-    },
-  );
+  test.each([
+    ["binds", true],
+    ["connects", false],
+  ])("with the default linger (-1), close() right after send() still delivers everything, on a socket that %s", async (_, pushBinds) => {
+    const { push, pull } = await connectedPushPull("linger.sock", pushBinds);
+    // 6.4 MB, queued in this turn of the event loop and not yet written when close() comes:
+    // close() must write all of it and leave the connection open until it has been read
+    // (which takes many turns of the event loop: any linger timer, even 1 ms, would cut it short).
+    const payload = bulk(100, 64 * 1024);
+    for (const body of payload) void push.send(body);
+    push.close();
+    for (let i = 0; i < payload.length; i++) {
+      const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+    }
+  });
 
   test.each([
     ["the default linger (-1)", "binds", true, -1],
     ["the default linger (-1)", "connects", false, -1],
     ["linger 5000 (the peer reads it all well before)", "connects", false, 5000],
-  ])(
-    "with %s, what is still in the pipe behind a full connection is delivered too, on a socket that %s",
-    async (_, __, pushBinds, linger) => {
-      // receiveHighWaterMark 1: the PULL reads one message ahead, then stops reading the connection.
-      const { push, pull } = await connectedPushPull("linger-pipe.sock", pushBinds, { linger }, { receiveHighWaterMark: 1 });
-      const payload = bulk(200, 64 * 1024);
-      for (const body of payload.slice(0, 100)) void push.send(body);
-      // The first 6.4 MB were written to the connection (the first arrived): far beyond what the
-      // peer has read, so the connection is full and the next 100 stay in the pipe when close() comes.
-      const [first] = await within(pull.receive(), "message 1 of 200");
-      expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
-      for (const body of payload.slice(100)) void push.send(body);
-      push.close();
-      for (let i = 1; i < payload.length; i++) {
-        const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
-        expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-      }
-    },
-  );
+  ])("with %s, what is still in the pipe behind a full connection is delivered too, on a socket that %s", async (_, __, pushBinds, linger) => {
+    // receiveHighWaterMark 1: the PULL reads one message ahead, then stops reading the connection.
+    const { push, pull } = await connectedPushPull("linger-pipe.sock", pushBinds, { linger }, { receiveHighWaterMark: 1 });
+    const payload = bulk(200, 64 * 1024);
+    for (const body of payload.slice(0, 100)) void push.send(body);
+    // The first 6.4 MB were written to the connection (the first arrived): far beyond what the
+    // peer has read, so the connection is full and the next 100 stay in the pipe when close() comes.
+    const [first] = await within(pull.receive(), "message 1 of 200");
+    expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
+    for (const body of payload.slice(100)) void push.send(body);
+    push.close();
+    for (let i = 1; i < payload.length; i++) {
+      const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+    }
+  });
 
   test("with the default linger (-1), a PING that arrives after close() is not answered: the connection still delivers everything", async () => {
     const { push, pull } = await pushToRawPull({});
@@ -297,26 +298,26 @@ describe("close() and linger", () => {
     expect(Date.now() - disconnectedAt).toBeGreaterThanOrEqual(45);
   });
 
-  test.each([["bound", true], ["connecting", false]])(
-    "close() hangs up a connection still in its handshake, on a %s socket",
-    async (_, binds) => {
-      let peer: RawPeer;
-      let socket: ref.Push;
-      if (binds) {
-        socket = fixture.track(new ref.Push());
-        await socket.bind(fixture.endpoint("push.sock"));
-        peer = await raw.connect(fixture.path("push.sock"));
-      } else {
-        const server = await rawServer("pull.sock");
-        socket = fixture.track(new ref.Push());
-        socket.connect(server.endpoint);
-        peer = await server.next();
-      }
-      await peer.read(64, "the reference's greeting"); // its session exists; we never answer
-      socket.close();
-      await within(peer.closed, "the hang-up");
-    },
-  );
+  test.each([
+    ["bound", true],
+    ["connecting", false],
+  ])("close() hangs up a connection still in its handshake, on a %s socket", async (_, binds) => {
+    let peer: RawPeer;
+    let socket: ref.Push;
+    if (binds) {
+      socket = fixture.track(new ref.Push());
+      await socket.bind(fixture.endpoint("push.sock"));
+      peer = await raw.connect(fixture.path("push.sock"));
+    } else {
+      const server = await rawServer("pull.sock");
+      socket = fixture.track(new ref.Push());
+      socket.connect(server.endpoint);
+      peer = await server.next();
+    }
+    await peer.read(64, "the reference's greeting"); // its session exists; we never answer
+    socket.close();
+    await within(peer.closed, "the hang-up");
+  });
 });
 
 describe("high-water marks", () => {

@@ -247,7 +247,11 @@ describe("ROUTER", () => {
     first.destroy();
     // The ROUTER gives no sign of the disconnect: retry until "peer-x" is unroutable.
     await waitForAsync(
-      () => router.send(["peer-x", "probe"]).then(() => false, (err: { code?: string }) => err.code === "EHOSTUNREACH"),
+      () =>
+        router.send(["peer-x", "probe"]).then(
+          () => false,
+          (err: { code?: string }) => err.code === "EHOSTUNREACH",
+        ),
       "peer-x to become unroutable",
     );
 
@@ -413,7 +417,7 @@ describe("XPUB", () => {
     expect(await next(xpub)).toEqual(hexOf([sub("A")])); // nobody held A any more: first again
   });
 
-  test("verbosity \"allSubs\" (ZMQ_XPUB_VERBOSE) passes every subscription up, and a cancel still only from the last subscriber", async () => {
+  test('verbosity "allSubs" (ZMQ_XPUB_VERBOSE) passes every subscription up, and a cancel still only from the last subscriber', async () => {
     const { xpub, s1, s2 } = await xpubWithSubscribers({ verbosity: "allSubs" });
     expect(xpub.verbosity).toBe("allSubs");
     s1.subscribe("A");
@@ -427,7 +431,7 @@ describe("XPUB", () => {
     expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
   });
 
-  test("verbosity \"allSubsUnsubs\" (ZMQ_XPUB_VERBOSER) passes every cancel up too, also a departed peer's", async () => {
+  test('verbosity "allSubsUnsubs" (ZMQ_XPUB_VERBOSER) passes every cancel up too, also a departed peer\'s', async () => {
     const { xpub, s1, s2 } = await xpubWithSubscribers();
     xpub.verbosity = "allSubsUnsubs"; // settable after creation, as in zeromq.js
     s1.subscribe("A");
@@ -440,7 +444,7 @@ describe("XPUB", () => {
     expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
   });
 
-  test("verbosity is null by default, and only null, \"allSubs\" or \"allSubsUnsubs\" are accepted (EINVAL otherwise)", () => {
+  test('verbosity is null by default, and only null, "allSubs" or "allSubsUnsubs" are accepted (EINVAL otherwise)', () => {
     const xpub = fixture.track(new ref.XPublisher());
     expect(xpub.verbosity).toBeNull();
     expect(syncFailure(() => (xpub.verbosity = "all" as never)).code).toBe("EINVAL");

@@ -280,8 +280,7 @@ const PAIRS: PairSpec[] = [
     async exchange({ a, b, binder }, payload) {
       // The connecting ROUTER knows the binder by the Identity of its READY; the binder learns
       // the connecter's id from its READY and answers to it.
-      const [bound, connecting, boundId, connectingId] =
-        binder === "a" ? [a, b, "router-a", "router-b"] : [b, a, "router-b", "router-a"];
+      const [bound, connecting, boundId, connectingId] = binder === "a" ? [a, b, "router-a", "router-b"] : [b, a, "router-b", "router-a"];
       await sendWhenRoutable(connecting, [boundId, ...payload]);
       expectFrames(await receive(bound), [connectingId, ...payload]);
       await bound.send([connectingId, ...answer(payload)]);
@@ -321,13 +320,7 @@ describe.each(PAIRS)("$a-$b", (spec) => {
 
     for (const extra of spec.more ?? []) {
       test(extra.name, async () => {
-        const ctx = await setUp(
-          spec.a,
-          spec.b,
-          topology,
-          { ...spec.optionsA, ...extra.optionsA },
-          { ...spec.optionsB, ...extra.optionsB },
-        );
+        const ctx = await setUp(spec.a, spec.b, topology, { ...spec.optionsA, ...extra.optionsA }, { ...spec.optionsB, ...extra.optionsB });
         await extra.run(ctx);
       });
     }
@@ -375,7 +368,7 @@ async function expectRefused(typeA: SocketTypeName, typeB: SocketTypeName, topol
   try {
     await Promise.all(probes);
   } catch (err) {
-    throw new Error(`${typeA}-${typeB}, ${topology.name}: ${(err as Error).message}`);
+    throw new Error(`${typeA}-${typeB}, ${topology.name}: ${(err as Error).message}`, { cause: err });
   }
 }
 

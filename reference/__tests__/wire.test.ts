@@ -22,10 +22,7 @@ const dir = useTempDir(); // last: sockets and raw peers are gone before their d
 const receive = (s: TestSocket) => within(s.receive(), "receive");
 
 /** RFC 23/37: 0xFF, 8 zero padding bytes, 0x7F, version 3.1, "NULL" NUL-padded to 20, as-server 0, 31 zeros. */
-const RFC_GREETING = Buffer.from(
-  "ff" + "0000000000000000" + "7f" + "03" + "01" + "4e554c4c" + "00".repeat(16) + "00" + "00".repeat(31),
-  "hex",
-);
+const RFC_GREETING = Buffer.from("ff" + "0000000000000000" + "7f" + "03" + "01" + "4e554c4c" + "00".repeat(16) + "00" + "00".repeat(31), "hex");
 
 /** A peer type each type may talk to, for the raw side of a handshake. */
 const COMPATIBLE: Record<SocketTypeName, SocketTypeName> = {
@@ -103,9 +100,7 @@ describe("the reference's greeting and READY", () => {
     await peer.write(greeting());
     await peer.read(64, "greeting");
     const rfc = "04 29 05 READY 0b Socket-Type 00000006 DEALER 08 Identity 00000000";
-    const bytes = Buffer.concat(
-      rfc.split(" ").map((part) => (/^[0-9a-f]+$/.test(part) ? Buffer.from(part, "hex") : Buffer.from(part, "ascii"))),
-    );
+    const bytes = Buffer.concat(rfc.split(" ").map((part) => (/^[0-9a-f]+$/.test(part) ? Buffer.from(part, "hex") : Buffer.from(part, "ascii"))));
     expect((await peer.read(bytes.length, "READY")).toString("hex")).toBe(bytes.toString("hex"));
   });
 

@@ -42,12 +42,7 @@ export function checkEndpointSyntax(endpoint: unknown): void {
   }
 }
 
-export function parseEndpoint(
-  endpoint: unknown,
-  use: EndpointUse,
-  platform: PlatformIpc,
-  abstractNamesExact: boolean = exactAbstractNames(),
-): IpcAddress {
+export function parseEndpoint(endpoint: unknown, use: EndpointUse, platform: PlatformIpc, abstractNamesExact: boolean = exactAbstractNames()): IpcAddress {
   if (typeof endpoint !== "string") {
     throw new ZmqError("EINVAL", `endpoint must be a string, got ${typeof endpoint}`);
   }

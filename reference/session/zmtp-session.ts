@@ -106,10 +106,7 @@ export class ZmtpSession {
     // At once: libzmq sends part of its greeting and waits for ours, so waiting for its whole one deadlocks.
     if (this.behaviour.greetsAtOnce) socket.write(encodeGreeting());
     if (options.handshakeInterval > 0) {
-      this.handshakeTimer = setTimeout(
-        () => this.close(`handshake not completed within ${options.handshakeInterval} ms`),
-        options.handshakeInterval,
-      );
+      this.handshakeTimer = setTimeout(() => this.close(`handshake not completed within ${options.handshakeInterval} ms`), options.handshakeInterval);
     }
   }
 

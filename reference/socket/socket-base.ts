@@ -35,7 +35,6 @@ interface ConnectedEndpoint {
   session: ZmtpSession | undefined;
 }
 
-
 /** What a send that found room returns: already resolved, shared (nothing allocated per message). */
 const SENT: Promise<void> = Promise.resolve();
 /**

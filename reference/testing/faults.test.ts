@@ -19,7 +19,9 @@ describe("test-only faults", () => {
   test("each fault changes the standard behaviour, and only what it names", () => {
     for (const fault of WIRE_FAULTS) {
       const faulty = behaviourOf({ [TEST_FAULTS]: [fault] });
-      const changed = Object.keys(STANDARD_BEHAVIOUR).filter((key) => faulty[key as keyof typeof faulty] !== STANDARD_BEHAVIOUR[key as keyof typeof STANDARD_BEHAVIOUR]);
+      const changed = Object.keys(STANDARD_BEHAVIOUR).filter(
+        (key) => faulty[key as keyof typeof faulty] !== STANDARD_BEHAVIOUR[key as keyof typeof STANDARD_BEHAVIOUR],
+      );
       expect([fault, changed.length]).toEqual([fault, 1]);
     }
   });

@@ -36,12 +36,7 @@ export class IpcListener {
     private readonly wildcardDir: string | undefined,
   ) {}
 
-  static async bind(
-    address: IpcAddress,
-    endpoint: string,
-    platform: PlatformIpc,
-    onConnection: (socket: net.Socket) => void,
-  ): Promise<IpcListener> {
+  static async bind(address: IpcAddress, endpoint: string, platform: PlatformIpc, onConnection: (socket: net.Socket) => void): Promise<IpcListener> {
     switch (address.kind) {
       case "abstract": {
         const server = await listen(`\0${address.name}`, onConnection, endpoint);
@@ -181,17 +176,11 @@ function temporaryNameBeside(target: string, platform: PlatformIpc): { name: str
   return { name: randomName(16), cwd: prefix === "" ? "." : prefix };
 }
 
-function listen(
-  address: string,
-  onConnection: (socket: net.Socket) => void,
-  endpoint: string,
-  cwd?: string,
-): Promise<net.Server> {
+function listen(address: string, onConnection: (socket: net.Socket) => void, endpoint: string, cwd?: string): Promise<net.Server> {
   return new Promise((resolve, reject) => {
     const server = net.createServer({ pauseOnConnect: false }, onConnection);
     // Node's message names the temporary listen path; the user knows only the endpoint.
-    const onError = (err: NodeJS.ErrnoException) =>
-      reject(fromSystemError({ code: err.code, message: `cannot bind: ${err.code ?? err.message}` }, endpoint));
+    const onError = (err: NodeJS.ErrnoException) => reject(fromSystemError({ code: err.code, message: `cannot bind: ${err.code ?? err.message}` }, endpoint));
     server.once("error", onError);
     server.once("listening", () => {
       server.off("error", onError);

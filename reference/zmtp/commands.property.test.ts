@@ -10,15 +10,7 @@
  */
 import assert from "node:assert/strict";
 import * as fc from "fast-check";
-import {
-  applyEdits,
-  byteEdits,
-  bytes,
-  frameBody,
-  opaqueBody,
-  recordingDecoder,
-  runs,
-} from "../__tests__/helpers/codec-properties";
+import { applyEdits, byteEdits, bytes, frameBody, opaqueBody, recordingDecoder, runs } from "../__tests__/helpers/codec-properties";
 import { parseProperties } from "../../suites/raw-zmtp/zmtp-bytes";
 import {
   decodePing,
@@ -122,16 +114,12 @@ describe("command codec properties", () => {
     const outcomes = { ok: 0, malformed: 0 };
     const input = fc.oneof(
       propertyList({ large: false }).map((list) => encodeProperties(list)),
-      fc
-        .tuple(propertyList({ large: false }), byteEdits)
-        .map(([list, edits]) => applyEdits(encodeProperties(list), edits)),
+      fc.tuple(propertyList({ large: false }), byteEdits).map(([list, edits]) => applyEdits(encodeProperties(list), edits)),
       fc.tuple(propertyList({ large: false }), fc.nat()).map(([list, cut]) => {
         const encoded = encodeProperties(list);
         return encoded.subarray(0, cut % (encoded.length + 1));
       }),
-      fc
-        .tuple(propertyList({ large: false }), bytes(1, 16))
-        .map(([list, tail]) => Buffer.concat([encodeProperties(list), tail])),
+      fc.tuple(propertyList({ large: false }), bytes(1, 16)).map(([list, tail]) => Buffer.concat([encodeProperties(list), tail])),
       bytes(0, 64),
     );
     fc.assert(
@@ -200,7 +188,10 @@ describe("command codec properties", () => {
           const pong = decodeCommand(encodePong(context));
           assert.ok(pong.name === "PONG" && pong.data.equals(context), "PONG");
 
-          for (const [encode, commandName] of [[encodeSubscribe, "SUBSCRIBE"], [encodeCancel, "CANCEL"]] as const) {
+          for (const [encode, commandName] of [
+            [encodeSubscribe, "SUBSCRIBE"],
+            [encodeCancel, "CANCEL"],
+          ] as const) {
             const got = decodeCommand(encode(topic));
             assert.ok(got.name === commandName && got.data.equals(topic), commandName);
           }

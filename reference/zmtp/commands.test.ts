@@ -48,12 +48,7 @@ describe("READY and RFC 23's worked example", () => {
   // RFC 23, "Worked Example": the DEALER's READY with Socket-Type "DEALER" and an
   // empty Identity. Its size byte says 41: that is the BODY (bytes 2..42); the
   // whole frame, with flags and size, is 43 bytes.
-  const RFC23_DEALER_READY = [
-    0x04, 41,
-    5, ...ascii("READY"),
-    11, ...ascii("Socket-Type"), 0, 0, 0, 6, ...ascii("DEALER"),
-    8, ...ascii("Identity"), 0, 0, 0, 0,
-  ];
+  const RFC23_DEALER_READY = [0x04, 41, 5, ...ascii("READY"), 11, ...ascii("Socket-Type"), 0, 0, 0, 6, ...ascii("DEALER"), 8, ...ascii("Identity"), 0, 0, 0, 0];
   // The ROUTER's reply in the same example: Socket-Type only, size 28.
   const RFC23_ROUTER_READY = [0x04, 28, 5, ...ascii("READY"), 11, ...ascii("Socket-Type"), 0, 0, 0, 6, ...ascii("ROUTER")];
 

@@ -55,8 +55,7 @@ export function encodeProperties(props: Array<[string, Buffer]>): Buffer {
 }
 
 export type PropertiesResult =
-  | { ok: true; properties: Map<string, Buffer> /* names lower-cased: names are case-insensitive */ }
-  | { ok: false; reason: string };
+  { ok: true; properties: Map<string, Buffer> /* names lower-cased: names are case-insensitive */ } | { ok: false; reason: string };
 
 /**
  * Parses a property list. Values are views of `data` (no copy). Names are
@@ -90,9 +89,7 @@ export function decodeProperties(data: Buffer): PropertiesResult {
     const valueStart = nameEnd + 4;
     const valueEnd = valueStart + valueLength;
     if (valueEnd > data.length) {
-      return fail(
-        `property ${name}: value of ${valueLength} bytes runs past the data (${data.length - valueStart} left)`,
-      );
+      return fail(`property ${name}: value of ${valueLength} bytes runs past the data (${data.length - valueStart} left)`);
     }
     if (!properties.has(name)) properties.set(name, data.subarray(valueStart, valueEnd));
     at = valueEnd;

@@ -53,12 +53,7 @@ const outgoing: fc.Arbitrary<Outgoing> = fc.oneof(
  * The batcher's copy threshold: its default, 0 (everything by reference), anything up to 9000,
  * or 1 MiB (everything copied: the scratch buffer fills up and is replaced mid-burst).
  */
-const copyThreshold = fc.oneof(
-  fc.constant(undefined),
-  fc.constant(0),
-  fc.integer({ min: 1, max: 9000 }),
-  fc.constant(1 << 20),
-);
+const copyThreshold = fc.oneof(fc.constant(undefined), fc.constant(0), fc.integer({ min: 1, max: 9000 }), fc.constant(1 << 20));
 
 function same(a: Outgoing, b: Outgoing): boolean {
   if (a.kind === "message" && b.kind === "message") {
@@ -101,81 +96,83 @@ const seen = {
 describe("frame codec properties: encoder → decoder", () => {
   test(`any traffic round-trips byte for byte (${ROUND_TRIP_RUNS} runs)`, () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ out: outgoing, takeAfter: fc.boolean() }), { maxLength: 8 }),
-        copyThreshold,
-        (steps, threshold) => {
-          const batcher = new FrameBatcher(threshold);
-          const chunks: Buffer[] = [];
-          const expected: Outgoing[] = [];
-          let written = 0; // wire bytes pushed so far, by the RFC's size rule
-          let taken = 0;
-          let largestBody = 0;
-          for (const { out, takeAfter } of steps) {
-            if (out.kind === "message") {
-              if (out.frames.length === 0) {
-                // No frames is no message: refused, and nothing is queued.
-                assert.throws(() => batcher.pushMessage([]), RangeError);
-                seen.noFrames++;
-              } else {
-                batcher.pushMessage(out.frames);
-                expected.push({ kind: "message", frames: out.frames });
-                if (out.frames.length > 1) seen.multipart++;
-                for (const f of out.frames) {
-                  if (f.length === 0) seen.emptyFrame++;
-                  if (f.length === 255) seen.size255++;
-                  if (f.length === 256) seen.size256++;
-                  if (f.length >= (threshold ?? 8192)) seen.byReference++;
-                  written += wireLength(f.length);
-                  largestBody = Math.max(largestBody, f.length);
-                }
-              }
+      fc.property(fc.array(fc.record({ out: outgoing, takeAfter: fc.boolean() }), { maxLength: 8 }), copyThreshold, (steps, threshold) => {
+        const batcher = new FrameBatcher(threshold);
+        const chunks: Buffer[] = [];
+        const expected: Outgoing[] = [];
+        let written = 0; // wire bytes pushed so far, by the RFC's size rule
+        let taken = 0;
+        let largestBody = 0;
+        for (const { out, takeAfter } of steps) {
+          if (out.kind === "message") {
+            if (out.frames.length === 0) {
+              // No frames is no message: refused, and nothing is queued.
+              assert.throws(() => batcher.pushMessage([]), RangeError);
+              seen.noFrames++;
             } else {
-              const encoded = encodeCommand(out.name, out.data);
-              const body = 1 + out.name.length + out.data.length;
-              // The short size form exactly when the body fits in a byte (RFC 23: SHOULD).
-              assert.equal(encoded.length, wireLength(body));
-              if (body > 255) seen.longCommand++;
-              batcher.pushFrame(encoded);
-              expected.push({ kind: "command", name: out.name, data: out.data });
-              written += encoded.length;
-              largestBody = Math.max(largestBody, body);
-            }
-            assert.equal(batcher.pendingBytes, written - taken);
-            if (takeAfter) {
-              seen.midTake++;
-              for (const c of batcher.take()) {
-                chunks.push(c);
-                taken += c.length;
+              batcher.pushMessage(out.frames);
+              expected.push({ kind: "message", frames: out.frames });
+              if (out.frames.length > 1) seen.multipart++;
+              for (const f of out.frames) {
+                if (f.length === 0) seen.emptyFrame++;
+                if (f.length === 255) seen.size255++;
+                if (f.length === 256) seen.size256++;
+                if (f.length >= (threshold ?? 8192)) seen.byReference++;
+                written += wireLength(f.length);
+                largestBody = Math.max(largestBody, f.length);
               }
+            }
+          } else {
+            const encoded = encodeCommand(out.name, out.data);
+            const body = 1 + out.name.length + out.data.length;
+            // The short size form exactly when the body fits in a byte (RFC 23: SHOULD).
+            assert.equal(encoded.length, wireLength(body));
+            if (body > 255) seen.longCommand++;
+            batcher.pushFrame(encoded);
+            expected.push({ kind: "command", name: out.name, data: out.data });
+            written += encoded.length;
+            largestBody = Math.max(largestBody, body);
+          }
+          assert.equal(batcher.pendingBytes, written - taken);
+          if (takeAfter) {
+            seen.midTake++;
+            for (const c of batcher.take()) {
+              chunks.push(c);
+              taken += c.length;
             }
           }
-          chunks.push(...batcher.take());
-          assert.equal(batcher.pendingBytes, 0);
-          assert.ok(chunks.every((c) => c.length > 0), "take() returned an empty chunk");
-          assert.equal(chunks.reduce((n, c) => n + c.length, 0), written);
+        }
+        chunks.push(...batcher.take());
+        assert.equal(batcher.pendingBytes, 0);
+        assert.ok(
+          chunks.every((c) => c.length > 0),
+          "take() returned an empty chunk",
+        );
+        assert.equal(
+          chunks.reduce((n, c) => n + c.length, 0),
+          written,
+        );
 
-          // Decoded with the tightest limit that admits every frame: a frame of exactly
-          // maxFrameSize bytes must pass.
-          const got: Outgoing[] = [];
-          const errors: string[] = [];
-          const decoder = new FrameDecoder(
-            {
-              message: (frames) => got.push({ kind: "message", frames }),
-              command: (name, data) => got.push({ kind: "command", name, data }),
-              error: (reason) => errors.push(reason),
-            },
-            largestBody,
-          );
-          for (const c of chunks) decoder.push(c);
-          assert.deepEqual(errors, []);
-          assert.equal(decoder.bufferedBytes, 0);
-          assert.equal(got.length, expected.length);
-          expected.forEach((want, i) => {
-            if (!same(got[i], want)) assert.fail(`item ${i}: decoded ${summary(got[i])}, sent ${summary(want)}`);
-          });
-        },
-      ),
+        // Decoded with the tightest limit that admits every frame: a frame of exactly
+        // maxFrameSize bytes must pass.
+        const got: Outgoing[] = [];
+        const errors: string[] = [];
+        const decoder = new FrameDecoder(
+          {
+            message: (frames) => got.push({ kind: "message", frames }),
+            command: (name, data) => got.push({ kind: "command", name, data }),
+            error: (reason) => errors.push(reason),
+          },
+          largestBody,
+        );
+        for (const c of chunks) decoder.push(c);
+        assert.deepEqual(errors, []);
+        assert.equal(decoder.bufferedBytes, 0);
+        assert.equal(got.length, expected.length);
+        expected.forEach((want, i) => {
+          if (!same(got[i], want)) assert.fail(`item ${i}: decoded ${summary(got[i])}, sent ${summary(want)}`);
+        });
+      }),
       runs(ROUND_TRIP_RUNS),
     );
     for (const [what, count] of Object.entries(seen)) {
@@ -185,34 +182,30 @@ describe("frame codec properties: encoder → decoder", () => {
 
   test(`any frame header carries its size and flags, in the short form exactly up to 255 (${HEADER_RUNS} runs)`, () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.integer({ min: 0, max: 300 }), fc.maxSafeNat()),
-        fc.nat({ max: 255 }),
-        (size, flags) => {
-          const header = frameHeader(size, flags);
-          const long = size > 255;
-          assert.equal(header.length, long ? 9 : 2);
-          assert.equal(header[0], long ? flags | FLAG_LONG : flags & ~FLAG_LONG);
-          assert.equal(long ? header.readBigUInt64BE(1) : BigInt(header[1]), BigInt(size));
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 300 }), fc.maxSafeNat()), fc.nat({ max: 255 }), (size, flags) => {
+        const header = frameHeader(size, flags);
+        const long = size > 255;
+        assert.equal(header.length, long ? 9 : 2);
+        assert.equal(header[0], long ? flags | FLAG_LONG : flags & ~FLAG_LONG);
+        assert.equal(long ? header.readBigUInt64BE(1) : BigInt(header[1]), BigInt(size));
 
-          // The decoder reads the same size back, even one far too large to ever allocate:
-          // with the limit one below it, the error names the exact size; with the limit at it,
-          // the decoder waits for the body (or refuses a size no Buffer can hold).
-          if (size === 0) return; // limit -1 would mean "unlimited"
-          const dataHeader = frameHeader(size, flags & FLAG_MORE);
-          const errors: string[] = [];
-          const events = { message: () => {}, command: () => {}, error: (r: string) => errors.push(r) };
-          new FrameDecoder(events, size - 1).push(dataHeader);
-          assert.equal(errors.length, 1);
-          assert.ok(errors[0].includes(`frame size ${size} exceeds maxFrameSize ${size - 1}`), errors[0]);
-          errors.length = 0;
-          const atLimit = new FrameDecoder(events, size);
-          atLimit.push(dataHeader);
-          if (size <= bufferConstants.MAX_LENGTH) assert.deepEqual(errors, []);
-          else assert.ok(errors.length === 1 && errors[0].includes("largest possible Buffer"), errors.join());
-          assert.equal(atLimit.bufferedBytes, 0);
-        },
-      ),
+        // The decoder reads the same size back, even one far too large to ever allocate:
+        // with the limit one below it, the error names the exact size; with the limit at it,
+        // the decoder waits for the body (or refuses a size no Buffer can hold).
+        if (size === 0) return; // limit -1 would mean "unlimited"
+        const dataHeader = frameHeader(size, flags & FLAG_MORE);
+        const errors: string[] = [];
+        const events = { message: () => {}, command: () => {}, error: (r: string) => errors.push(r) };
+        new FrameDecoder(events, size - 1).push(dataHeader);
+        assert.equal(errors.length, 1);
+        assert.ok(errors[0].includes(`frame size ${size} exceeds maxFrameSize ${size - 1}`), errors[0]);
+        errors.length = 0;
+        const atLimit = new FrameDecoder(events, size);
+        atLimit.push(dataHeader);
+        if (size <= bufferConstants.MAX_LENGTH) assert.deepEqual(errors, []);
+        else assert.ok(errors.length === 1 && errors[0].includes("largest possible Buffer"), errors.join());
+        assert.equal(atLimit.bufferedBytes, 0);
+      }),
       runs(HEADER_RUNS),
     );
   });

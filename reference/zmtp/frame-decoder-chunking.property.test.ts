@@ -35,7 +35,6 @@ const WELL_FORMED_RUNS = 1000;
 const ANY_BYTES_RUNS = 1000;
 const THROWING_RUNS = 1000;
 
-
 /**
  * Any bytes, but mostly near a valid stream, where the decoder has the most to get wrong:
  * well-formed streams, the same with a few bytes overwritten, with random bytes appended, and

@@ -56,15 +56,10 @@ const MAX_U64 = 2n ** 64n - 1n;
 /** The largest Buffer this Node can allocate: the decoder refuses any longer frame. */
 const MAX_BUFFER = BigInt(bufferConstants.MAX_LENGTH);
 
-
 /** The largest frame body of a wireStream: a command with a 255-byte name and 300 bytes of data. */
 const LARGEST_WIRE_BODY = 1 + 255 + 300;
 /** maxFrameSize for streams that start with a well-formed prefix: unlimited, or admitting all of it. */
-const limitAdmittingPrefix = fc.oneof(
-  fc.constant(undefined),
-  fc.constant(-1),
-  fc.integer({ min: LARGEST_WIRE_BODY, max: 100_000 }),
-);
+const limitAdmittingPrefix = fc.oneof(fc.constant(undefined), fc.constant(-1), fc.integer({ min: LARGEST_WIRE_BODY, max: 100_000 }));
 
 /**
  * One frame-shaped piece of garbage: any flags byte (command with MORE, reserved bits...), a
@@ -293,8 +288,7 @@ describe("frame decoder properties: arbitrary input", () => {
           assert.equal(events[events.length - 1].kind, "error");
           assert.equal(decoder.bufferedBytes, 0);
           // The only Buffers made are copies of prefix frames that straddled chunks.
-          const bodySizes = (i: Item): number[] =>
-            i.kind === "message" ? i.frames.map((f) => f.length) : [1 + i.name.length + i.data.length];
+          const bodySizes = (i: Item): number[] => (i.kind === "message" ? i.frames.map((f) => f.length) : [1 + i.name.length + i.data.length]);
           const prefixBodies = new Set(items.flatMap(bodySizes));
           for (const n of allocations) {
             assert.ok(prefixBodies.has(n), `allocated ${n} bytes; the oversized frame declared ${size}`);
@@ -312,7 +306,10 @@ describe("frame decoder properties: arbitrary input", () => {
         for (const chunk of splitAt(Buffer.concat([wire, tail]), rawCuts)) decoder.push(chunk);
         assertSameText(eventsText(events.slice(0, items.length)), eventsText(items), "the valid prefix");
         const rest = events.slice(items.length);
-        assert.ok(rest.slice(0, -1).every((e) => e.kind !== "error"), "an error before the last event");
+        assert.ok(
+          rest.slice(0, -1).every((e) => e.kind !== "error"),
+          "an error before the last event",
+        );
       }),
       runs(PREFIX_RUNS),
     );

@@ -1,10 +1,7 @@
 import { constants as bufferConstants } from "buffer";
 import { FrameDecoder } from "./frame-decoder";
 
-type Event =
-  | { kind: "message"; frames: string[] }
-  | { kind: "command"; name: string; data: string }
-  | { kind: "error"; reason: string };
+type Event = { kind: "message"; frames: string[] } | { kind: "command"; name: string; data: string } | { kind: "error"; reason: string };
 
 /** A decoder that records its events (frames as hex, so toEqual compares bytes). */
 function recorder(maxFrameSize?: number): { decoder: FrameDecoder; events: Event[] } {
@@ -308,9 +305,7 @@ describe("FrameDecoder: command violations", () => {
 
   test("a command after a complete multipart message is fine", () => {
     const { decoder, events } = recorder();
-    decoder.push(
-      Buffer.concat([frame(1, Buffer.from("a")), frame(0, Buffer.from("b")), command("PING", Buffer.from([0, 0]))]),
-    );
+    decoder.push(Buffer.concat([frame(1, Buffer.from("a")), frame(0, Buffer.from("b")), command("PING", Buffer.from([0, 0]))]));
     expect(events.map((e) => e.kind)).toEqual(["message", "command"]);
   });
 
@@ -351,9 +346,7 @@ describe("FrameDecoder: after an error, and callbacks that misbehave", () => {
         throw new Error("boom");
       },
     });
-    expect(() => d.push(Buffer.concat([frame(0, Buffer.from("ok")), Buffer.from([0x05]), frame(0, Buffer.from("x"))]))).toThrow(
-      "boom",
-    );
+    expect(() => d.push(Buffer.concat([frame(0, Buffer.from("ok")), Buffer.from([0x05]), frame(0, Buffer.from("x"))]))).toThrow("boom");
     expect(() => d.push(frame(0, Buffer.from("later")))).not.toThrow();
     expect(() => d.push(Buffer.from([0x05]))).not.toThrow();
     expect(errors).toBe(1);

@@ -117,9 +117,7 @@ export class FrameDecoder {
               return this.fail(`command frame with MORE set (flags ${hexByte(flags)})`);
             }
             if (this.parts !== null) {
-              return this.fail(
-                `command frame (flags ${hexByte(flags)}) inside a multipart message after ${this.parts.length} frame(s)`,
-              );
+              return this.fail(`command frame (flags ${hexByte(flags)}) inside a multipart message after ${this.parts.length} frame(s)`);
             }
           }
           this.flags = flags;
@@ -269,4 +267,3 @@ function exactSize(hi: number, lo: number, size?: number): string {
   if (hi === 0 && size !== undefined) return String(size);
   return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }
-

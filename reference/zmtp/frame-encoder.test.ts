@@ -60,9 +60,7 @@ describe("frameHeader", () => {
 
 describe("encodeCommand", () => {
   test("short command: flags, size, name length, name, data", () => {
-    expect([...encodeCommand("PING", Buffer.from([0, 10]))]).toEqual([
-      0x04, 7, 4, 0x50, 0x49, 0x4e, 0x47, 0, 10,
-    ]);
+    expect([...encodeCommand("PING", Buffer.from([0, 10]))]).toEqual([0x04, 7, 4, 0x50, 0x49, 0x4e, 0x47, 0, 10]);
     expect([...encodeCommand("PONG")]).toEqual([0x04, 5, 4, 0x50, 0x4f, 0x4e, 0x47]);
   });
 
@@ -128,10 +126,7 @@ describe("FrameBatcher", () => {
     b.pushMessage([Buffer.alloc(0)]);
     const { messages, commands, errors } = decodeAll(b.take());
     expect(errors).toEqual([]);
-    expect(messages.map((m) => m.map((f) => f.toString("hex")))).toEqual([
-      ["61", "", payload(300, 2).toString("hex")],
-      [""],
-    ]);
+    expect(messages.map((m) => m.map((f) => f.toString("hex")))).toEqual([["61", "", payload(300, 2).toString("hex")], [""]]);
     expect(commands.map(([n, d]) => [n, d.toString("hex")])).toEqual([["PING", "0001"]]);
   });
 

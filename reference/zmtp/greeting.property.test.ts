@@ -37,14 +37,12 @@ const greetingFieldsModel = {
 const greetingFields: fc.Arbitrary<Greeting> = fc.record(greetingFieldsModel);
 
 /** A valid greeting with random padding (1..8) and filler (33..63): RFC 23 says not to validate them. */
-const validGreetingBytes: fc.Arbitrary<Buffer> = fc
-  .tuple(greetingFields, bytes(8, 8), bytes(31, 31))
-  .map(([g, padding, filler]) => {
-    const out = handMadeGreeting({ ...g, asServer: g.asServer ? 1 : 0 });
-    padding.copy(out, 1);
-    filler.copy(out, 33);
-    return out;
-  });
+const validGreetingBytes: fc.Arbitrary<Buffer> = fc.tuple(greetingFields, bytes(8, 8), bytes(31, 31)).map(([g, padding, filler]) => {
+  const out = handMadeGreeting({ ...g, asServer: g.asServer ? 1 : 0 });
+  padding.copy(out, 1);
+  filler.copy(out, 33);
+  return out;
+});
 
 /** A byte that is usually `valid` (one of), sometimes anything. */
 const mostly = (...valid: number[]): fc.Arbitrary<number> =>
@@ -201,7 +199,10 @@ describe("greeting properties", () => {
         assert.ok(r.greeting.major >= 3, `major ${r.greeting.major}`);
         // Signature, version, mechanism and as-server are exactly what encodeGreeting writes.
         const reencoded = encodeGreeting(r.greeting);
-        for (const [from, to] of [[0, 1], [9, 33]]) {
+        for (const [from, to] of [
+          [0, 1],
+          [9, 33],
+        ]) {
           const sameBytes = input.subarray(from, to).equals(reencoded.subarray(from, to));
           assert.ok(sameBytes, `bytes ${from}..${to - 1} differ from the re-encoding`);
         }

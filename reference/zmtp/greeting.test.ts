@@ -31,12 +31,7 @@ describe("encodeGreeting", () => {
     expect(g.length).toBe(64);
     expect(g.equals(handMadeGreeting())).toBe(true);
     // spelled out, byte by byte
-    expect([...g]).toEqual([
-      0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0x7f, 3, 1,
-      0x4e, 0x55, 0x4c, 0x4c, ...new Array(16).fill(0),
-      0,
-      ...new Array(31).fill(0),
-    ]);
+    expect([...g]).toEqual([0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0x7f, 3, 1, 0x4e, 0x55, 0x4c, 0x4c, ...new Array(16).fill(0), 0, ...new Array(31).fill(0)]);
   });
 
   test("fields are placed at their offsets", () => {

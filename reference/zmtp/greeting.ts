@@ -34,10 +34,7 @@ export interface Greeting {
   asServer: boolean;
 }
 
-export type GreetingResult =
-  | { state: "incomplete" }
-  | { state: "complete"; greeting: Greeting }
-  | { state: "invalid"; reason: string };
+export type GreetingResult = { state: "incomplete" } | { state: "complete"; greeting: Greeting } | { state: "invalid"; reason: string };
 
 /** mechanism-char = "A"-"Z" | DIGIT | "-" | "_" | "." | "+" (RFC 23); NUL is only padding. */
 function isMechanismChar(c: number): boolean {
@@ -51,14 +48,16 @@ function isMechanismChar(c: number): boolean {
   );
 }
 
-
 export function encodeGreeting(g?: Partial<Greeting>): Buffer {
   const major = g?.major ?? 3;
   const minor = g?.minor ?? 1;
   const mechanism = g?.mechanism ?? "NULL";
   const asServer = g?.asServer ?? false;
 
-  for (const [name, v] of [["major", major], ["minor", minor]] as const) {
+  for (const [name, v] of [
+    ["major", major],
+    ["minor", minor],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0 || v > 255) throw new RangeError(`greeting ${name} must be a byte, got ${v}`);
   }
   // Refuse to send what our own readGreeting (and libzmq) would reject.
@@ -99,9 +98,7 @@ export function readGreeting(bytes: Buffer): GreetingResult {
   // Bytes 1..8 are padding: RFC 23 says a peer MUST NOT validate them.
   if (n > OFFSET_SIGNATURE_END && (bytes[OFFSET_SIGNATURE_END] & 1) === 0) {
     // RFC 23 version detection: low bit clear means a ZMTP 1.0 long identity length.
-    return invalid(
-      `greeting byte 9 is ${hexByte(bytes[OFFSET_SIGNATURE_END])}, low bit clear: ZMTP 1.0/2.0 peers are not supported`,
-    );
+    return invalid(`greeting byte 9 is ${hexByte(bytes[OFFSET_SIGNATURE_END])}, low bit clear: ZMTP 1.0/2.0 peers are not supported`);
   }
   if (n > OFFSET_SIGNATURE_END && bytes[OFFSET_SIGNATURE_END] !== SIGNATURE_END) {
     return invalid(`greeting byte 9 is ${hexByte(bytes[OFFSET_SIGNATURE_END])}, expected 0x7F`);

@@ -21,15 +21,11 @@ function expectedCompatible(a: SocketTypeName, b: SocketTypeName): boolean {
 }
 
 test("SOCKET_TYPE_NAMES lists the 11 ZMTP 3.0 types once each", () => {
-  expect([...SOCKET_TYPE_NAMES].sort()).toEqual(
-    ["DEALER", "PAIR", "PUB", "PULL", "PUSH", "REP", "REQ", "ROUTER", "SUB", "XPUB", "XSUB"],
-  );
+  expect([...SOCKET_TYPE_NAMES].sort()).toEqual(["DEALER", "PAIR", "PUB", "PULL", "PUSH", "REP", "REQ", "ROUTER", "SUB", "XPUB", "XSUB"]);
 });
 
 describe("isCompatible: the full 11x11 matrix", () => {
-  const cases = SOCKET_TYPE_NAMES.flatMap((own) =>
-    SOCKET_TYPE_NAMES.map((peer) => [own, peer, expectedCompatible(own, peer)] as const),
-  );
+  const cases = SOCKET_TYPE_NAMES.flatMap((own) => SOCKET_TYPE_NAMES.map((peer) => [own, peer, expectedCompatible(own, peer)] as const));
   test("covers 121 pairs, 21 of them valid", () => {
     expect(cases).toHaveLength(121);
     expect(cases.filter((c) => c[2])).toHaveLength(21); // 12 pairs, 3 of them self-pairs
@@ -54,9 +50,6 @@ test("an unknown own type (from untyped code) is never compatible", () => {
   expect(isCompatible("CLIENT" as SocketTypeName, "SERVER")).toBe(false);
 });
 
-test.each(SOCKET_TYPE_NAMES.map((t) => [t, t === "REQ" || t === "DEALER" || t === "ROUTER"] as const))(
-  "sendsIdentity(%s) -> %s",
-  (type, want) => {
-    expect(sendsIdentity(type)).toBe(want);
-  },
-);
+test.each(SOCKET_TYPE_NAMES.map((t) => [t, t === "REQ" || t === "DEALER" || t === "ROUTER"] as const))("sendsIdentity(%s) -> %s", (type, want) => {
+  expect(sendsIdentity(type)).toBe(want);
+});

@@ -4,18 +4,7 @@
  * only knows them in draft builds.
  */
 
-export type SocketTypeName =
-  | "PAIR"
-  | "PUB"
-  | "SUB"
-  | "REQ"
-  | "REP"
-  | "DEALER"
-  | "ROUTER"
-  | "PULL"
-  | "PUSH"
-  | "XPUB"
-  | "XSUB";
+export type SocketTypeName = "PAIR" | "PUB" | "SUB" | "REQ" | "REP" | "DEALER" | "ROUTER" | "PULL" | "PUSH" | "XPUB" | "XSUB";
 
 export const SOCKET_TYPE_NAMES: readonly SocketTypeName[] = Object.freeze([
   "PAIR",

@@ -15,6 +15,10 @@ export default scenario({
     ctx.observe("bind", bind.ok ? "succeeded" : bind.code);
     const after = ctx.fileKind(file);
     const content = after === "file" ? fs.readFileSync(file, "utf8") : null;
-    ctx.check("the regular file after a bind on its path", content === "user data" ? "file intact" : `${after}, data ${content === null ? "gone" : "changed"}`, "file intact");
+    ctx.check(
+      "the regular file after a bind on its path",
+      content === "user data" ? "file intact" : `${after}, data ${content === null ? "gone" : "changed"}`,
+      "file intact",
+    );
   },
 });

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as net from "node:net";
 import { scenario } from "../../harness/model/scenario";
 
@@ -14,7 +15,7 @@ export default scenario({
       const server = net.createServer();
       server.once("error", reject);
       server.listen(ctx.path("tmp.sock"), () => {
-        require("node:fs").renameSync(ctx.path("tmp.sock"), path);
+        fs.renameSync(ctx.path("tmp.sock"), path);
         server.close(() => resolve());
       });
     });

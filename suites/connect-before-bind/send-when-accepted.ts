@@ -7,13 +7,7 @@ import type { ScenarioContext } from "../../harness/model/scenario-context";
  * Returns how many attempts it took. Any other error, or no acceptance within the limit, is a
  * failed check.
  */
-export async function sendWhenAccepted(
-  ctx: ScenarioContext,
-  socket: TestSocket,
-  frames: string[],
-  what: string,
-  baseMs: number,
-): Promise<number> {
+export async function sendWhenAccepted(ctx: ScenarioContext, socket: TestSocket, frames: string[], what: string, baseMs: number): Promise<number> {
   const deadline = Date.now() + ctx.limit(baseMs);
   for (let attempts = 1; ; attempts++) {
     const result = await ctx.attempt(() => socket.send(frames));

@@ -12,7 +12,8 @@ export default scenario({
   clause: "pipeline.push.queue-whether-connected",
   alsoChecks: ["zmtp.socket.in-order", "zmtp.socket.opportunistic-connect"],
   level: "SHOULD",
-  title: "200 messages a PUSH sends while it is reconnecting (the new connection's handshake held back) all arrive once the handshake completes, each once, in order",
+  title:
+    "200 messages a PUSH sends while it is reconnecting (the new connection's handshake held back) all arrive once the handshake completes, each once, in order",
   async run(ctx) {
     // A raw listener, so that losing the connection and the implementation's reconnecting are
     // both events the scenario sees rather than guesses.

@@ -54,7 +54,8 @@ export async function floodSlowSubscriber(ctx: ScenarioContext, messages: FloodM
   const started = performance.now();
   for (let n = 0; n < FLOOD_COUNT; n++) {
     const result = await ctx.attempt(() => pub.send(messages.make(n)));
-    if (!result.ok) ctx.check("every publish is accepted at once (PUB never blocks)", `message ${n} refused with ${result.code}`, `all ${FLOOD_COUNT} accepted`);
+    if (!result.ok)
+      ctx.check("every publish is accepted at once (PUB never blocks)", `message ${n} refused with ${result.code}`, `all ${FLOOD_COUNT} accepted`);
   }
   ctx.check("every publish is accepted at once (PUB never blocks)", `all ${FLOOD_COUNT} accepted`, `all ${FLOOD_COUNT} accepted`);
   ctx.observe("publishMs", Math.round(performance.now() - started));
@@ -89,7 +90,11 @@ async function drainUntilEnd(ctx: ScenarioContext, pub: TestSocket, sub: TestSoc
     if (!next.ok) {
       if (next.code !== "EAGAIN") ctx.check("receive on the subscriber while draining", `error ${next.code}`, "a message or nothing yet");
       if (Date.now() - lastArrival > ctx.limit(ARRIVAL_LIMIT_MS)) {
-        ctx.check("an end marker arrives after the flood (the PUB leaves the mute state)", `nothing for ${ctx.limit(ARRIVAL_LIMIT_MS)} ms after ${received.length} flood messages`, "an end marker");
+        ctx.check(
+          "an end marker arrives after the flood (the PUB leaves the mute state)",
+          `nothing for ${ctx.limit(ARRIVAL_LIMIT_MS)} ms after ${received.length} flood messages`,
+          "an end marker",
+        );
       }
       await publishMarker();
       continue;
@@ -106,7 +111,11 @@ async function drainUntilEnd(ctx: ScenarioContext, pub: TestSocket, sub: TestSoc
 
 /** The checks every flood scenario makes on what arrived. */
 export function checkFloodArrivals(ctx: ScenarioContext, result: FloodResult, whole: string): void {
-  ctx.check(`every message that arrived is ${whole}`, result.foreign.length === 0 ? "all" : `${result.foreign.length} not, the first: ${result.foreign[0]}`, "all");
+  ctx.check(
+    `every message that arrived is ${whole}`,
+    result.foreign.length === 0 ? "all" : `${result.foreign.length} not, the first: ${result.foreign[0]}`,
+    "all",
+  );
   // The first message went into an empty queue, before any mute state: dropping everything is not "until the mute state ends".
   ctx.check("flood messages that reached the subscriber", result.received.length, (n) => n >= 1, "at least 1");
   const firstDeparture = result.received.findIndex((n, i) => i > 0 && n <= result.received[i - 1]);

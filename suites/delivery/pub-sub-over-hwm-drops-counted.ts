@@ -7,7 +7,8 @@ export default scenario({
   clause: "api.socket.pub-mute-drops",
   alsoChecks: ["api.socket.pub-send-never-blocks", "zmtp.socket.in-order"],
   level: "MUST",
-  title: "A PUB flooding a subscriber that does not read drops past the high-water mark without blocking; what arrives is in order with no repeats, and the drops are counted",
+  title:
+    "A PUB flooding a subscriber that does not read drops past the high-water mark without blocking; what arrives is in order with no repeats, and the drops are counted",
   requires: ["pubsub"],
   timeoutMs: 30_000,
   async run(ctx) {

@@ -38,7 +38,8 @@ export function describeSequence(received: Array<number | null>, count: number):
   const missing = count - seen.size;
   const firstDeparture = received.findIndex((n, i) => n !== i);
   const parts = [`${received.length} messages`];
-  if (firstDeparture >= 0) parts.push(`the first ${firstDeparture} as sent, then ${received[firstDeparture] === null ? "a foreign message" : `number ${received[firstDeparture]}`}`);
+  if (firstDeparture >= 0)
+    parts.push(`the first ${firstDeparture} as sent, then ${received[firstDeparture] === null ? "a foreign message" : `number ${received[firstDeparture]}`}`);
   if (missing > 0) parts.push(`${missing} missing${missing <= 5 ? ` (${missingNumbers(seen, count).join(", ")})` : ""}`);
   if (duplicates.size > 0) parts.push(`${duplicates.size} delivered more than once`);
   const foreign = received.length - valid.length;
@@ -67,7 +68,10 @@ export async function receiveNumbered(ctx: ScenarioContext, socket: TestSocket, 
   while (received.length < count) {
     const result = await ctx.attempt(() => socket.receive(ctx.limit(ARRIVAL_LIMIT_MS)));
     if (!result.ok) {
-      ctx.observe("receiveStoppedBy", result.code === "EAGAIN" ? `nothing within ${ctx.limit(ARRIVAL_LIMIT_MS)} ms after ${received.length} messages` : `error ${result.code}`);
+      ctx.observe(
+        "receiveStoppedBy",
+        result.code === "EAGAIN" ? `nothing within ${ctx.limit(ARRIVAL_LIMIT_MS)} ms after ${received.length} messages` : `error ${result.code}`,
+      );
       break;
     }
     received.push(numberOf(prefix, result.value));

@@ -10,7 +10,8 @@ export default scenario({
   clause: "compat.libzmq.connect-before-bind-queues",
   alsoChecks: ["api.setsockopt.sndhwm", "api.socket.push-mute-blocks", "zmtp.socket.in-order"],
   level: "COMPAT",
-  title: "A PUSH with sendHighWaterMark 10 connected to an unbound path accepts sends until EAGAIN; a PULL binding later receives exactly those, each once, in order",
+  title:
+    "A PUSH with sendHighWaterMark 10 connected to an unbound path accepts sends until EAGAIN; a PULL binding later receives exactly those, each once, in order",
   async run(ctx) {
     const endpoint = ctx.endpoint("unbound.sock");
     // sendTimeout 0: the send that finds the queue full returns EAGAIN instead of blocking.

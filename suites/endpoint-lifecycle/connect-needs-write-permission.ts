@@ -29,21 +29,28 @@ export default scenario({
     // The premise, from the kernel itself: a plain connect(2) as the connecting user is refused.
     const kernel = await plainConnect(file, asRoot ? UNPRIVILEGED : undefined, ctx.limit(5_000));
     ctx.observe("plain connect(2) by the connecting user to the 0555 socket file", kernel);
-    if (kernel === "connected") ctx.skip(`${process.platform} lets a process connect to a socket file it may not write (unix(7): on some systems socket permissions are ignored)`);
+    if (kernel === "connected")
+      ctx.skip(`${process.platform} lets a process connect to a socket file it may not write (unix(7): on some systems socket permissions are ignored)`);
     if (kernel !== "EACCES") throw new Error(`the connecting user cannot be set up: a plain connect(2) to ${file} gave ${kernel}, not EACCES`);
 
     const connecterImpl = asRoot ? await ctx.spawn(ctx.impl, UNPRIVILEGED) : ctx.impl;
     ctx.observe("connected as", asRoot ? "uid 65534 (child process of a root harness)" : `uid ${process.getuid?.()}, the socket file's owner`);
     // linger 0: an implementation that never delivers must not hold the close up.
     const connecter = await ctx.socket(connecterImpl, "PUSH", { linger: 0 });
-    await ctx.expectSuccess("connect to a socket file the process may not write (the connection is made later)", () => connecter.connect(ctx.endpoint("guarded.sock")));
+    await ctx.expectSuccess("connect to a socket file the process may not write (the connection is made later)", () =>
+      connecter.connect(ctx.endpoint("guarded.sock")),
+    );
     await ctx.expectSuccess("send on the connecting socket before any connection", () => connecter.send([MESSAGE]));
     // Long enough for a few refused reconnects at the default 100 ms interval.
     await ctx.expectSilence(binder, "a message at the binder while the socket file is not writable", 2 * SILENCE_LIMIT_MS);
 
     fs.chmodSync(file, 0o777);
     const frames = await ctx.receive(binder, "the queued message after the socket file became writable");
-    ctx.check("the message that arrived", frames.map((f) => f.toString()), [MESSAGE]);
+    ctx.check(
+      "the message that arrived",
+      frames.map((f) => f.toString()),
+      [MESSAGE],
+    );
     await ctx.expectSilence(binder, "a second copy of the message");
   },
 });

@@ -18,7 +18,11 @@ export default scenario({
     ctx.observe("send", send.ok ? "queued" : send.code);
     const kind = ctx.fileKind(file);
     const content = kind === "file" ? fs.readFileSync(file, "utf8") : null;
-    ctx.check("the regular file after a connect to it and a send", content === "not a socket" ? "file intact" : `${kind}, data ${content === null ? "gone" : "changed"}`, "file intact");
+    ctx.check(
+      "the regular file after a connect to it and a send",
+      content === "not a socket" ? "file intact" : `${kind}, data ${content === null ? "gone" : "changed"}`,
+      "file intact",
+    );
     // Still alive: a fresh pair of the same implementation works.
     const puller = await ctx.socket(ctx.impl, "PULL");
     await puller.bind(ctx.endpoint("real.sock"));

@@ -19,7 +19,11 @@ export default scenario({
     for (const { plain, shown } of spelled) {
       await ctx.expectError(`unbind ${plain.replace(ctx.dir, "<dir>")} (bound as ${shown})`, () => puller.unbind(plain), ["ENOENT"]);
     }
-    await ctx.expectError(`disconnect ${spelled[0].plain.replace(ctx.dir, "<dir>")} (connected as ${spelled[0].shown})`, () => connected.disconnect(spelled[0].plain), ["ENOENT"]);
+    await ctx.expectError(
+      `disconnect ${spelled[0].plain.replace(ctx.dir, "<dir>")} (connected as ${spelled[0].shown})`,
+      () => connected.disconnect(spelled[0].plain),
+      ["ENOENT"],
+    );
     await connected.send(["still-connected"]);
     await ctx.expectMessage(puller, "message over the connection a wrong spelling did not disconnect", ["still-connected"]);
     for (const { plain, shown } of spelled) {

@@ -20,6 +20,10 @@ export default scenario({
     ctx.observe("linkPathAfterBind", ctx.fileKind(link));
     const kind = ctx.fileKind(target);
     const content = kind === "file" ? fs.readFileSync(target, "utf8") : null;
-    ctx.check("the link's target after a bind on the link", content === "user data" ? "file intact" : `${kind}, data ${content === null ? "gone" : "changed"}`, "file intact");
+    ctx.check(
+      "the link's target after a bind on the link",
+      content === "user data" ? "file intact" : `${kind}, data ${content === null ? "gone" : "changed"}`,
+      "file intact",
+    );
   },
 });

@@ -19,7 +19,8 @@ export default scenario({
     for (;;) {
       const sent = await ctx.attempt(() => pusher.send(["before-unbind"]));
       if (sent.ok) break;
-      if (sent.code !== "EAGAIN") ctx.check("a send that may not wait while the peer connects", sent.code, "EAGAIN", "error EAGAIN until the peer is connected");
+      if (sent.code !== "EAGAIN")
+        ctx.check("a send that may not wait while the peer connects", sent.code, "EAGAIN", "error EAGAIN until the peer is connected");
       if (Date.now() > accepted) ctx.check("a send once the peer has connected", `error EAGAIN for ${ctx.limit(ARRIVAL_LIMIT_MS)} ms`, "success");
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -38,7 +39,12 @@ export default scenario({
         return;
       }
       sentAfter++;
-      if (Date.now() > deadline) ctx.check("a send after the unbind, with the accepted peer gone", `still accepted after ${sentAfter} sends over ${ctx.limit(ARRIVAL_LIMIT_MS)} ms`, "error EAGAIN");
+      if (Date.now() > deadline)
+        ctx.check(
+          "a send after the unbind, with the accepted peer gone",
+          `still accepted after ${sentAfter} sends over ${ctx.limit(ARRIVAL_LIMIT_MS)} ms`,
+          "error EAGAIN",
+        );
       await ctx.attempt(() => puller.receive(ctx.limit(20)));
     }
   },

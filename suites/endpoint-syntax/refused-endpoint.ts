@@ -56,7 +56,11 @@ export function refusedEndpoint(definition: RefusedEndpointCase): Scenario {
       const isRefusal = (value: string) => definition.codes.includes(value);
       ctx.check(`bind to ${definition.shown}`, bind.ok ? "success" : bind.code, isRefusal, refusal);
       ctx.check(`connect to ${definition.shown}`, connect.ok ? "success" : connect.code, isRefusal, refusal);
-      ctx.check(`files left in the scenario directory by the refused bind and connect`, left.length === 0 ? "none" : left.map((name) => JSON.stringify(name)).join(", "), "none");
+      ctx.check(
+        `files left in the scenario directory by the refused bind and connect`,
+        left.length === 0 ? "none" : left.map((name) => JSON.stringify(name)).join(", "),
+        "none",
+      );
     },
   });
 }

@@ -14,7 +14,11 @@ export default scenario({
     await dealer.send(["hello", ""]);
     const received = await ctx.receive(router, "ROUTER receives the DEALER's message");
     ctx.observe("routing id the ROUTER gave the DEALER", received[0]?.toString("hex"));
-    ctx.check("ROUTER's message: a non-empty routing id, then the frames sent", showFrames(received.slice(1)), showFrames([Buffer.from("hello"), Buffer.alloc(0)]));
+    ctx.check(
+      "ROUTER's message: a non-empty routing id, then the frames sent",
+      showFrames(received.slice(1)),
+      showFrames([Buffer.from("hello"), Buffer.alloc(0)]),
+    );
     ctx.check("the routing id frame is not empty", received[0]?.length ?? 0, (length) => length > 0, "at least 1 byte");
     await router.send([received[0], "back", ""]);
     await ctx.expectMessage(dealer, "DEALER receives the reply routed by that id, without the id", ["back", ""]);

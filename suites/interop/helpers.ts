@@ -82,7 +82,13 @@ export function subscriptionMessage(subscribe: boolean, topic: string): Buffer {
  * other event to wait for. A probe may still be in flight when this returns: readers skip them
  * with receiveSkipping.
  */
-export async function publishUntilReceived(ctx: ScenarioContext, publisher: TestSocket, subscriber: TestSocket, topic: string, what: string): Promise<Buffer[]> {
+export async function publishUntilReceived(
+  ctx: ScenarioContext,
+  publisher: TestSocket,
+  subscriber: TestSocket,
+  topic: string,
+  what: string,
+): Promise<Buffer[]> {
   const limit = ctx.limit(2000);
   const deadline = Date.now() + limit;
   for (let probe = 0; ; probe++) {

@@ -38,16 +38,41 @@ function invalidPairScenario(pair: InvalidPair): Scenario {
       ctx.observe(`${pair.intruder} send`, sent.ok ? "accepted" : sent.code);
       const legal = await connectAnother(ctx, pair.legal);
       await legal.send(pair.legalSends);
-      await ctx.expectMessage(bound, `the ${pair.binder} receives its legal ${pair.legal} peer's message (and nothing from the ${pair.intruder} before it)`, pair.binderReceives);
+      await ctx.expectMessage(
+        bound,
+        `the ${pair.binder} receives its legal ${pair.legal} peer's message (and nothing from the ${pair.intruder} before it)`,
+        pair.binderReceives,
+      );
       await ctx.expectSilence(bound, `nothing from the ${pair.intruder} peer reaches the ${pair.binder}`);
     },
   });
 }
 
 const invalidPairScenarios: readonly Scenario[] = [
-  invalidPairScenario({ binder: "PAIR", intruder: "PUSH", intruderSends: ["from-push"], legal: "PAIR", legalSends: ["from-pair"], binderReceives: ["from-pair"] }),
-  invalidPairScenario({ binder: "DEALER", intruder: "REQ", intruderSends: ["from-req"], legal: "DEALER", legalSends: ["from-dealer"], binderReceives: ["from-dealer"] }),
-  invalidPairScenario({ binder: "PULL", intruder: "DEALER", intruderSends: ["from-dealer"], legal: "PUSH", legalSends: ["from-push"], binderReceives: ["from-push"] }),
+  invalidPairScenario({
+    binder: "PAIR",
+    intruder: "PUSH",
+    intruderSends: ["from-push"],
+    legal: "PAIR",
+    legalSends: ["from-pair"],
+    binderReceives: ["from-pair"],
+  }),
+  invalidPairScenario({
+    binder: "DEALER",
+    intruder: "REQ",
+    intruderSends: ["from-req"],
+    legal: "DEALER",
+    legalSends: ["from-dealer"],
+    binderReceives: ["from-dealer"],
+  }),
+  invalidPairScenario({
+    binder: "PULL",
+    intruder: "DEALER",
+    intruderSends: ["from-dealer"],
+    legal: "PUSH",
+    legalSends: ["from-push"],
+    binderReceives: ["from-push"],
+  }),
 ];
 
 export default invalidPairScenarios;

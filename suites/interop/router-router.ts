@@ -6,7 +6,7 @@ export default scenario({
   id: "interop.router-router",
   clause: "zmtp.message.atomic",
   level: "MUST",
-  title: "Two ROUTERs with routing ids \"b\" (binder) and \"c\" (connecter) address each other by those ids",
+  title: 'Two ROUTERs with routing ids "b" (binder) and "c" (connecter) address each other by those ids',
   roles: "pair",
   requires: ["reqrep"],
   async run(ctx) {

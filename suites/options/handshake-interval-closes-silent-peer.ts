@@ -8,7 +8,8 @@ export default scenario({
   id: "options.handshake-interval-closes-silent-peer",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
-  title: "A bound PULL with handshakeInterval 200 closes a connection whose peer never sends its greeting, within the arrival limit (the default would wait 30 s)",
+  title:
+    "A bound PULL with handshakeInterval 200 closes a connection whose peer never sends its greeting, within the arrival limit (the default would wait 30 s)",
   async run(ctx) {
     const { path } = await bound(ctx, "PULL", "pull.sock", { handshakeInterval: ctx.limit(HANDSHAKE_INTERVAL_MS) });
     const opened = performance.now();

@@ -7,7 +7,8 @@ export default scenario({
   id: "options.handshake-interval-spares-completed-connecter",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
-  title: "A connecting PUSH with handshakeInterval 100 keeps a connection whose handshake completed: 300 ms later its next message goes over that same connection",
+  title:
+    "A connecting PUSH with handshakeInterval 100 keeps a connection whose handshake completed: 300 ms later its next message goes over that same connection",
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("pull.sock"), "raw PULL listener");
     const pusher = await ctx.socket(ctx.impl, "PUSH", { handshakeInterval: ctx.limit(SHORT_HANDSHAKE_INTERVAL_MS) });

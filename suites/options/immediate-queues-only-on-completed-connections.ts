@@ -7,7 +7,8 @@ export default scenario({
   id: "options.immediate-queues-only-on-completed-connections",
   clause: "api.setsockopt.immediate",
   level: "MUST",
-  title: "With immediate, a PUSH whose only connection is made but not yet through its handshake refuses a send (EAGAIN); once the handshake completes the next send goes over it",
+  title:
+    "With immediate, a PUSH whose only connection is made but not yet through its handshake refuses a send (EAGAIN); once the handshake completes the next send goes over it",
   requires: ["immediate"],
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("pull.sock"), "raw PULL listener");

@@ -9,7 +9,8 @@ export default scenario({
   id: "options.immediate-round-robin-skips-unconnected",
   clause: "api.setsockopt.immediate",
   level: "MUST",
-  title: "With immediate, a PUSH connected to an unbound path and to a bound PULL sends every message to the PULL: none is queued for the connection that never completes",
+  title:
+    "With immediate, a PUSH connected to an unbound path and to a bound PULL sends every message to the PULL: none is queued for the connection that never completes",
   requires: ["immediate"],
   async run(ctx) {
     const puller = await ctx.socket(ctx.impl, "PULL");

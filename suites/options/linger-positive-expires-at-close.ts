@@ -8,7 +8,8 @@ export default scenario({
   id: "options.linger-positive-expires-at-close",
   clause: "api.setsockopt.linger.positive",
   level: "MUST",
-  title: "A PUSH with linger 100 closed while it still holds messages for a PULL that reads only 400 ms later discards them once the linger has passed: the PULL gets only the first few",
+  title:
+    "A PUSH with linger 100 closed while it still holds messages for a PULL that reads only 400 ms later discards them once the linger has passed: the PULL gets only the first few",
   async run(ctx) {
     const stalled = await stalledPath(ctx, true, { linger: ctx.limit(LINGER_MS) });
     const { puller, accepted } = stalled;

@@ -6,7 +6,8 @@ export default scenario({
   id: "options.linger-zero-discards-at-disconnect",
   clause: "api.setsockopt.linger.zero",
   level: "MUST",
-  title: "A PUSH with linger 0 that disconnects while it still holds messages for a PULL that has not read them discards them: the PULL gets only the first few",
+  title:
+    "A PUSH with linger 0 that disconnects while it still holds messages for a PULL that has not read them discards them: the PULL gets only the first few",
   requires: ["unbind"],
   async run(ctx) {
     const { pusher, puller, endpoint, accepted } = await stalledPath(ctx, false, { linger: 0 });

@@ -18,5 +18,10 @@ export async function oversizedNeverDelivered(ctx: ScenarioContext, pusher: Test
   // arrive before any probe sent after it.
   const next = await ctx.probeUntilReceived(pusher, puller, "a message sent after the oversized one arrives (the sender reconnects)");
   const what = next.length === 1 && /^probe-\d+$/.test(next[0].toString("latin1")) ? "a probe" : `a message of ${next.map((f) => f.length).join("+")} octets`;
-  ctx.check(`the first message to arrive after the ${MAX_MESSAGE_SIZE + 1}-octet one was sent`, what, "a probe", `a probe (the ${MAX_MESSAGE_SIZE + 1}-octet message never delivered)`);
+  ctx.check(
+    `the first message to arrive after the ${MAX_MESSAGE_SIZE + 1}-octet one was sent`,
+    what,
+    "a probe",
+    `a probe (the ${MAX_MESSAGE_SIZE + 1}-octet message never delivered)`,
+  );
 }

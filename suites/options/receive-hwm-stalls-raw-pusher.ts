@@ -26,7 +26,12 @@ export default scenario({
       if (peer.closed) ctx.check("the connection while writing", "closed by the implementation", "open");
     }
     ctx.observe("writtenBeforeStall", written);
-    ctx.check("256 KiB messages the PULL's connection took before writes stalled", written, (n) => n <= BOUND, `at most ${BOUND} (the mark, ${HIGH_WATER_MARK}, plus ${KERNEL_ALLOWANCE} for kernel buffers and a partial read)`);
+    ctx.check(
+      "256 KiB messages the PULL's connection took before writes stalled",
+      written,
+      (n) => n <= BOUND,
+      `at most ${BOUND} (the mark, ${HIGH_WATER_MARK}, plus ${KERNEL_ALLOWANCE} for kernel buffers and a partial read)`,
+    );
     // The stalled write goes on once the PULL reads: it arrives too.
     const expected = Math.min(written + 1, MAX_MESSAGES);
     const received = await receiveBulk(ctx, puller, expected);

@@ -8,13 +8,18 @@ export default scenario({
   clause: "api.setsockopt.reconnect-ivl-max.doubling",
   alsoChecks: ["api.setsockopt.reconnect-ivl-max"],
   level: "MUST",
-  title: "With reconnectInterval 25 and a large reconnectMaxInterval, a PUSH whose peer went away 500 ms ago waits a grown interval: a new binder gets its message after more than 150 ms",
+  title:
+    "With reconnectInterval 25 and a large reconnectMaxInterval, a PUSH whose peer went away 500 ms ago waits a grown interval: a new binder gets its message after more than 150 ms",
   requires: ["reconnect-interval"],
   async run(ctx) {
     const pusher = await pusherAfterLoss(ctx, "restarted.sock", GROWTH.interval, GROWTH.max);
     const puller = await bindAfter(ctx, pusher, "after-loss", "restarted.sock", GROWTH.failingFor);
     const bound = performance.now();
-    await ctx.expectSilence(puller, `the message within ${ctx.limit(GROWTH.quietAfterBind)} ms of the new bind (the PUSH is waiting out a doubled interval)`, GROWTH.quietAfterBind);
+    await ctx.expectSilence(
+      puller,
+      `the message within ${ctx.limit(GROWTH.quietAfterBind)} ms of the new bind (the PUSH is waiting out a doubled interval)`,
+      GROWTH.quietAfterBind,
+    );
     await ctx.expectMessage(puller, "the message, once the PUSH tries again", ["after-loss"], ARRIVAL_LIMIT_MS);
     ctx.observe("arrivalAfterBindMs", since(bound));
   },

@@ -24,9 +24,14 @@ export default scenario({
       await router.send(["dealer-first", `probe-${probe}`]);
       const result = await ctx.attempt(() => dealer.receive(ctx.limit(10)));
       if (result.ok) arrived = result.value;
-      else if (Date.now() > deadline) ctx.check("a message the ROUTER addressed to \"dealer-first\" reaches the DEALER", `nothing within ${limit} ms`, "a message");
+      else if (Date.now() > deadline)
+        ctx.check('a message the ROUTER addressed to "dealer-first" reaches the DEALER', `nothing within ${limit} ms`, "a message");
     }
-    ctx.check("what the DEALER receives", arrived.length === 1 && /^probe-\d+$/.test(arrived[0].toString()) ? "a probe, routing id stripped" : arrived.map(String).join("+"), "a probe, routing id stripped");
+    ctx.check(
+      "what the DEALER receives",
+      arrived.length === 1 && /^probe-\d+$/.test(arrived[0].toString()) ? "a probe, routing id stripped" : arrived.map(String).join("+"),
+      "a probe, routing id stripped",
+    );
     await dealer.send(["answer"]);
     await ctx.expectMessage(router, "the ROUTER receives the DEALER's answer under the same id", ["dealer-first", "answer"]);
   },

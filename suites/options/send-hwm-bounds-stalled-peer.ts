@@ -20,7 +20,12 @@ export default scenario({
     await peer.handshake("PULL");
     peer.pause();
     const accepted = await fillUntilStalled(ctx, pusher, MAX_ATTEMPTS, "filling the path to a peer that does not read");
-    ctx.check("256 KiB messages accepted before a send timed out", accepted, (n) => n >= 1 && n <= BOUND, `1 to ${BOUND} (the mark, ${HIGH_WATER_MARK}, plus ${KERNEL_ALLOWANCE} for kernel buffers and partial writes)`);
+    ctx.check(
+      "256 KiB messages accepted before a send timed out",
+      accepted,
+      (n) => n >= 1 && n <= BOUND,
+      `1 to ${BOUND} (the mark, ${HIGH_WATER_MARK}, plus ${KERNEL_ALLOWANCE} for kernel buffers and partial writes)`,
+    );
     peer.resume();
     const received: Array<number | null> = [];
     for (let i = 0; i < accepted; i++) received.push(bulkNumber((await peer.readMessage(`message ${i} of ${accepted}`)).frames));

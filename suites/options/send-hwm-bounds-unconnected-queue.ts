@@ -9,7 +9,8 @@ export default scenario({
   id: "options.send-hwm-bounds-unconnected-queue",
   clause: "api.setsockopt.sndhwm",
   level: "MUST",
-  title: "A PUSH with sendHighWaterMark 5 connected to an unbound path queues at most 5 messages (EAGAIN after them); a PULL binding later receives exactly those",
+  title:
+    "A PUSH with sendHighWaterMark 5 connected to an unbound path queues at most 5 messages (EAGAIN after them); a PULL binding later receives exactly those",
   async run(ctx) {
     const endpoint = ctx.endpoint("unbound.sock");
     const pusher = await ctx.socket(ctx.impl, "PUSH", { sendHighWaterMark: HIGH_WATER_MARK, sendTimeout: 0 });

@@ -6,7 +6,8 @@ export default scenario({
   id: "options.send-timeout-expires-on-full-queue",
   clause: "api.setsockopt.sndtimeo.positive",
   level: "MUST",
-  title: "With sendTimeout 300, a send into a queue at its high-water mark (1, nobody bound) tries for 300 ms and then fails with EAGAIN; the refused message is never delivered",
+  title:
+    "With sendTimeout 300, a send into a queue at its high-water mark (1, nobody bound) tries for 300 ms and then fails with EAGAIN; the refused message is never delivered",
   async run(ctx) {
     const endpoint = ctx.endpoint("unbound.sock");
     const pusher = await ctx.socket(ctx.impl, "PUSH", { sendTimeout: ctx.limit(SEND_TIMEOUT_MS), sendHighWaterMark: 1 });

@@ -10,7 +10,10 @@ const AT_ONCE_MS = 1000;
 /** A send that must come back at once with EAGAIN. */
 async function expectEagainAtOnce(ctx: ScenarioContext, socket: TestSocket, what: string): Promise<void> {
   const started = performance.now();
-  const result = await within(ctx.limit(AT_ONCE_MS), ctx.attempt(() => socket.send(["refused"])));
+  const result = await within(
+    ctx.limit(AT_ONCE_MS),
+    ctx.attempt(() => socket.send(["refused"])),
+  );
   const took = since(started);
   ctx.observe(`${what} (ms)`, took);
   if (result === "late") ctx.check(what, `no answer within ${ctx.limit(AT_ONCE_MS)} ms (the send blocks)`, "EAGAIN at once");
@@ -21,7 +24,8 @@ export default scenario({
   id: "options.send-timeout-zero-returns-at-once",
   clause: "api.setsockopt.sndtimeo.zero",
   level: "MUST",
-  title: "With sendTimeout 0, a send that cannot be queued (no endpoint at all; a queue at its high-water mark of 1) returns EAGAIN at once, and the refused message is never delivered",
+  title:
+    "With sendTimeout 0, a send that cannot be queued (no endpoint at all; a queue at its high-water mark of 1) returns EAGAIN at once, and the refused message is never delivered",
   async run(ctx) {
     const pusher = await ctx.socket(ctx.impl, "PUSH", { sendTimeout: 0, sendHighWaterMark: 1 });
     await expectEagainAtOnce(ctx, pusher, "send on a PUSH with no endpoint at all");

@@ -14,7 +14,10 @@ export async function expectEagainAfterTimeout(ctx: ScenarioContext, socket: Tes
   const timeout = ctx.limit(SEND_TIMEOUT_MS);
   const bound = timeout + ctx.limit(ARRIVAL_LIMIT_MS);
   const started = performance.now();
-  const result = await within(bound, ctx.attempt(() => socket.send(["refused"])));
+  const result = await within(
+    bound,
+    ctx.attempt(() => socket.send(["refused"])),
+  );
   const took = since(started);
   ctx.observe("refusedAfterMs", took);
   if (result === "late") ctx.check(what, `no answer within ${bound} ms (the send blocks)`, `EAGAIN after ${timeout} ms`);

@@ -54,8 +54,16 @@ export async function fillUntilStalled(ctx: ScenarioContext, socket: TestSocket,
   let accepted = 0;
   let refusedInARow = 0;
   while (accepted < max && refusedInARow < 2) {
-    const result = await within(ctx.limit(STALL_MS + ARRIVAL_LIMIT_MS), ctx.attempt(() => socket.send([bulk(accepted)])));
-    if (result === "late") ctx.check(`${what}: send ${accepted} returns`, `neither accepted nor refused within ${ctx.limit(STALL_MS + ARRIVAL_LIMIT_MS)} ms`, "accepted, or EAGAIN once its sendTimeout has passed");
+    const result = await within(
+      ctx.limit(STALL_MS + ARRIVAL_LIMIT_MS),
+      ctx.attempt(() => socket.send([bulk(accepted)])),
+    );
+    if (result === "late")
+      ctx.check(
+        `${what}: send ${accepted} returns`,
+        `neither accepted nor refused within ${ctx.limit(STALL_MS + ARRIVAL_LIMIT_MS)} ms`,
+        "accepted, or EAGAIN once its sendTimeout has passed",
+      );
     else if (result.ok) {
       accepted++;
       refusedInARow = 0;

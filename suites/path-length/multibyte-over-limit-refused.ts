@@ -12,11 +12,9 @@ export default scenario({
     ctx.observe("path characters", [...tooLong].length);
     const before = entriesUnder(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
-    await ctx.expectError(
-      `bind a path of ${[...tooLong].length} characters and ${bytes(tooLong)} bytes`,
-      () => puller.bind(`ipc://${tooLong}`),
-      ["ENAMETOOLONG"],
-    );
+    await ctx.expectError(`bind a path of ${[...tooLong].length} characters and ${bytes(tooLong)} bytes`, () => puller.bind(`ipc://${tooLong}`), [
+      "ENAMETOOLONG",
+    ]);
     if (ctx.impl.capabilities.includes("socket-file")) checkNothingCreated(ctx, tooLong, before);
   },
 });

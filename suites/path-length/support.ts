@@ -67,7 +67,6 @@ export function abstractAddressOfBytes(total: number): string {
   return stem + "a".repeat(total - bytes(stem));
 }
 
-
 /** What is at a path given as raw bytes (a truncated UTF-8 path need not be valid UTF-8). */
 export function kindAt(raw: Buffer): string {
   try {

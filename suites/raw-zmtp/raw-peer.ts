@@ -117,7 +117,11 @@ export class RawPeer {
   async readCommand(what: string): Promise<{ name: string; data: Buffer; frame: ParsedFrame }> {
     const frame = await this.readFrame(what);
     const split = frame.flags & COMMAND ? splitCommand(frame.body) : null;
-    this.ctx.check(what, split === null ? `not a command: flags 0x${frame.flags.toString(16)}, body ${hex(frame.body.subarray(0, 40))}` : "a command frame", "a command frame");
+    this.ctx.check(
+      what,
+      split === null ? `not a command: flags 0x${frame.flags.toString(16)}, body ${hex(frame.body.subarray(0, 40))}` : "a command frame",
+      "a command frame",
+    );
     return { ...(split as { name: string; data: Buffer }), frame };
   }
 
@@ -139,7 +143,10 @@ export class RawPeer {
    * implementation's greeting first: libzmq sends its own in stages), then the implementation's
    * greeting and READY, whose properties are returned.
    */
-  async handshake(socketType: SocketType, options: { minor?: number; identity?: string } = {}): Promise<{ greeting: Buffer; properties: Array<[string, Buffer]> }> {
+  async handshake(
+    socketType: SocketType,
+    options: { minor?: number; identity?: string } = {},
+  ): Promise<{ greeting: Buffer; properties: Array<[string, Buffer]> }> {
     await this.send(Buffer.concat([greeting({ minor: options.minor ?? 1 }), ready(socketType, options.identity)]));
     const theirs = await this.readGreeting();
     const { name, data } = await this.readCommand(`${this.label} receives a READY command after the greeting`);
@@ -191,12 +198,16 @@ export async function expectStillServes(ctx: ScenarioContext, pull: TestSocket, 
   const good = await RawPeer.connect(ctx, path, "well-behaved raw peer after the bad one");
   await good.handshake("PUSH");
   await good.send(message(["still-served"]));
-  await ctx.expectMessage(pull, "the next message the application receives is the well-behaved peer's (the socket keeps serving, nothing from the bad peer was delivered)", ["still-served"]);
+  await ctx.expectMessage(
+    pull,
+    "the next message the application receives is the well-behaved peer's (the socket keeps serving, nothing from the bad peer was delivered)",
+    ["still-served"],
+  );
 }
 
 /** True when `bytes` start with a whole data message (commands before or among its frames allowed). */
 export function holdsWholeMessage(bytes: Buffer): boolean {
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const frame = parseFrame(bytes, at);
     if (frame === null) return false;
     if (!(frame.flags & COMMAND) && !(frame.flags & MORE)) return true;

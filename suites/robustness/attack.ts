@@ -44,7 +44,10 @@ export async function expectSurvives(ctx: ScenarioContext, target: Target, plan:
     const usage = await target.expectRecovered(`${plan.label} (round ${round} of ${rounds}, ${plan.connections} connections)`);
     figures.push({ round, connections: plan.connections, ms, usage });
   }
-  ctx.observe(`after each round of ${plan.label}`, figures.map(({ round, connections, ms, usage }) => ({ round, connections, ms, descriptors: usage?.descriptors, rssKiB: usage?.rssKiB })));
+  ctx.observe(
+    `after each round of ${plan.label}`,
+    figures.map(({ round, connections, ms, usage }) => ({ round, connections, ms, descriptors: usage?.descriptors, rssKiB: usage?.rssKiB })),
+  );
   const first = figures[0].usage;
   const last = figures[figures.length - 1].usage;
   if (first !== null && last !== null && rounds > 1) {

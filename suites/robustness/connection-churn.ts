@@ -24,11 +24,15 @@ export default scenario({
   clause: "compat.libzmq.connection-resources-released",
   alsoChecks: ["compat.libzmq.survives-malformed-input"],
   level: "COMPAT",
-  title: "10,000 connections opened and dropped at every stage of the handshake leave the implementation serving, with its descriptors at the baseline and its memory not growing between rounds",
+  title:
+    "10,000 connections opened and dropped at every stage of the handshake leave the implementation serving, with its descriptors at the baseline and its memory not growing between rounds",
   timeoutMs: 120_000,
   async run(ctx) {
     const target = await Target.start(ctx);
-    ctx.observe("stages", STAGES.map((stage) => stage.name));
+    ctx.observe(
+      "stages",
+      STAGES.map((stage) => stage.name),
+    );
     let refusals = 0;
     await expectSurvives(ctx, target, {
       label: "connection churn",

@@ -37,7 +37,9 @@ export function garbageScenario(attack: GarbageAttack): Scenario {
         concurrency: 5,
         strike: (i) => {
           const bytes = garbage.bytes(garbage.between(1, attack.maxLength));
-          return strikeWith(ctx, target, `garbage peer ${i}`, attack.lead === undefined ? bytes : [attack.lead, bytes], { afterHandshake: attack.afterHandshake });
+          return strikeWith(ctx, target, `garbage peer ${i}`, attack.lead === undefined ? bytes : [attack.lead, bytes], {
+            afterHandshake: attack.afterHandshake,
+          });
         },
       });
     },

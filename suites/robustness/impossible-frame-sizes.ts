@@ -14,7 +14,8 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.frame.long-body"],
   level: "COMPAT",
-  title: "Frames and commands declaring 2^31 to 2^64-1 octets, followed by a few, allocate nothing near that size and leave the implementation alive, serving, and back at its baseline",
+  title:
+    "Frames and commands declaring 2^31 to 2^64-1 octets, followed by a few, allocate nothing near that size and leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,
   async run(ctx) {
     const target = await Target.start(ctx);
@@ -25,13 +26,24 @@ export default scenario({
       strike: (i) => {
         const size = SIZES[i % SIZES.length];
         const command = Math.floor(i / SIZES.length) % 2 === 1;
-        return strikeWith(ctx, target, `peer declaring a ${command ? "command" : "frame"} of ${size} octets`, [longHeader(size, command), Buffer.alloc(16, 0x61)], { afterHandshake: true });
+        return strikeWith(
+          ctx,
+          target,
+          `peer declaring a ${command ? "command" : "frame"} of ${size} octets`,
+          [longHeader(size, command), Buffer.alloc(16, 0x61)],
+          { afterHandshake: true },
+        );
       },
     });
     const baseline = target.baseline;
     const now = target.usage();
     if (baseline !== null && now !== null) {
-      ctx.check(`peak resident memory gained over the attack (KiB; VmHWM ${baseline.peakKiB} KiB at the baseline)`, now.peakKiB - baseline.peakKiB, (growth) => growth <= PEAK_GROWTH_ALLOWANCE_KIB, `at most ${PEAK_GROWTH_ALLOWANCE_KIB} KiB`);
+      ctx.check(
+        `peak resident memory gained over the attack (KiB; VmHWM ${baseline.peakKiB} KiB at the baseline)`,
+        now.peakKiB - baseline.peakKiB,
+        (growth) => growth <= PEAK_GROWTH_ALLOWANCE_KIB,
+        `at most ${PEAK_GROWTH_ALLOWANCE_KIB} KiB`,
+      );
     }
   },
 });

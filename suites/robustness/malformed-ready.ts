@@ -14,7 +14,10 @@ function u32(value: number): Buffer {
 const READIES: ReadonlyArray<{ name: string; bytes: Buffer }> = [
   { name: "a property name of length 0", bytes: command("READY", Buffer.concat([Buffer.from([0]), u32(4), Buffer.from("PUSH")])) },
   { name: "a property name running past the command", bytes: command("READY", Buffer.from([200, 0x53, 0x6f])) },
-  { name: "a value size of 2^32-1", bytes: command("READY", Buffer.concat([Buffer.from([11]), Buffer.from("Socket-Type"), u32(0xffffffff), Buffer.from("PUSH")])) },
+  {
+    name: "a value size of 2^32-1",
+    bytes: command("READY", Buffer.concat([Buffer.from([11]), Buffer.from("Socket-Type"), u32(0xffffffff), Buffer.from("PUSH")])),
+  },
   { name: "a value one octet short", bytes: command("READY", Buffer.concat([Buffer.from([11]), Buffer.from("Socket-Type"), u32(5), Buffer.from("PUSH")])) },
   { name: "a truncated value size", bytes: command("READY", Buffer.concat([Buffer.from([11]), Buffer.from("Socket-Type"), Buffer.from([0, 0])])) },
   { name: "no properties at all", bytes: command("READY") },
@@ -34,7 +37,8 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.ready.grammar"],
   level: "COMPAT",
-  title: "READY commands with malformed, missing, duplicated or incompatible properties, and other commands in READY's place, leave the implementation alive, serving, and back at its baseline",
+  title:
+    "READY commands with malformed, missing, duplicated or incompatible properties, and other commands in READY's place, leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,
   async run(ctx) {
     const target = await Target.start(ctx);
@@ -42,7 +46,12 @@ export default scenario({
       label: "malformed READY commands",
       connections: READIES.length * 3,
       concurrency: 3,
-      strike: (i) => strikeWith(ctx, target, `peer sending ${READIES[i % READIES.length].name}`, [greeting(), READIES[i % READIES.length].bytes, message(["after the bad READY"])]),
+      strike: (i) =>
+        strikeWith(ctx, target, `peer sending ${READIES[i % READIES.length].name}`, [
+          greeting(),
+          READIES[i % READIES.length].bytes,
+          message(["after the bad READY"]),
+        ]),
     });
   },
 });

@@ -19,7 +19,8 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.version.accept-higher"],
   level: "COMPAT",
-  title: "Peers speaking ZMTP 1.0, 2.0, 3.0, 4.0, 255.255 and 0.0, dropped after their first traffic, leave the implementation alive, serving, and back at its baseline",
+  title:
+    "Peers speaking ZMTP 1.0, 2.0, 3.0, 4.0, 255.255 and 0.0, dropped after their first traffic, leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,
   async run(ctx) {
     const target = await Target.start(ctx);

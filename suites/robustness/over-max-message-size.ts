@@ -18,7 +18,8 @@ export default scenario({
   clause: "api.setsockopt.maxmsgsize",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",
-  title: "With maxMessageSize 1024, every peer sending a larger frame gets its connection closed, over and over, and the implementation ends back at its baseline",
+  title:
+    "With maxMessageSize 1024, every peer sending a larger frame gets its connection closed, over and over, and the implementation ends back at its baseline",
   timeoutMs: 30_000,
   async run(ctx) {
     const target = await Target.start(ctx, { maxMessageSize: LIMIT });
@@ -26,7 +27,11 @@ export default scenario({
       label: "frames over maxMessageSize",
       connections: OVERSIZED.length * 5,
       concurrency: 4,
-      strike: (i) => strikeWith(ctx, target, `peer sending ${OVERSIZED[i % OVERSIZED.length].name}`, OVERSIZED[i % OVERSIZED.length].bytes, { afterHandshake: true, mustClose: true }),
+      strike: (i) =>
+        strikeWith(ctx, target, `peer sending ${OVERSIZED[i % OVERSIZED.length].name}`, OVERSIZED[i % OVERSIZED.length].bytes, {
+          afterHandshake: true,
+          mustClose: true,
+        }),
     });
   },
 });

@@ -12,7 +12,8 @@ export default scenario({
   clause: "zmtp.message.atomic",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",
-  title: "Peers that stop at every octet of a greeting and READY, and of a three-frame message after the handshake, deliver nothing partial and leave the implementation alive, serving, and back at its baseline",
+  title:
+    "Peers that stop at every octet of a greeting and READY, and of a three-frame message after the handshake, deliver nothing partial and leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 60_000,
   async run(ctx) {
     const target = await Target.start(ctx);

@@ -75,7 +75,12 @@ export class Target {
     const baseline = this.baseline;
     if (baseline !== null) {
       const now = await this.waitFor((usage) => usage.descriptors <= baseline.descriptors);
-      if (now !== null) this.ctx.check(`open descriptors of the implementation's process after ${after} (baseline ${baseline.descriptors})`, now.descriptors, baseline.descriptors);
+      if (now !== null)
+        this.ctx.check(
+          `open descriptors of the implementation's process after ${after} (baseline ${baseline.descriptors})`,
+          now.descriptors,
+          baseline.descriptors,
+        );
     }
     await this.expectServes(`after ${after}`);
     await this.expectNoConnections(`the well-behaved peer after ${after}`);
@@ -109,7 +114,11 @@ export class Target {
     for (;;) {
       const result = await this.ctx.attempt(() => this.socket.receive(limit));
       if (!result.ok) {
-        this.ctx.check(`a well-behaved peer's message reaches the application ${when}`, `${result.code === "EAGAIN" ? `nothing within ${limit} ms` : `error ${result.code}`} (after ${other} other messages)`, "the message");
+        this.ctx.check(
+          `a well-behaved peer's message reaches the application ${when}`,
+          `${result.code === "EAGAIN" ? `nothing within ${limit} ms` : `error ${result.code}`} (after ${other} other messages)`,
+          "the message",
+        );
       }
       const frames = result.ok ? result.value : [];
       if (frames.length === 1 && frames[0].toString() === marker) break;

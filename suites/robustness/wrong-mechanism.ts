@@ -11,7 +11,8 @@ export default scenario({
   clause: "zmtp.mechanism.mismatch-close",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",
-  title: "Every peer whose greeting names another mechanism than NULL gets its connection closed, over and over, and the implementation ends back at its baseline",
+  title:
+    "Every peer whose greeting names another mechanism than NULL gets its connection closed, over and over, and the implementation ends back at its baseline",
   timeoutMs: 30_000,
   async run(ctx) {
     const target = await Target.start(ctx);

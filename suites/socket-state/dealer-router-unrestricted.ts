@@ -4,7 +4,8 @@ export default scenario({
   id: "socket-state.dealer-router-unrestricted",
   clause: "reqrep.double-queue",
   level: "SHOULD",
-  title: "A DEALER sends twice in a row and a ROUTER receives twice, then the ROUTER sends twice in a row and the DEALER receives twice: no alternation is imposed",
+  title:
+    "A DEALER sends twice in a row and a ROUTER receives twice, then the ROUTER sends twice in a row and the DEALER receives twice: no alternation is imposed",
   requires: ["reqrep"],
   async run(ctx) {
     const router = await ctx.socket(ctx.impl, "ROUTER");

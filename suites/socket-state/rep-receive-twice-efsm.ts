@@ -9,7 +9,10 @@ export default scenario({
   title: "A REP that received a request fails a second receive with EFSM, with another request waiting, until it has replied; each reply goes to its requester",
   requires: ["reqrep"],
   async run(ctx) {
-    const { rep, reqs: [a, b] } = await requestReply(ctx, 2);
+    const {
+      rep,
+      reqs: [a, b],
+    } = await requestReply(ctx, 2);
     await a.send(["from-a"]);
     await b.send(["from-b"]);
     const first = (await ctx.receive(rep, "the REP receives a first request")).map(String);

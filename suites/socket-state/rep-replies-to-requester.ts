@@ -8,7 +8,10 @@ export default scenario({
   title: "A REP with two REQs connected sends each reply back to the REQ whose request it answers",
   requires: ["reqrep"],
   async run(ctx) {
-    const { rep, reqs: [a, b] } = await requestReply(ctx, 2);
+    const {
+      rep,
+      reqs: [a, b],
+    } = await requestReply(ctx, 2);
     await a.send(["from-a"]);
     await b.send(["from-b"]);
     for (const nth of ["first", "second"]) {

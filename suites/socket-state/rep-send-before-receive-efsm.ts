@@ -9,7 +9,10 @@ export default scenario({
   title: "A REP that has received no request fails a send with EFSM, and nothing of it reaches the requester",
   requires: ["reqrep"],
   async run(ctx) {
-    const { rep, reqs: [req] } = await requestReply(ctx, 1);
+    const {
+      rep,
+      reqs: [req],
+    } = await requestReply(ctx, 1);
     await expectRefusal(ctx, "send on a REP before any request", () => rep.send(["unasked"]), "EFSM");
     await req.send(["question"]);
     await ctx.expectMessage(rep, "the REP receives the request", ["question"]);

@@ -9,7 +9,10 @@ export default scenario({
   title: "A REQ that has sent no request fails a receive with EFSM, and its first request and reply then go through",
   requires: ["reqrep"],
   async run(ctx) {
-    const { rep, reqs: [req] } = await requestReply(ctx, 1);
+    const {
+      rep,
+      reqs: [req],
+    } = await requestReply(ctx, 1);
     await expectRefusal(ctx, "receive on a REQ before any request", receiveOutOfTurn(ctx, req), "EFSM");
     await ctx.expectSuccess("the REQ's first request", () => req.send(["question"]));
     await ctx.expectMessage(rep, "the REP receives the request", ["question"]);

@@ -10,10 +10,14 @@ export default scenario({
   clause: "api.socket.req-alternating",
   alsoChecks: ["api.socket.rep-alternating", "api.send.error.efsm", "api.recv.error.efsm"],
   level: "MUST",
-  title: "Through a REQ/REP round every out-of-turn call (REQ: receive first, send twice, receive twice; REP: send first, receive twice, send twice) fails with EFSM and the round completes",
+  title:
+    "Through a REQ/REP round every out-of-turn call (REQ: receive first, send twice, receive twice; REP: send first, receive twice, send twice) fails with EFSM and the round completes",
   requires: ["reqrep"],
   async run(ctx) {
-    const { rep, reqs: [req] } = await requestReply(ctx, 1);
+    const {
+      rep,
+      reqs: [req],
+    } = await requestReply(ctx, 1);
     await expectRefusal(ctx, "REQ receive before its request", receiveOutOfTurn(ctx, req), "EFSM");
     await expectRefusal(ctx, "REP send before any request", () => rep.send(["unasked"]), "EFSM");
     await ctx.expectSuccess("REQ sends its request", () => req.send(["q1"]));

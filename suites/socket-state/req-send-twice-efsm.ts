@@ -9,7 +9,10 @@ export default scenario({
   title: "A REQ that sent a request fails a second send with EFSM until the reply is received; the second request never reaches the REP",
   requires: ["reqrep"],
   async run(ctx) {
-    const { rep, reqs: [req] } = await requestReply(ctx, 1);
+    const {
+      rep,
+      reqs: [req],
+    } = await requestReply(ctx, 1);
     await ctx.expectSuccess("the REQ's first request", () => req.send(["first"]));
     await expectRefusal(ctx, "a second send before the reply", () => req.send(["second"]), "EFSM");
     await ctx.expectMessage(rep, "the REP receives the first request", ["first"]);

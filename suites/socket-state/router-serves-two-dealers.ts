@@ -16,8 +16,18 @@ export default scenario({
     await y.connect(ctx.endpoint("router.sock"));
     await x.send(["hello-x"]);
     await y.send(["hello-y"]);
-    const greetings = [await ctx.receive(router, "the ROUTER receives a first DEALER"), await ctx.receive(router, "and, with nothing sent between, the second")];
-    ctx.check("the ROUTER received both DEALERs", greetings.map((frames) => showFrames(frames)).sort().join(" "), [showFrames([Buffer.from("x"), Buffer.from("hello-x")]), showFrames([Buffer.from("y"), Buffer.from("hello-y")])].sort().join(" "));
+    const greetings = [
+      await ctx.receive(router, "the ROUTER receives a first DEALER"),
+      await ctx.receive(router, "and, with nothing sent between, the second"),
+    ];
+    ctx.check(
+      "the ROUTER received both DEALERs",
+      greetings
+        .map((frames) => showFrames(frames))
+        .sort()
+        .join(" "),
+      [showFrames([Buffer.from("x"), Buffer.from("hello-x")]), showFrames([Buffer.from("y"), Buffer.from("hello-y")])].sort().join(" "),
+    );
     await ctx.expectSuccess("the ROUTER's first send, to x", () => router.send(["x", "to-x-1"]));
     await ctx.expectSuccess("its second send, to x again", () => router.send(["x", "to-x-2"]));
     await ctx.expectSuccess("its third send, to y", () => router.send(["y", "to-y"]));

@@ -37,7 +37,14 @@ export async function expectPassedUpInAnyOrder(ctx: ScenarioContext, xpub: TestS
  * that arrives meanwhile (probes of an earlier round). A subscription reaches the publisher
  * asynchronously, and across a reconnect only once the subscriber is back: no other event to wait for.
  */
-export async function publishUntilArrives(ctx: ScenarioContext, publisher: TestSocket, subscriber: TestSocket, prefix: string, what: string, baseMs = 2000): Promise<void> {
+export async function publishUntilArrives(
+  ctx: ScenarioContext,
+  publisher: TestSocket,
+  subscriber: TestSocket,
+  prefix: string,
+  what: string,
+  baseMs = 2000,
+): Promise<void> {
   const limit = ctx.limit(baseMs);
   const deadline = Date.now() + limit;
   for (let probe = 0; ; probe++) {

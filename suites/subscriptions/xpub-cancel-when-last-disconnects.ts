@@ -27,7 +27,13 @@ export default scenario({
     await expectPassedUp(ctx, xpub, "the second SUB's subscription to news is not passed up: next is its subscription to sync", true, "sync");
 
     await first.close();
-    await expectPassedUp(ctx, xpub, "when the first SUB disconnects, the cancel of solo (which only it held) is passed up, and not that of news", false, "solo");
+    await expectPassedUp(
+      ctx,
+      xpub,
+      "when the first SUB disconnects, the cancel of solo (which only it held) is passed up, and not that of news",
+      false,
+      "solo",
+    );
     await second.subscribe("tick");
     await expectPassedUp(ctx, xpub, "nothing else came of the first SUB's departure: next is the second SUB's subscription to tick", true, "tick");
 

@@ -20,7 +20,13 @@ export default scenario({
 
     await first.unsubscribe("news");
     await first.subscribe("tick");
-    await expectPassedUp(ctx, xpub, "after the first SUB unsubscribes from news (the second still holds it), the next thing passed up is its subscription to tick", true, "tick");
+    await expectPassedUp(
+      ctx,
+      xpub,
+      "after the first SUB unsubscribes from news (the second still holds it), the next thing passed up is its subscription to tick",
+      true,
+      "tick",
+    );
     await second.unsubscribe("news");
     await expectPassedUp(ctx, xpub, "when the second SUB unsubscribes from news, the cancel is passed up", false, "news");
   },

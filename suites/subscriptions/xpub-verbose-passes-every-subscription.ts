@@ -5,7 +5,7 @@ export default scenario({
   id: "subscriptions.xpub-verbose-passes-every-subscription",
   clause: "api.setsockopt.xpub-verbose-enabled",
   level: "MUST",
-  title: "An XPUB with ZMQ_XPUB_VERBOSE (verbosity \"allSubs\") passes up every SUB's subscription to a topic, the second one included",
+  title: 'An XPUB with ZMQ_XPUB_VERBOSE (verbosity "allSubs") passes up every SUB\'s subscription to a topic, the second one included',
   requires: ["pubsub"],
   async run(ctx) {
     const xpub = await boundXpub(ctx, { verbosity: "allSubs" });

@@ -25,7 +25,13 @@ export default scenario({
 
     await first.send([subscriptionMessage(false, "news")]);
     await first.send([subscriptionMessage(true, "tick")]);
-    await expectPassedUp(ctx, xpub, "after the first XSUB cancels news (the second still holds it), the next thing passed up is its subscription to tick", true, "tick");
+    await expectPassedUp(
+      ctx,
+      xpub,
+      "after the first XSUB cancels news (the second still holds it), the next thing passed up is its subscription to tick",
+      true,
+      "tick",
+    );
 
     await second.close();
     await expectPassedUpInAnyOrder(ctx, xpub, "when the second XSUB leaves, the cancels of the topics it was last to hold (news, sync)", [

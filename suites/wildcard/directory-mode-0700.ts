@@ -17,7 +17,11 @@ export default scenario({
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { socketPath } = await bindWildcard(ctx, puller);
     const directory = path.dirname(socketPath);
-    ctx.check("the generated socket's directory is one the bind created, not TMPDIR itself", directory === tmpdir ? "TMPDIR itself" : ctx.fileKind(directory), "directory");
+    ctx.check(
+      "the generated socket's directory is one the bind created, not TMPDIR itself",
+      directory === tmpdir ? "TMPDIR itself" : ctx.fileKind(directory),
+      "directory",
+    );
     const mode = `0${(fs.statSync(directory).mode & 0o777).toString(8)}`;
     ctx.observe("directory mode", mode);
     ctx.check("permission bits of the generated directory", mode, "0700");

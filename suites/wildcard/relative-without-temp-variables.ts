@@ -18,7 +18,12 @@ export default scenario({
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { endpoint } = await bindWildcard(ctx, puller);
     ctx.observe("lastEndpoint", endpoint);
-    ctx.check("ZMQ_LAST_ENDPOINT with no temporary-directory variable set", endpoint, (value) => /^ipc:\/\/tmp[A-Za-z0-9]{6}\/socket$/.test(value), "ipc://tmpXXXXXX/socket (relative)");
+    ctx.check(
+      "ZMQ_LAST_ENDPOINT with no temporary-directory variable set",
+      endpoint,
+      (value) => /^ipc:\/\/tmp[A-Za-z0-9]{6}\/socket$/.test(value),
+      "ipc://tmpXXXXXX/socket (relative)",
+    );
     const generated = path.join(ctx.dir, endpoint.slice("ipc://".length));
     ctx.check("what is at tmpXXXXXX/socket in the working directory", ctx.fileKind(generated), "socket");
     const pusher = await ctx.socket(ctx.impl, "PUSH");

@@ -54,7 +54,6 @@ export function parentNamed(binding: WildcardBinding, candidates: Record<string,
   return `elsewhere: ${binding.endpoint}`;
 }
 
-
 /**
  * Polls (one event-loop turn at a time) until `condition` holds or the limit passes, and says
  * which. Unlike ctx.until it records nothing: the scenario checks the state afterwards, so a

@@ -24,7 +24,11 @@ export default scenario({
     const second = await ctx.socket(ctx.impl, "PULL");
     const overMissing = await bindWildcard(ctx, second, "bind ipc://* with TMPDIR naming nothing");
     ctx.observe("TMPDIR does not exist", overMissing.endpoint);
-    ctx.check("the variable whose directory holds the path, when TMPDIR does not exist", parentNamed(overMissing, { ...dirs, TMPDIR: ctx.path("missing") }), "TEMPDIR");
+    ctx.check(
+      "the variable whose directory holds the path, when TMPDIR does not exist",
+      parentNamed(overMissing, { ...dirs, TMPDIR: ctx.path("missing") }),
+      "TEMPDIR",
+    );
     ctx.check("what is at the TMPDIR path that did not exist, afterwards", ctx.fileKind(ctx.path("missing")), "absent");
   },
 });

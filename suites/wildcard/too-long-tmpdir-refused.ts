@@ -29,11 +29,9 @@ export default scenario({
 
     await setTempVariables(ctx, { TMPDIR: tooLong, TEMPDIR: null, TMP: null });
     const refused = await ctx.socket(ctx.impl, "PULL");
-    await ctx.expectError(
-      `bind ipc://* where the generated path would be ${ctx.platform.maxPathBytes + 1} bytes`,
-      () => refused.bind("ipc://*"),
-      ["ENAMETOOLONG"],
-    );
+    await ctx.expectError(`bind ipc://* where the generated path would be ${ctx.platform.maxPathBytes + 1} bytes`, () => refused.bind("ipc://*"), [
+      "ENAMETOOLONG",
+    ]);
     await settle(ctx, () => entriesUnder(tooLong).length === 0, 200);
     ctx.check("what the refused wildcard bind left in its TMPDIR", listing(entriesUnder(tooLong)), "none");
   },

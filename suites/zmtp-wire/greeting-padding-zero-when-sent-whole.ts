@@ -17,7 +17,10 @@ export default scenario({
     // before we say anything.
     const whole = (await peer.settle((unread) => unread.length >= GREETING_SIZE, SILENCE_LIMIT_MS)) === "met";
     const padding = peer.bytes.subarray(1, 9);
-    ctx.observe("case", whole ? "whole greeting sent at once" : `partial greeting (${peer.bytes.length} octets before the peer spoke): padding may carry detection data`);
+    ctx.observe(
+      "case",
+      whole ? "whole greeting sent at once" : `partial greeting (${peer.bytes.length} octets before the peer spoke): padding may carry detection data`,
+    );
     ctx.observe("padding", hex(padding));
     if (whole) ctx.check("padding octets 1-8 of a greeting sent whole", hex(padding), hex(Buffer.alloc(8)));
   },

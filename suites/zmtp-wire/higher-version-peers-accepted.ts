@@ -10,7 +10,11 @@ export default scenario({
   title: "Peers announcing ZMTP 3.0, 3.2 and 4.0 are served, and the implementation keeps its own version and ZMTP 3 framing with them",
   async run(ctx) {
     const { socket: pull, path } = await bound(ctx, "PULL", "versions.sock");
-    for (const [major, minor] of [[3, 0], [3, 2], [4, 0]]) {
+    for (const [major, minor] of [
+      [3, 0],
+      [3, 2],
+      [4, 0],
+    ]) {
       const version = `${major}.${minor}`;
       const peer = await RawPeer.connect(ctx, path, `raw ZMTP ${version} PUSH peer`);
       await peer.send(Buffer.concat([greeting({ major, minor }), ready("PUSH")]));

@@ -17,7 +17,7 @@ export default scenario({
     await bad.expectClose("the implementation closes the connection to a PUB peer");
     // RFC 23 asks for an ERROR command before disconnecting (SHOULD); libzmq just closes. Recorded.
     const commands: string[] = [];
-    for (let at = 64; ; ) {
+    for (let at = 64; ;) {
       const frame = parseFrame(bad.bytes, at);
       if (frame === null) break;
       if (frame.flags & COMMAND) commands.push(splitCommand(frame.body)?.name ?? "(malformed)");

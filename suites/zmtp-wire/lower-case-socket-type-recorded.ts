@@ -19,7 +19,14 @@ export default scenario({
     if (answered === "met") await peer.send(message(["lower-case-pub"]));
     const reaction = await watchBadPeer(ctx, pull, peer, path);
     ctx.observe("connection closed", reaction.closed);
-    ctx.observe("treatment", reaction.delivered.length > 0 ? "accepted: the lower-case name was not checked" : reaction.closed ? "closed: the lower-case name was checked" : "neither closed nor delivered");
+    ctx.observe(
+      "treatment",
+      reaction.delivered.length > 0
+        ? "accepted: the lower-case name was not checked"
+        : reaction.closed
+          ? "closed: the lower-case name was checked"
+          : "neither closed nor delivered",
+    );
     ctx.check("a well-behaved peer is served afterwards", reaction.stillServes, true);
   },
 });

@@ -12,7 +12,13 @@ export default scenario({
   async run(ctx) {
     const { socket: router, path } = await bound(ctx, "ROUTER", "router.sock");
     const peer = await RawPeer.connect(ctx, path, "raw DEALER peer with lower-case property names");
-    const readyLower = command("READY", properties([["socket-type", "DEALER"], ["identity", "lower-case-id"]]));
+    const readyLower = command(
+      "READY",
+      properties([
+        ["socket-type", "DEALER"],
+        ["identity", "lower-case-id"],
+      ]),
+    );
     await peer.send(Buffer.concat([greeting(), readyLower]));
     await peer.readGreeting();
     await peer.readCommand("the ROUTER's READY");

@@ -12,7 +12,9 @@ export default scenario({
     const { socket: pub, path } = await bound(ctx, "PUB", "additive.sock");
     const peer = await RawPeer.connect(ctx, path, "raw SUB peer");
     await peer.handshake("SUB");
-    await peer.send(Buffer.concat([command("SUBSCRIBE", "apples"), command("SUBSCRIBE", "apples"), command("CANCEL", "apples"), command("SUBSCRIBE", "sync1")]));
+    await peer.send(
+      Buffer.concat([command("SUBSCRIBE", "apples"), command("SUBSCRIBE", "apples"), command("CANCEL", "apples"), command("SUBSCRIBE", "sync1")]),
+    );
     await syncSubscriptions(ctx, pub, peer, "sync1");
     await pub.send(["apples-1"]);
     await pub.send(["sync1-after"]);

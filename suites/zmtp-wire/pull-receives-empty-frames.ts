@@ -12,9 +12,25 @@ export default scenario({
     await peer.handshake("PUSH");
     await peer.send(
       Buffer.from([
-        0x00, 0x00, // message 1: one empty frame
-        0x01, 0x01, 0x61, 0x01, 0x00, 0x00, 0x01, 0x62, // message 2: "a", "", "b"
-        0x02, 0, 0, 0, 0, 0, 0, 0, 0, // message 3: one empty frame with an 8-octet size
+        0x00,
+        0x00, // message 1: one empty frame
+        0x01,
+        0x01,
+        0x61,
+        0x01,
+        0x00,
+        0x00,
+        0x01,
+        0x62, // message 2: "a", "", "b"
+        0x02,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0, // message 3: one empty frame with an 8-octet size
       ]),
     );
     await ctx.expectMessage(pull, "a message of one empty frame", [""]);

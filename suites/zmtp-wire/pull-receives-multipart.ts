@@ -16,7 +16,11 @@ export default scenario({
     // The same message cut inside a frame header and inside a body, written in three pieces:
     // the implementation must reassemble frames and messages across reads.
     const bytes = message(["alpha", "beta", "gamma"]);
-    for (const [from, to] of [[0, 8], [8, 11], [11, bytes.length]]) {
+    for (const [from, to] of [
+      [0, 8],
+      [8, 11],
+      [11, bytes.length],
+    ]) {
       await peer.send(bytes.subarray(from, to));
       await new Promise((resolve) => setImmediate(resolve));
     }

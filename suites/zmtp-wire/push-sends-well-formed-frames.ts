@@ -29,11 +29,17 @@ export default scenario({
         forms.push(`${frame.body.length}:${frame.headerLength === 2 ? "short" : "long"}`);
       }
       const describe = (list: Array<{ flags: number; body: Buffer }>) =>
-        list.map((f) => `flags&0xFD=0x${(f.flags & ~LONG).toString(16)} body=${f.body.length}x${f.body.length === 0 ? "" : f.body[0].toString(16)}`).join(" | ");
+        list
+          .map((f) => `flags&0xFD=0x${(f.flags & ~LONG).toString(16)} body=${f.body.length}x${f.body.length === 0 ? "" : f.body[0].toString(16)}`)
+          .join(" | ");
       const expected = sent.map((body, i) => ({ flags: i < sent.length - 1 ? MORE : 0, body }));
       // Everything but LONG is compared: reserved bits 7-3 zero, COMMAND clear, MORE on all but the last.
       ctx.check(`frames of ${label}`, describe(frames), describe(expected));
-      ctx.check(`bodies of ${label} are the bytes sent`, frames.every((f, i) => f.body.equals(sent[i])), true);
+      ctx.check(
+        `bodies of ${label} are the bytes sent`,
+        frames.every((f, i) => f.body.equals(sent[i])),
+        true,
+      );
     }
     // Short size for 0-255 octets is what libzmq does; the grammar allows either for data frames.
     ctx.observe("size forms (body length: form)", forms.join(", "));

@@ -26,7 +26,11 @@ export default scenario({
       const shown = value === undefined ? "(no Identity property)" : JSON.stringify(value.toString("latin1"));
       ctx.observe(`${type}${routingId === undefined ? "" : ` with routing id ${routingId}`}`, value === undefined ? shown : hex(value));
       if (value !== undefined && value.length > 0) ctx.check(`first octet of the Identity of a ${type}`, value[0] === 0 ? "zero" : "not zero", "not zero");
-      ctx.check(`Identity in the READY of a ${type}${routingId === undefined ? "" : ` with routingId ${JSON.stringify(routingId)}`}`, shown, JSON.stringify(expected));
+      ctx.check(
+        `Identity in the READY of a ${type}${routingId === undefined ? "" : ` with routingId ${JSON.stringify(routingId)}`}`,
+        shown,
+        JSON.stringify(expected),
+      );
     }
   },
 });

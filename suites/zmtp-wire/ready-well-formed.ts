@@ -1,6 +1,6 @@
 import { scenario } from "../../harness/model/scenario";
 import { RawPeer, bound } from "../raw-zmtp/raw-peer";
-import { COMMAND, greeting, hex, parseProperties, ready } from "../raw-zmtp/zmtp-bytes";
+import { greeting, hex, parseProperties, ready } from "../raw-zmtp/zmtp-bytes";
 
 export default scenario({
   id: "zmtp-wire.ready-well-formed",
@@ -16,7 +16,12 @@ export default scenario({
     const frame = await peer.readFrame("a frame follows the greeting");
     ctx.observe("ready", hex(frame.body));
     // command-size = %x04 short-size | %x06 long-size: exactly COMMAND, LONG optional, nothing else.
-    ctx.check("flags octet of the first frame after the greeting", `0x${frame.flags.toString(16)}`, (f) => f === "0x4" || f === "0x6", `0x4 (or 0x6 with a long size)`);
+    ctx.check(
+      "flags octet of the first frame after the greeting",
+      `0x${frame.flags.toString(16)}`,
+      (f) => f === "0x4" || f === "0x6",
+      `0x4 (or 0x6 with a long size)`,
+    );
     ctx.check("command name (length octet and name)", hex(frame.body.subarray(0, 6)), hex(Buffer.from([5, 0x52, 0x45, 0x41, 0x44, 0x59])));
     const parsed = parseProperties(frame.body.subarray(6));
     ctx.check("metadata after READY", parsed.ok ? "properties filling the body exactly" : parsed.reason, "properties filling the body exactly");

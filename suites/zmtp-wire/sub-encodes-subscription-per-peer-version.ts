@@ -24,10 +24,18 @@ export default scenario({
       const frame = await peer.readFrame(`the subscription sent to the ZMTP 3.${minor} peer`);
       const command = frame.flags & COMMAND ? splitCommand(frame.body) : null;
       const seen = command !== null ? `command ${command.name} "${command.data.toString("latin1")}"` : `message ${hex(frame.body)}`;
-      ctx.check(`the subscription as sent to a ZMTP 3.${minor} peer`, seen, minor === 0 ? `message ${hex(Buffer.from("\x01news", "latin1"))}` : 'command SUBSCRIBE "news"');
+      ctx.check(
+        `the subscription as sent to a ZMTP 3.${minor} peer`,
+        seen,
+        minor === 0 ? `message ${hex(Buffer.from("\x01news", "latin1"))}` : 'command SUBSCRIBE "news"',
+      );
       await peer.send(message([`news-from-3.${minor}`]));
       const received = await pending;
-      ctx.check(`the ZMTP 3.${minor} publisher's message at the SUB`, received.ok ? showFrames(received.value) : `error ${received.code}`, showFrames([Buffer.from(`news-from-3.${minor}`)]));
+      ctx.check(
+        `the ZMTP 3.${minor} publisher's message at the SUB`,
+        received.ok ? showFrames(received.value) : `error ${received.code}`,
+        showFrames([Buffer.from(`news-from-3.${minor}`)]),
+      );
     }
   },
 });

@@ -27,7 +27,12 @@ export default scenario({
           ? "downgraded: the message arrived intact"
           : `${reaction.closed ? "closed" : "open"}, delivered ${delivered.length === 0 ? "nothing" : delivered.join(" ")}`;
     ctx.observe("outcome", outcome);
-    ctx.check("how the ZMTP 2.0 peer was treated", outcome, (o) => o === "closed, nothing delivered" || o === "downgraded: the message arrived intact", "closed with nothing delivered, or downgraded with the message intact");
+    ctx.check(
+      "how the ZMTP 2.0 peer was treated",
+      outcome,
+      (o) => o === "closed, nothing delivered" || o === "downgraded: the message arrived intact",
+      "closed with nothing delivered, or downgraded with the message intact",
+    );
     ctx.check("a well-behaved peer is served afterwards", reaction.stillServes, true);
   },
 });

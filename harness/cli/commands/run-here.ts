@@ -31,12 +31,20 @@ export interface LiveRun {
  * An implementation that cannot start stops the run before any scenario: one problem naming the
  * driver, its command, what happened and its stderr, instead of a row of `error` per cell.
  */
-export async function runHere(scenarios: readonly Scenario[], request: RunRequest, platformId: string, overrides: readonly ExpectationSet[], out: string, live: LiveRun = {}): Promise<PlatformRun> {
+export async function runHere(
+  scenarios: readonly Scenario[],
+  request: RunRequest,
+  platformId: string,
+  overrides: readonly ExpectationSet[],
+  out: string,
+  live: LiveRun = {},
+): Promise<PlatformRun> {
   const processesBefore = processesNow();
   const resolved = await resolveImplementations(request.implementations, request.drivers, request.multiplier);
   const facts = describePlatform(platformId);
   const infos = [...resolved.usable, ...resolved.broken.map((b) => ({ id: b.id, name: `${b.id} (could not start)`, version: "unknown" }))];
-  const reportOf = (rows: ResultRow[], partial: boolean): Report => recordInvocation({ ...buildReport(infos, rows, partial), platforms: [facts] }, request, overrides);
+  const reportOf = (rows: ResultRow[], partial: boolean): Report =>
+    recordInvocation({ ...buildReport(infos, rows, partial), platforms: [facts] }, request, overrides);
 
   if (resolved.broken.length > 0) {
     await resolved.dispose();
@@ -44,7 +52,10 @@ export async function runHere(scenarios: readonly Scenario[], request: RunReques
     return { report: { ...reportOf([], false), notes: problems }, harnessErrors: problems };
   }
 
-  const sets = expectationSets(resolved.usable.map((impl) => impl.id), overrides);
+  const sets = expectationSets(
+    resolved.usable.map((impl) => impl.id),
+    overrides,
+  );
   const platform = platformLimits();
   const rows: ResultRow[] = [];
   const complete = rowCompleter(scenarios, sets, platformId, platform);

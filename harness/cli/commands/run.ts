@@ -47,7 +47,8 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
   checkImplementationRequest(request.implementations, request.drivers);
   // A container platform drives the engine through testcontainers, an optional package.
   const container = plans.find((plan) => plan.where === "container");
-  if (container !== undefined && !optionalPackageInstalled("testcontainers")) throw new UsageError(missingPackageMessage("testcontainers", `--platform ${container.id}`));
+  if (container !== undefined && !optionalPackageInstalled("testcontainers"))
+    throw new UsageError(missingPackageMessage("testcontainers", `--platform ${container.id}`));
   // Expectations are read before anything runs: a broken file is an environment error, not a surprise at the end.
   const overrides = request.expectFiles.map((file) => {
     const set = loadExpectationFile(file);
@@ -72,10 +73,17 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
   try {
     for (const plan of plans) {
       if (plan.where === "here") {
-        if (acrossContainers.length > 0 && !plans.some((p) => p.where === "container") && plan.id === "host") request.log(`${plan.id}: ${acrossContainers.length} scenarios need separate containers and run on container platforms only`);
+        if (acrossContainers.length > 0 && !plans.some((p) => p.where === "container") && plan.id === "host")
+          request.log(`${plan.id}: ${acrossContainers.length} scenarios need separate containers and run on container platforms only`);
         runs.push(await runHere(inPlace, request, plan.id, overrides, single ? out : platformOut(out, plan.id), live));
       } else if (plan.where === "container") {
-        const run = await runContainerPlatform(plan.target, { inPlace, acrossContainers, implementationIds: requestedIds(request.implementations, request.drivers) }, request, overrides, platformOut(out, plan.id));
+        const run = await runContainerPlatform(
+          plan.target,
+          { inPlace, acrossContainers, implementationIds: requestedIds(request.implementations, request.drivers) },
+          request,
+          overrides,
+          platformOut(out, plan.id),
+        );
         if ("unavailable" in run) notRun.push({ id: plan.id, os: "linux", status: "not-run", reason: run.unavailable });
         else runs.push(run);
       } else if (plan.where === "runtime") {
@@ -90,10 +98,18 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
     stopEarly.remove();
   }
 
-  const report = finish(combine(runs.map((run) => run.report), notRun));
+  const report = finish(
+    combine(
+      runs.map((run) => run.report),
+      notRun,
+    ),
+  );
   const files = writeReports(out, report);
   if (!single) for (const run of runs) writeReports(platformOut(out, run.report.platforms?.[0]?.id ?? "unknown"), finish(run.report));
-  const verdict = gateVerdict(report, runs.flatMap((run) => run.harnessErrors));
+  const verdict = gateVerdict(
+    report,
+    runs.flatMap((run) => run.harnessErrors),
+  );
   return {
     report,
     files: { ...files },
@@ -146,10 +162,15 @@ export function checkExpectationOwners(sets: readonly ExpectationSet[], ids: rea
   for (const [index, set] of sets.entries()) {
     const file = set.file ?? set.implementation;
     if (!ids.includes(set.implementation)) {
-      throw new ExpectationFileError(file, undefined, `is for "${set.implementation}", which this run does not include (it runs: ${ids.join(", ") || "nothing"})`);
+      throw new ExpectationFileError(
+        file,
+        undefined,
+        `is for "${set.implementation}", which this run does not include (it runs: ${ids.join(", ") || "nothing"})`,
+      );
     }
     const earlier = sets.slice(0, index).find((other) => other.implementation === set.implementation);
-    if (earlier !== undefined) throw new ExpectationFileError(file, undefined, `is a second --expect file for "${set.implementation}" (the first: ${earlier.file})`);
+    if (earlier !== undefined)
+      throw new ExpectationFileError(file, undefined, `is a second --expect file for "${set.implementation}" (the first: ${earlier.file})`);
   }
 }
 

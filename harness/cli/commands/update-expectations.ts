@@ -17,7 +17,10 @@ import { describeOutcomes, outcomesSeen, type Outcome } from "../../model/outcom
 export function writeExpectationsFromReport(report: Report, implementationId: string, file: string): { file: string; entries: number } {
   const previous = fs.existsSync(file) ? loadExpectationFile(file) : undefined;
   const rows = report.results.filter((row) => [row.implementation, row.binder, row.connecter].includes(implementationId));
-  const entries = new Map<string, { scenario: string; outcome: string | string[]; reason: string; link?: string; platforms?: string[]; role?: string; peers?: string[]; intermittent?: true }>();
+  const entries = new Map<
+    string,
+    { scenario: string; outcome: string | string[]; reason: string; link?: string; platforms?: string[]; role?: string; peers?: string[]; intermittent?: true }
+  >();
   for (const row of rows) {
     if (isDefault(row)) continue;
     // A flaky cell (--repeat): every outcome other than the default, and intermittent when the
@@ -41,7 +44,9 @@ export function writeExpectationsFromReport(report: Report, implementationId: st
     entries.set(key, {
       scenario: row.scenario,
       outcome: outcomes.length === 1 ? outcomes[0] : outcomes,
-      reason: kept?.reason ?? (intermittent ? `observed in ${row.repeat!.runs} runs: ${describeOutcomes(row)}; the ${row.outcome}: ${observed}` : `observed: ${observed}`),
+      reason:
+        kept?.reason ??
+        (intermittent ? `observed in ${row.repeat!.runs} runs: ${describeOutcomes(row)}; the ${row.outcome}: ${observed}` : `observed: ${observed}`),
       ...(kept?.link ? { link: kept.link } : {}),
       ...(role ? { role } : {}),
       ...(peer ? { peers: [peer] } : {}),

@@ -91,16 +91,19 @@ function socketOf(id) {
   return s;
 }
 
-kit.onRequest(async (request) => {
-  const op = ops[request.op];
-  if (op === undefined) return kit.write({ id: request.id, ok: false, unsupported: `unknown op "${request.op}"` });
-  try {
-    const result = await op(request);
-    if (result && typeof result === "object" && "unsupported" in result) return kit.write({ id: request.id, ok: false, ...result });
-    kit.write({ id: request.id, ok: true, result: result ?? null });
-  } catch (err) {
-    if (!(err instanceof Refusal)) throw err; // a crash of the fake library: let the process die
-    kit.write({ id: request.id, ok: false, error: { code: err.code, message: err.message } });
-  }
-}, { answerPreflight: false });
+kit.onRequest(
+  async (request) => {
+    const op = ops[request.op];
+    if (op === undefined) return kit.write({ id: request.id, ok: false, unsupported: `unknown op "${request.op}"` });
+    try {
+      const result = await op(request);
+      if (result && typeof result === "object" && "unsupported" in result) return kit.write({ id: request.id, ok: false, ...result });
+      kit.write({ id: request.id, ok: true, result: result ?? null });
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err; // a crash of the fake library: let the process die
+      kit.write({ id: request.id, ok: false, error: { code: err.code, message: err.message } });
+    }
+  },
+  { answerPreflight: false },
+);
 process.stdin.on("end", () => process.exit(0));

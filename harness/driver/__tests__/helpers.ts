@@ -38,7 +38,7 @@ export async function faultOf(promise: Promise<unknown>): Promise<{ fault: Drive
   try {
     await promise;
   } catch (err) {
-    if (!(err instanceof DriverFault)) throw new Error(`expected a DriverFault, got ${(err as Error)?.name}: ${(err as Error)?.message}`);
+    if (!(err instanceof DriverFault)) throw new Error(`expected a DriverFault, got ${(err as Error)?.name}: ${(err as Error)?.message}`, { cause: err });
     return { fault: err, elapsedMs: performance.now() - started };
   }
   throw new Error("expected a DriverFault, but the call succeeded");

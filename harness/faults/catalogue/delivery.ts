@@ -22,7 +22,8 @@ function countingSends(perSocket: () => DecideSend): Fault["createSocket"] {
 /** A queue that now and then loses a message it accepted: every 100th send is reported sent and never queued. */
 export const losesAcceptedMessages: Fault = {
   id: "loses-accepted-messages",
-  mirrors: "a pipe that drops a message it had accepted (JeroMQ 0.3.6 losing the last message after a disconnect, endpoint-lifecycle.disconnect-stops-delivery)",
+  mirrors:
+    "a pipe that drops a message it had accepted (JeroMQ 0.3.6 losing the last message after a disconnect, endpoint-lifecycle.disconnect-stops-delivery)",
   clauses: ["compat.libzmq.connect-before-bind-queues", "pipeline.push.queue-whether-connected"],
   caughtBy: ["delivery.before-bind-exactly-once-in-order", "delivery.during-reconnect-exactly-once-in-order"],
   createSocket: countingSends(() => async (frames, n, send) => {
@@ -81,7 +82,8 @@ export const reordersMessages: Fault = {
 /** The connection is made once (retrying until then) and never again after a loss. */
 export const noReconnectAfterBinderRestarts: Fault = {
   id: "no-reconnect-after-binder-restarts",
-  mirrors: "connect-once semantics (as ZMQ_PAIR's documented exception, or ZMQ_RECONNECT_STOP_CONN_REFUSED) applied to every socket: peers are lost when the binder restarts",
+  mirrors:
+    "connect-once semantics (as ZMQ_PAIR's documented exception, or ZMQ_RECONNECT_STOP_CONN_REFUSED) applied to every socket: peers are lost when the binder restarts",
   clauses: ["compat.libzmq.rebind-followers", "zmtp.error.close-is-temporary"],
   caughtBy: ["connect-before-bind.binder-comes-and-goes"],
   createSocket: switchedOn("no-reconnect"),

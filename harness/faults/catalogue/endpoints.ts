@@ -17,7 +17,8 @@ async function namesOf(socket: TestSocket, endpoint: string): Promise<string[]> 
 /** unbind reports success and forgets the endpoint, but the listener and what it accepted stay. */
 export const unbindKeepsListening: Fault = {
   id: "unbind-keeps-listening",
-  mirrors: "an unbind that only drops the endpoint from the socket's table and never closes its listening socket, so the path keeps accepting and delivering (the first of issue 18's misses)",
+  mirrors:
+    "an unbind that only drops the endpoint from the socket's table and never closes its listening socket, so the path keeps accepting and delivering (the first of issue 18's misses)",
   clauses: ["api.unbind.endpoint", "compat.libzmq.unbind-ends-accepted-connections"],
   caughtBy: [
     "endpoint-lifecycle.unbind-stops-new-connections",
@@ -43,7 +44,8 @@ export const unbindKeepsListening: Fault = {
 /** unbind closes the listener only; the connections it accepted keep delivering (a switch: they live inside the socket). */
 export const unbindKeepsAcceptedConnections: Fault = {
   id: "unbind-keeps-accepted-connections",
-  mirrors: "Node's net.Server.close(), which stops accepting but leaves the connections it accepted open, used as the whole of unbind; libzmq's listener takes its sessions with it",
+  mirrors:
+    "Node's net.Server.close(), which stops accepting but leaves the connections it accepted open, used as the whole of unbind; libzmq's listener takes its sessions with it",
   clauses: ["compat.libzmq.unbind-ends-accepted-connections"],
   caughtBy: ["endpoint-lifecycle.unbind-ends-accepted-connections", "endpoint-lifecycle.unbind-leaves-no-peer-to-send-to"],
   createSocket: switchedOn("unbind-keeps-connections"),
@@ -52,7 +54,8 @@ export const unbindKeepsAcceptedConnections: Fault = {
 /** One listener per socket: a bind first unbinds whatever the socket had bound. */
 export const secondBindReplacesFirst: Fault = {
   id: "second-bind-replaces-first",
-  mirrors: "a socket with a single listener slot (one net.Server per socket, listen() called again): each bind replaces the endpoint bound before instead of adding one",
+  mirrors:
+    "a socket with a single listener slot (one net.Server per socket, listen() called again): each bind replaces the endpoint bound before instead of adding one",
   clauses: ["api.bind.accepts-connections", "api.unbind.endpoint"],
   caughtBy: ["endpoint-lifecycle.two-binds-both-reachable", "endpoint-lifecycle.unbind-one-of-two-keeps-other", "endpoint-lifecycle.unbind-middle-of-three"],
   createSocket: wrapping((socket) => {
@@ -90,7 +93,8 @@ export const lastEndpointReportsFirstBind: Fault = {
 /** unbind of any endpoint the socket holds removes the one bound last. */
 export const unbindRemovesLatestEndpoint: Fault = {
   id: "unbind-removes-latest-endpoint",
-  mirrors: "listeners kept in a stack and unbind popping the top one whatever endpoint it names (a lookup that returns the last entry, or a list searched from the wrong end)",
+  mirrors:
+    "listeners kept in a stack and unbind popping the top one whatever endpoint it names (a lookup that returns the last entry, or a list searched from the wrong end)",
   clauses: ["api.unbind.endpoint"],
   caughtBy: ["endpoint-lifecycle.unbind-one-of-two-keeps-other", "endpoint-lifecycle.unbind-middle-of-three"],
   createSocket: wrapping((socket) => {
@@ -113,7 +117,8 @@ export const unbindRemovesLatestEndpoint: Fault = {
 /** A second bind of a path the socket itself holds is refused, as tcp would. */
 export const refusesRebindingOwnPath: Fault = {
   id: "refuses-rebinding-own-path",
-  mirrors: "JeroMQ 0.3.6, whose ipc is a TCP port behind the name: a second bind of the same path by the same socket gets EADDRINUSE (confirmed by hand), as any endpoint table refusing a duplicate key would",
+  mirrors:
+    "JeroMQ 0.3.6, whose ipc is a TCP port behind the name: a second bind of the same path by the same socket gets EADDRINUSE (confirmed by hand), as any endpoint table refusing a duplicate key would",
   clauses: ["ipc.bind.override", "api.unbind.endpoint"],
   caughtBy: ["endpoint-lifecycle.same-path-twice-on-one-socket", "endpoint-lifecycle.same-path-twice-unbind-once"],
   createSocket: wrapping((socket) => {
@@ -136,7 +141,8 @@ export const refusesRebindingOwnPath: Fault = {
 /** unbind of an endpoint the socket once bound and no longer holds succeeds (ENOENT swallowed). */
 export const unbindTwiceSucceeds: Fault = {
   id: "unbind-twice-succeeds",
-  mirrors: "an idempotent unbind that reports success for an endpoint it no longer holds (a set's delete() whose result is ignored), hiding the double unbind libzmq reports as ENOENT",
+  mirrors:
+    "an idempotent unbind that reports success for an endpoint it no longer holds (a set's delete() whose result is ignored), hiding the double unbind libzmq reports as ENOENT",
   clauses: ["api.unbind.error.enoent", "ipc.unbind.wildcard"],
   caughtBy: ["endpoint-lifecycle.same-path-twice-unbind-once", "wildcard.unbind-via-last-endpoint"],
   createSocket: wrapping((socket) => {

@@ -27,7 +27,8 @@ const SWAPS: readonly ErrnoSwap[] = [
     errno: "ENAMETOOLONG",
     answers: "EINVAL",
     calls: ["bind", "connect"],
-    mirrors: "an endpoint validator that reports every unusable address as invalid (EINVAL) before the system sees it, losing the ENAMETOOLONG that libzmq's ipc_address_t::resolve gives for a path that does not fit sun_path",
+    mirrors:
+      "an endpoint validator that reports every unusable address as invalid (EINVAL) before the system sees it, losing the ENAMETOOLONG that libzmq's ipc_address_t::resolve gives for a path that does not fit sun_path",
     clauses: ["compat.libzmq.path-length-bytes"],
     caughtBy: ["path-length.one-over-limit-refused", "path-length.connect-over-limit-refused", "endpoint-syntax.spelled-path-over-limit-refused"],
   },
@@ -43,23 +44,34 @@ const SWAPS: readonly ErrnoSwap[] = [
     errno: "ENOENT",
     answers: "EACCES",
     calls: ["bind"],
-    mirrors: "Node's net.Server.listen passed through unmapped: libuv reports a bind in a directory that does not exist as EACCES, where libzmq passes bind(2)'s ENOENT",
+    mirrors:
+      "Node's net.Server.listen passed through unmapped: libuv reports a bind in a directory that does not exist as EACCES, where libzmq passes bind(2)'s ENOENT",
     clauses: ["compat.libzmq.bind-errno-passthrough", "compat.libzmq.ipc-path-passed-as-written"],
-    caughtBy: ["endpoint-lifecycle.bind-missing-directory-enoent", "endpoint-syntax.dot-dot-after-missing-directory-enoent", "endpoint-syntax.trailing-slash-enoent"],
+    caughtBy: [
+      "endpoint-lifecycle.bind-missing-directory-enoent",
+      "endpoint-syntax.dot-dot-after-missing-directory-enoent",
+      "endpoint-syntax.trailing-slash-enoent",
+    ],
   },
   {
     errno: "ENOENT",
     answers: "EINVAL",
     calls: ["unbind", "disconnect"],
-    mirrors: "an unbind or disconnect that rejects an endpoint the socket does not hold as a bad argument (EINVAL), where zmq_unbind(3) and zmq_disconnect(3) say ENOENT",
+    mirrors:
+      "an unbind or disconnect that rejects an endpoint the socket does not hold as a bad argument (EINVAL), where zmq_unbind(3) and zmq_disconnect(3) say ENOENT",
     clauses: ["api.unbind.error.enoent", "api.disconnect.error.enoent", "compat.libzmq.endpoint-string-is-key", "compat.libzmq.unbind-wildcard-literal"],
-    caughtBy: ["endpoint-lifecycle.unbind-never-bound-enoent", "endpoint-lifecycle.disconnect-never-connected-enoent", "endpoint-lifecycle.other-spelling-not-unbound"],
+    caughtBy: [
+      "endpoint-lifecycle.unbind-never-bound-enoent",
+      "endpoint-lifecycle.disconnect-never-connected-enoent",
+      "endpoint-lifecycle.other-spelling-not-unbound",
+    ],
   },
   {
     errno: "ENOTDIR",
     answers: "ENOENT",
     calls: ["bind"],
-    mirrors: "a bind that checks the directory with an existence test (fs.existsSync, access(2) on the parent) and reports every failure as ENOENT, where bind(2) says ENOTDIR for a regular file on the way",
+    mirrors:
+      "a bind that checks the directory with an existence test (fs.existsSync, access(2) on the parent) and reports every failure as ENOENT, where bind(2) says ENOTDIR for a regular file on the way",
     clauses: ["compat.libzmq.ipc-path-passed-as-written"],
     caughtBy: ["endpoint-syntax.dot-dot-after-regular-file-enotdir", "endpoint-syntax.under-regular-file-enotdir"],
   },
@@ -67,7 +79,8 @@ const SWAPS: readonly ErrnoSwap[] = [
     errno: "EINVAL",
     answers: "ENOENT",
     calls: ["bind", "connect", "unbind", "disconnect"],
-    mirrors: "an endpoint handed to the system unchecked, so that an empty or scheme-less address comes back as the kernel's or the endpoint table's ENOENT instead of libzmq's EINVAL from parse_uri",
+    mirrors:
+      "an endpoint handed to the system unchecked, so that an empty or scheme-less address comes back as the kernel's or the endpoint table's ENOENT instead of libzmq's EINVAL from parse_uri",
     clauses: ["api.bind.error.einval", "compat.libzmq.empty-path-einval", "compat.libzmq.unbind-disconnect-parse-endpoint"],
     caughtBy: ["endpoint-syntax.empty-string-einval", "endpoint-syntax.missing-scheme-einval", "endpoint-syntax.unbind-disconnect-malformed-einval"],
   },
@@ -75,15 +88,21 @@ const SWAPS: readonly ErrnoSwap[] = [
     errno: "EPROTONOSUPPORT",
     answers: "EINVAL",
     calls: ["bind", "connect", "unbind", "disconnect"],
-    mirrors: "an endpoint parser that calls anything not starting with ipc:// malformed (EINVAL), where libzmq tells an unknown transport (EPROTONOSUPPORT) from a malformed endpoint",
+    mirrors:
+      "an endpoint parser that calls anything not starting with ipc:// malformed (EINVAL), where libzmq tells an unknown transport (EPROTONOSUPPORT) from a malformed endpoint",
     clauses: ["api.bind.error.eprotonosupport", "compat.libzmq.unbind-disconnect-parse-endpoint"],
-    caughtBy: ["endpoint-syntax.unknown-transport-eprotonosupport", "endpoint-syntax.unix-transport-eprotonosupport", "endpoint-syntax.unbind-disconnect-unknown-transport-eprotonosupport"],
+    caughtBy: [
+      "endpoint-syntax.unknown-transport-eprotonosupport",
+      "endpoint-syntax.unix-transport-eprotonosupport",
+      "endpoint-syntax.unbind-disconnect-unknown-transport-eprotonosupport",
+    ],
   },
   {
     errno: "EAGAIN",
     answers: "ETIMEDOUT",
     calls: ["send"],
-    mirrors: "a send that may not wait reported as a timed-out wait (ETIMEDOUT), as socket APIs with a send timeout often do, where libzmq says EAGAIN both for ZMQ_DONTWAIT and for an expired ZMQ_SNDTIMEO",
+    mirrors:
+      "a send that may not wait reported as a timed-out wait (ETIMEDOUT), as socket APIs with a send timeout often do, where libzmq says EAGAIN both for ZMQ_DONTWAIT and for an expired ZMQ_SNDTIMEO",
     clauses: ["compat.libzmq.connect-before-bind-queues", "api.socket.push-mute-blocks", "compat.libzmq.unbind-ends-accepted-connections"],
     caughtBy: ["connect-before-bind.immediate-queues-nothing", "delivery.up-to-send-hwm-exactly-once", "endpoint-lifecycle.unbind-leaves-no-peer-to-send-to"],
   },

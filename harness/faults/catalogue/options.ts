@@ -49,7 +49,11 @@ const IGNORED_OPTIONS: readonly IgnoredOption[] = [
     libzmq: "ZMQ_RECONNECT_IVL",
     meanwhile: "a reconnect every 100 ms, -1 (never reconnect) included",
     clauses: ["api.setsockopt.reconnect-ivl", "api.setsockopt.reconnect-ivl.disabled"],
-    caughtBy: ["options.reconnect-interval-waits-before-retry", "options.reconnect-disabled-after-loss", "connect-before-bind.reconnect-disabled-never-connects"],
+    caughtBy: [
+      "options.reconnect-interval-waits-before-retry",
+      "options.reconnect-disabled-after-loss",
+      "connect-before-bind.reconnect-disabled-never-connects",
+    ],
   },
   {
     option: "reconnectMaxInterval",
@@ -91,14 +95,22 @@ const IGNORED_OPTIONS: readonly IgnoredOption[] = [
     libzmq: "ZMQ_MAXMSGSIZE",
     meanwhile: "no limit on what a peer may send",
     clauses: ["api.setsockopt.maxmsgsize"],
-    caughtBy: ["options.max-message-size-binder-drops-oversized", "options.max-message-size-connecter-drops-oversized", "zmtp-wire.frame-over-max-message-size-closed"],
+    caughtBy: [
+      "options.max-message-size-binder-drops-oversized",
+      "options.max-message-size-connecter-drops-oversized",
+      "zmtp-wire.frame-over-max-message-size-closed",
+    ],
   },
   {
     option: "handshakeInterval",
     libzmq: "ZMQ_HANDSHAKE_IVL",
     meanwhile: "30 s for a handshake, so a silent peer holds its connection that long",
     clauses: ["api.setsockopt.handshake-ivl"],
-    caughtBy: ["options.handshake-interval-closes-silent-peer", "options.handshake-interval-closes-stalled-handshake", "options.handshake-interval-connecter-gives-up"],
+    caughtBy: [
+      "options.handshake-interval-closes-silent-peer",
+      "options.handshake-interval-closes-stalled-handshake",
+      "options.handshake-interval-connecter-gives-up",
+    ],
   },
 ];
 
@@ -110,15 +122,13 @@ function adjusting(change: (options: TestSocketOptions) => TestSocketOptions): F
 }
 
 /** "accepts the option and ignores it": one fault per option of the table. */
-export const ignoredOptionFaults: readonly Fault[] = IGNORED_OPTIONS.map(
-  (row): Fault => ({
-    id: `ignores-${kebab(row.option)}`,
-    mirrors: `a binding or implementation that accepts ${row.libzmq} (${row.option}) without error and never applies it: ${row.meanwhile}`,
-    clauses: row.clauses,
-    caughtBy: row.caughtBy,
-    createSocket: adjusting(({ [row.option]: _ignored, ...rest }) => rest),
-  }),
-);
+export const ignoredOptionFaults: readonly Fault[] = IGNORED_OPTIONS.map((row): Fault => ({
+  id: `ignores-${kebab(row.option)}`,
+  mirrors: `a binding or implementation that accepts ${row.libzmq} (${row.option}) without error and never applies it: ${row.meanwhile}`,
+  clauses: row.clauses,
+  caughtBy: row.caughtBy,
+  createSocket: adjusting(({ [row.option]: _ignored, ...rest }) => rest),
+}));
 
 /** Linger -1 ("for ever") read as 0: pending messages dropped at close and disconnect. */
 export const lingerInfiniteAsZero: Fault = {
@@ -132,10 +142,13 @@ export const lingerInfiniteAsZero: Fault = {
 /** A positive send timeout in seconds: 300 ms becomes 300 s. */
 export const sendTimeoutInSeconds: Fault = {
   id: "send-timeout-in-seconds",
-  mirrors: "a binding that passes ZMQ_SNDTIMEO to an API taking seconds (or multiplies by 1000 twice): a send that should give up after 300 ms blocks for 300 s",
+  mirrors:
+    "a binding that passes ZMQ_SNDTIMEO to an API taking seconds (or multiplies by 1000 twice): a send that should give up after 300 ms blocks for 300 s",
   clauses: ["api.setsockopt.sndtimeo.positive"],
   caughtBy: ["options.send-timeout-expires-on-full-queue", "options.send-timeout-expires-without-peer"],
-  createSocket: adjusting((options) => (options.sendTimeout !== undefined && options.sendTimeout > 0 ? { ...options, sendTimeout: options.sendTimeout * 1000 } : options)),
+  createSocket: adjusting((options) =>
+    options.sendTimeout !== undefined && options.sendTimeout > 0 ? { ...options, sendTimeout: options.sendTimeout * 1000 } : options,
+  ),
 };
 
 /** The inbound size limit compared with >= instead of >: a message exactly at the limit is refused. */
@@ -143,14 +156,21 @@ export const maxMessageSizeOffByOne: Fault = {
   id: "max-message-size-off-by-one",
   mirrors: "the ZMQ_MAXMSGSIZE check written size >= max instead of size > max: a peer sending a message exactly at the limit is disconnected",
   clauses: ["api.setsockopt.maxmsgsize"],
-  caughtBy: ["options.max-message-size-binder-drops-oversized", "options.max-message-size-connecter-drops-oversized", "zmtp-wire.frame-over-max-message-size-closed"],
-  createSocket: adjusting((options) => (options.maxMessageSize !== undefined && options.maxMessageSize > 0 ? { ...options, maxMessageSize: options.maxMessageSize - 1 } : options)),
+  caughtBy: [
+    "options.max-message-size-binder-drops-oversized",
+    "options.max-message-size-connecter-drops-oversized",
+    "zmtp-wire.frame-over-max-message-size-closed",
+  ],
+  createSocket: adjusting((options) =>
+    options.maxMessageSize !== undefined && options.maxMessageSize > 0 ? { ...options, maxMessageSize: options.maxMessageSize - 1 } : options,
+  ),
 };
 
 /** Uncapped backoff: the interval doubles past ZMQ_RECONNECT_IVL_MAX. */
 export const reconnectBackoffUncapped: Fault = {
   id: "reconnect-backoff-uncapped",
-  mirrors: "a backoff that doubles the reconnect interval but never applies its ceiling (Math.max where Math.min was meant): after a long outage a peer that comes back waits minutes",
+  mirrors:
+    "a backoff that doubles the reconnect interval but never applies its ceiling (Math.max where Math.min was meant): after a long outage a peer that comes back waits minutes",
   clauses: ["api.setsockopt.reconnect-ivl-max", "api.setsockopt.reconnect-ivl-max.doubling"],
   caughtBy: ["options.reconnect-backoff-capped", "options.reconnect-backoff-capped-after-loss"],
   createSocket: adjusting((options) =>
@@ -161,9 +181,15 @@ export const reconnectBackoffUncapped: Fault = {
 /** ZMQ_SNDHWM and ZMQ_RCVHWM swapped in a binding's option table. */
 export const highWaterMarksSwapped: Fault = {
   id: "high-water-marks-swapped",
-  mirrors: "a binding whose option table maps sendHighWaterMark to ZMQ_RCVHWM and receiveHighWaterMark to ZMQ_SNDHWM: each mark set is applied to the other direction, and the one meant is left at 1000",
+  mirrors:
+    "a binding whose option table maps sendHighWaterMark to ZMQ_RCVHWM and receiveHighWaterMark to ZMQ_SNDHWM: each mark set is applied to the other direction, and the one meant is left at 1000",
   clauses: ["api.setsockopt.sndhwm", "api.setsockopt.rcvhwm"],
-  caughtBy: ["options.send-hwm-bounds-unconnected-queue", "options.send-hwm-bounds-stalled-peer", "options.receive-hwm-bounds-unread-pull", "options.receive-hwm-stalls-raw-pusher"],
+  caughtBy: [
+    "options.send-hwm-bounds-unconnected-queue",
+    "options.send-hwm-bounds-stalled-peer",
+    "options.receive-hwm-bounds-unread-pull",
+    "options.receive-hwm-stalls-raw-pusher",
+  ],
   createSocket: adjusting(({ sendHighWaterMark, receiveHighWaterMark, ...rest }) => ({
     ...rest,
     ...(receiveHighWaterMark === undefined ? {} : { sendHighWaterMark: receiveHighWaterMark }),
@@ -174,7 +200,8 @@ export const highWaterMarksSwapped: Fault = {
 /** The handshake deadline left armed after the handshake: established connections die when it runs out. */
 export const handshakeTimerNeverCleared: Fault = {
   id: "handshake-timer-never-cleared",
-  mirrors: "a handshake timer that is started with the connection and never cancelled when READY arrives, so ZMQ_HANDSHAKE_IVL ends connections that are working",
+  mirrors:
+    "a handshake timer that is started with the connection and never cancelled when READY arrives, so ZMQ_HANDSHAKE_IVL ends connections that are working",
   clauses: ["api.setsockopt.handshake-ivl"],
   caughtBy: ["options.handshake-interval-spares-completed-bound", "options.handshake-interval-spares-completed-connecter"],
   createSocket: switchedOn("handshake-timer-never-cleared"),

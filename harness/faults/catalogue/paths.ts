@@ -33,7 +33,12 @@ function cancelDotDots(p: string): string {
 
 /** `.` components removed (path.normalize does this and more); nothing else touched. */
 function dropDots(p: string): string {
-  return p.split("/").filter((name) => name !== ".").join("/") || ".";
+  return (
+    p
+      .split("/")
+      .filter((name) => name !== ".")
+      .join("/") || "."
+  );
 }
 
 /** The endpoint with its path rewritten; abstract names and the wildcard as they are. */
@@ -49,42 +54,75 @@ const SPELLING_CLAUSES = ["ipc.bind.pathname", "ipc.connect.pathname", "compat.l
 const NORMALISERS: readonly Normaliser[] = [
   {
     id: "strips-trailing-slash",
-    mirrors: "a path cleaned with a trailing-separator trim (rstrip('/'), or Node's path.resolve and Python's os.path.normpath, which drop it): <name>/ binds or reaches <name>, which the kernel never does",
+    mirrors:
+      "a path cleaned with a trailing-separator trim (rstrip('/'), or Node's path.resolve and Python's os.path.normpath, which drop it): <name>/ binds or reaches <name>, which the kernel never does",
     rewrite: (p) => p.replace(/([^/])\/+$/, "$1"),
     clauses: SPELLING_CLAUSES,
-    caughtBy: ["endpoint-syntax.trailing-slash-refused", "endpoint-syntax.trailing-slash-on-bound-path-refused", "endpoint-syntax.connect-spellings-reach-no-one"],
+    caughtBy: [
+      "endpoint-syntax.trailing-slash-refused",
+      "endpoint-syntax.trailing-slash-on-bound-path-refused",
+      "endpoint-syntax.connect-spellings-reach-no-one",
+    ],
   },
   {
     id: "cancels-dot-dot-as-text",
-    mirrors: "path.normalize / os.path.normpath on the endpoint: name/.. cancelled as text, which the kernel does not do after a symbolic link, a missing directory or a regular file",
+    mirrors:
+      "path.normalize / os.path.normpath on the endpoint: name/.. cancelled as text, which the kernel does not do after a symbolic link, a missing directory or a regular file",
     rewrite: cancelDotDots,
     clauses: [...SPELLING_CLAUSES, "ipc.bind.missing-directory"],
-    caughtBy: ["endpoint-syntax.dot-dot-after-missing-directory-refused", "endpoint-syntax.dot-dot-after-regular-file-refused", "endpoint-syntax.dot-dot-after-symlink-resolved-by-kernel"],
+    caughtBy: [
+      "endpoint-syntax.dot-dot-after-missing-directory-refused",
+      "endpoint-syntax.dot-dot-after-regular-file-refused",
+      "endpoint-syntax.dot-dot-after-symlink-resolved-by-kernel",
+    ],
   },
   {
     id: "drops-dot-components",
-    mirrors: "a path cleaner that removes . components (path.normalize does): <name>/. binds <name>, and ./ disappears from ZMQ_LAST_ENDPOINT, from the endpoint unbind knows and from the bytes counted against sun_path",
+    mirrors:
+      "a path cleaner that removes . components (path.normalize does): <name>/. binds <name>, and ./ disappears from ZMQ_LAST_ENDPOINT, from the endpoint unbind knows and from the bytes counted against sun_path",
     rewrite: dropDots,
     clauses: [...SPELLING_CLAUSES, "compat.libzmq.last-endpoint-as-bound", "compat.libzmq.endpoint-string-is-key", "compat.libzmq.path-length-bytes"],
-    caughtBy: ["endpoint-syntax.trailing-dot-refused", "endpoint-syntax.spelling-kept-in-last-endpoint", "endpoint-lifecycle.other-spelling-not-unbound", "endpoint-syntax.spelled-path-over-limit-refused"],
+    caughtBy: [
+      "endpoint-syntax.trailing-dot-refused",
+      "endpoint-syntax.spelling-kept-in-last-endpoint",
+      "endpoint-lifecycle.other-spelling-not-unbound",
+      "endpoint-syntax.spelled-path-over-limit-refused",
+    ],
   },
   {
     id: "collapses-repeated-slashes",
-    mirrors: "a path cleaner that collapses // into / (path.normalize does): the same file for the kernel, but not the endpoint that was bound, so ZMQ_LAST_ENDPOINT, unbind and the sun_path length check see another string",
+    mirrors:
+      "a path cleaner that collapses // into / (path.normalize does): the same file for the kernel, but not the endpoint that was bound, so ZMQ_LAST_ENDPOINT, unbind and the sun_path length check see another string",
     rewrite: (p) => p.replace(/\/{2,}/g, "/"),
-    clauses: [...SPELLING_CLAUSES, "compat.libzmq.last-endpoint-as-bound", "compat.libzmq.endpoint-string-is-key", "compat.libzmq.path-length-bytes", "api.unbind.endpoint"],
-    caughtBy: ["endpoint-syntax.spelling-kept-in-last-endpoint", "endpoint-lifecycle.unbind-and-disconnect-by-spelling", "endpoint-syntax.spelled-path-over-limit-refused"],
+    clauses: [
+      ...SPELLING_CLAUSES,
+      "compat.libzmq.last-endpoint-as-bound",
+      "compat.libzmq.endpoint-string-is-key",
+      "compat.libzmq.path-length-bytes",
+      "api.unbind.endpoint",
+    ],
+    caughtBy: [
+      "endpoint-syntax.spelling-kept-in-last-endpoint",
+      "endpoint-lifecycle.unbind-and-disconnect-by-spelling",
+      "endpoint-syntax.spelled-path-over-limit-refused",
+    ],
   },
   {
     id: "absolutises-relative-paths",
-    mirrors: "path.resolve() / os.path.abspath() applied to a relative endpoint at bind and connect (to log or key it): the same file at that moment, but ZMQ_LAST_ENDPOINT, unbind and disconnect then know only the absolute path",
+    mirrors:
+      "path.resolve() / os.path.abspath() applied to a relative endpoint at bind and connect (to log or key it): the same file at that moment, but ZMQ_LAST_ENDPOINT, unbind and disconnect then know only the absolute path",
     rewrite: (p) => (p.startsWith("/") ? p : `${process.cwd()}/${p}`),
     clauses: ["compat.libzmq.last-endpoint-as-bound", "compat.libzmq.endpoint-string-is-key", "api.unbind.endpoint"],
-    caughtBy: ["endpoint-lifecycle.relative-last-endpoint-as-bound", "endpoint-lifecycle.other-spelling-not-unbound", "endpoint-lifecycle.unbind-and-disconnect-by-spelling"],
+    caughtBy: [
+      "endpoint-lifecycle.relative-last-endpoint-as-bound",
+      "endpoint-lifecycle.other-spelling-not-unbound",
+      "endpoint-lifecycle.unbind-and-disconnect-by-spelling",
+    ],
   },
   {
     id: "relative-paths-from-creation-directory",
-    mirrors: "relative endpoints resolved against a base directory read once (the working directory when the socket, or the library, was set up: path.resolve(baseDir, p)), not where the process is at each bind and connect",
+    mirrors:
+      "relative endpoints resolved against a base directory read once (the working directory when the socket, or the library, was set up: path.resolve(baseDir, p)), not where the process is at each bind and connect",
     rewrite: (p, createdIn) => (p.startsWith("/") ? p : path.join(createdIn, p)),
     clauses: ["ipc.bind.absolute-pathname", "ipc.connect.pathname"],
     caughtBy: ["endpoint-lifecycle.relative-path-in-working-directory", "endpoint-lifecycle.relative-path-per-working-directory"],

@@ -58,28 +58,32 @@ const REFUSED: readonly Refused[] = [
     op: "send",
     when: "any send",
     witness: "socket-state.pull-send-enotsup",
-    mirrors: "a PULL whose send() exists and goes nowhere (zeromq.js 6.8.0 leaves the native send() on Pull, where it never answers): here accepted and dropped, where libzmq answers ENOTSUP",
+    mirrors:
+      "a PULL whose send() exists and goes nowhere (zeromq.js 6.8.0 leaves the native send() on Pull, where it never answers): here accepted and dropped, where libzmq answers ENOTSUP",
   },
   {
     type: "SUB",
     op: "send",
     when: "any send",
     witness: "socket-state.sub-send-enotsup",
-    mirrors: "a SUB whose send() exists and goes nowhere (zeromq.js 6.8.0 leaves the native send() on Subscriber): here accepted and dropped, where libzmq answers ENOTSUP",
+    mirrors:
+      "a SUB whose send() exists and goes nowhere (zeromq.js 6.8.0 leaves the native send() on Subscriber): here accepted and dropped, where libzmq answers ENOTSUP",
   },
   {
     type: "PUSH",
     op: "receive",
     when: "any receive",
     witness: "socket-state.push-receive-enotsup",
-    mirrors: "a PUSH whose receive() exists and waits for nothing (zeromq.js 6.8.0 leaves the native receive() on Push, where it never answers): here EAGAIN at the timeout, where libzmq answers ENOTSUP",
+    mirrors:
+      "a PUSH whose receive() exists and waits for nothing (zeromq.js 6.8.0 leaves the native receive() on Push, where it never answers): here EAGAIN at the timeout, where libzmq answers ENOTSUP",
   },
   {
     type: "PUB",
     op: "receive",
     when: "any receive",
     witness: "socket-state.pub-receive-enotsup",
-    mirrors: "a PUB whose receive() exists and waits for nothing (zeromq.js 6.8.0 leaves the native receive() on Publisher): here EAGAIN at the timeout, where libzmq answers ENOTSUP",
+    mirrors:
+      "a PUB whose receive() exists and waits for nothing (zeromq.js 6.8.0 leaves the native receive() on Publisher): here EAGAIN at the timeout, where libzmq answers ENOTSUP",
   },
 ];
 
@@ -89,7 +93,8 @@ const hasStateMachine = (type: SocketType) => type === "REQ" || type === "REP";
 function refusalOf({ type, op }: Refused): { code: "EFSM" | "ENOTSUP"; clauses: string[] } {
   const errorsEntry = `api.${op === "send" ? "send" : "recv"}.error.${hasStateMachine(type) ? "efsm" : "enotsup"}`;
   if (hasStateMachine(type)) return { code: "EFSM", clauses: [`api.socket.${type.toLowerCase()}-alternating`, errorsEntry] };
-  const sentence = op === "send" ? "api.socket.send-not-implemented" : type === "PUB" ? "api.socket.pub-recv-not-implemented" : "api.socket.recv-not-implemented";
+  const sentence =
+    op === "send" ? "api.socket.send-not-implemented" : type === "PUB" ? "api.socket.pub-recv-not-implemented" : "api.socket.recv-not-implemented";
   return { code: "ENOTSUP", clauses: [sentence, errorsEntry] };
 }
 

@@ -10,9 +10,14 @@ import { switchedOn, wrapping } from "../faulty-implementation";
 /** ZMQ_XPUB_VERBOSE on by default: every peer's subscription to a topic is passed up, not only the first. */
 export const xpubPassesDuplicatesByDefault: Fault = {
   id: "xpub-passes-duplicates-by-default",
-  mirrors: "an XPUB that passes every subscription up unless told otherwise (verbose as the default), where libzmq's ZMQ_XPUB_VERBOSE defaults to 0: a proxy forwards duplicate subscriptions upstream",
+  mirrors:
+    "an XPUB that passes every subscription up unless told otherwise (verbose as the default), where libzmq's ZMQ_XPUB_VERBOSE defaults to 0: a proxy forwards duplicate subscriptions upstream",
   clauses: ["api.setsockopt.xpub-verbose-disabled"],
-  caughtBy: ["subscriptions.xpub-passes-first-subscription-only", "subscriptions.xpub-cancel-when-last-unsubscribes", "subscriptions.xpub-cancel-when-last-disconnects"],
+  caughtBy: [
+    "subscriptions.xpub-passes-first-subscription-only",
+    "subscriptions.xpub-cancel-when-last-unsubscribes",
+    "subscriptions.xpub-cancel-when-last-disconnects",
+  ],
   createSocket: (healthy, type, options) =>
     healthy(type, type === "XPUB" && (options?.verbosity ?? null) === null ? { ...options, verbosity: "allSubs" } : options),
 };
@@ -33,16 +38,22 @@ export const xpubVerboseIgnored: Fault = {
 /** Topics as a plain set: the first subscriber to cancel (or leave) takes the topic with it. */
 export const xpubCancelsAtFirstUnsubscribe: Fault = {
   id: "xpub-cancels-at-first-unsubscribe",
-  mirrors: "an XPUB that keeps its topics in a set rather than counting subscribers: when one of two subscribers cancels or leaves, the topic's cancel goes upstream while the other still wants it",
+  mirrors:
+    "an XPUB that keeps its topics in a set rather than counting subscribers: when one of two subscribers cancels or leaves, the topic's cancel goes upstream while the other still wants it",
   clauses: ["api.setsockopt.xpub-verboser-disabled", "pubsub.xpub.disconnect-unsubscribe"],
-  caughtBy: ["subscriptions.xpub-cancel-when-last-unsubscribes", "subscriptions.xpub-cancel-when-last-disconnects", "subscriptions.xpub-verbose-xsubs-cancel-from-last"],
+  caughtBy: [
+    "subscriptions.xpub-cancel-when-last-unsubscribes",
+    "subscriptions.xpub-cancel-when-last-disconnects",
+    "subscriptions.xpub-verbose-xsubs-cancel-from-last",
+  ],
   createSocket: switchedOn("xpub-cancels-at-first-unsubscribe"),
 };
 
 /** A departed subscriber's topics forgotten without a word. */
 export const xpubNoCancelOnDisconnect: Fault = {
   id: "xpub-no-cancel-on-disconnect",
-  mirrors: "an XPUB that drops a disconnected subscriber's subscriptions without generating the unsubscribe RFC 29 asks for: a proxy keeps pulling a topic upstream that nobody downstream wants",
+  mirrors:
+    "an XPUB that drops a disconnected subscriber's subscriptions without generating the unsubscribe RFC 29 asks for: a proxy keeps pulling a topic upstream that nobody downstream wants",
   clauses: ["pubsub.xpub.disconnect-unsubscribe"],
   caughtBy: ["subscriptions.xpub-cancel-when-last-disconnects", "subscriptions.xpub-verbose-xsubs-cancel-from-last"],
   createSocket: switchedOn("xpub-no-cancel-on-disconnect"),
@@ -51,7 +62,8 @@ export const xpubNoCancelOnDisconnect: Fault = {
 /** Subscriptions sent at subscribe() time and on the first connection only. */
 export const noResubscribeAfterReconnect: Fault = {
   id: "no-resubscribe-after-reconnect",
-  mirrors: "a subscriber that sends SUBSCRIBE when the application subscribes and when its connection first comes up, never after a reconnect, so it hears nothing once the publisher restarts: libzmq's DISH until zeromq/libzmq#2593 (2017; issue #2592: session_base_t::reconnect did not hiccup DISH pipes), zmq.rs's SUB (zeromq/zmq.rs#143, #162)",
+  mirrors:
+    "a subscriber that sends SUBSCRIBE when the application subscribes and when its connection first comes up, never after a reconnect, so it hears nothing once the publisher restarts: libzmq's DISH until zeromq/libzmq#2593 (2017; issue #2592: session_base_t::reconnect did not hiccup DISH pipes), zmq.rs's SUB (zeromq/zmq.rs#143, #162)",
   clauses: ["compat.libzmq.resubscribe-on-reconnect"],
   caughtBy: ["subscriptions.sub-resubscribes-after-pub-restarts", "subscriptions.xsub-resubscribes-to-restarted-xpub"],
   createSocket: switchedOn("no-resubscribe-after-reconnect"),
@@ -101,7 +113,8 @@ function removingEveryInstance(socket: TestSocket): TestSocket {
 
 export const unsubscribeRemovesEveryInstance: Fault = {
   id: "unsubscribe-removes-every-instance",
-  mirrors: "subscriptions kept as a set on the subscriber's side: the topic subscribed twice is gone after one ZMQ_UNSUBSCRIBE (or one 0x00 message on an XSUB), and its CANCEL goes out at once",
+  mirrors:
+    "subscriptions kept as a set on the subscriber's side: the topic subscribed twice is gone after one ZMQ_UNSUBSCRIBE (or one 0x00 message on an XSUB), and its CANCEL goes out at once",
   clauses: ["api.setsockopt.unsubscribe-one-instance", "zmtp.pubsub.additive"],
   caughtBy: ["subscriptions.sub-unsubscribe-removes-one-instance", "subscriptions.xsub-cancel-removes-one-instance"],
   createSocket: wrapping(removingEveryInstance),

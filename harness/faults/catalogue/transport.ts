@@ -52,7 +52,14 @@ const hidden = (endpoint: string) => (isNamedPath(endpoint) ? `${IPC}${hiddenPla
 export const fakeIpcOverTcp: Fault = {
   id: "fake-ipc-over-tcp",
   mirrors: "JeroMQ 0.3.6-0.6.0 and NetMQ: ipc://name listens on TCP 127.0.0.1 at port hash(name) % 55536 + 10000 and creates no socket file",
-  clauses: ["ipc.transport.unix-domain-sockets", "ipc.bind.pathname", "ipc.bind.absolute-pathname", "ipc.connect.pathname", "ipc.connect.pathname-bound", "compat.os.path-socket-shared-volume"],
+  clauses: [
+    "ipc.transport.unix-domain-sockets",
+    "ipc.bind.pathname",
+    "ipc.bind.absolute-pathname",
+    "ipc.connect.pathname",
+    "ipc.connect.pathname-bound",
+    "compat.os.path-socket-shared-volume",
+  ],
   caughtBy: ["endpoint-lifecycle.relative-path-in-working-directory"],
   createSocket: wrapping((socket: TestSocket): TestSocket => {
     let last: string | null = null;

@@ -55,12 +55,16 @@ export const wildcardLeavesDirectory: Fault = {
   mirrors: "libzmq before 4.3.2, whose close/unbind of an ipc://* binding left the generated tmpXXXXXX directory behind",
   clauses: ["compat.libzmq.wildcard-cleanup"],
   caughtBy: ["wildcard.close-removes-file-and-directory"],
-  createSocket: handMadeWildcard(() => wildcardParent(), (_dir, socketPath) => fs.rmSync(socketPath, { force: true })),
+  createSocket: handMadeWildcard(
+    () => wildcardParent(),
+    (_dir, socketPath) => fs.rmSync(socketPath, { force: true }),
+  ),
 };
 
 export const unbindLiteralStarAccepted: Fault = {
   id: "unbind-literal-star-accepted",
-  mirrors: "an implementation that files a wildcard binding under the endpoint as written (ipc://*); libzmq answers ENOENT and unbinds only through ZMQ_LAST_ENDPOINT",
+  mirrors:
+    "an implementation that files a wildcard binding under the endpoint as written (ipc://*); libzmq answers ENOENT and unbinds only through ZMQ_LAST_ENDPOINT",
   clauses: ["compat.libzmq.unbind-wildcard-literal"],
   caughtBy: ["wildcard.unbind-literal-star-fails"],
   createSocket: wrapping((socket) => ({

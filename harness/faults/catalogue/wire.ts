@@ -3,7 +3,8 @@ import { switchedOn } from "../faulty-implementation";
 
 export const waitsForFullGreeting: Fault = {
   id: "waits-for-full-greeting",
-  mirrors: "a peer that reads libzmq's whole 64-octet greeting before sending its own: libzmq sends in stages and waits too, both stall until the handshake timeout",
+  mirrors:
+    "a peer that reads libzmq's whole 64-octet greeting before sending its own: libzmq sends in stages and waits too, both stall until the handshake timeout",
   clauses: ["zmtp.greeting.full", "zmtp.greeting.full-immediately", "compat.libzmq.greeting-in-stages"],
   caughtBy: ["zmtp-wire.staged-greeting-peer-served"],
   createSocket: switchedOn("waits-for-full-greeting"),

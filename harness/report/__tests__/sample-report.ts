@@ -37,7 +37,11 @@ export function sampleRows(): ResultRow[] {
       level: "SHOULD",
       outcome: "non-strict",
       expected: ["non-strict"],
-      expectation: { reason: "libzmq unlinks whatever is at the path before binding", link: "https://github.com/zeromq/libzmq/issues/2764", source: "fixtures/expectations/libzmq.json:4" },
+      expectation: {
+        reason: "libzmq unlinks whatever is at the path before binding",
+        link: "https://github.com/zeromq/libzmq/issues/2764",
+        source: "fixtures/expectations/libzmq.json:4",
+      },
       observed: {
         summary: "the regular file after a bind on its path: expected file intact, observed socket, data gone",
         checks: [{ what: "the regular file after a bind on its path", expected: "file intact", observed: "socket, data gone", ok: false }],
@@ -56,19 +60,58 @@ export function sampleRows(): ResultRow[] {
         values: { endpoint: "ipc:///tmp/x/before\u0000after.sock" },
       },
     }),
-    row({ scenario: "wildcard.unbind-removes-file-and-directory", clause: "compat.libzmq.wildcard-cleanup", level: "COMPAT", outcome: "error", expected: ["pass"], observed: { summary: "harness error: ENOENT\n    at walk (support.js:120)", checks: [], values: {} } }),
-    row({ scenario: "path-length.abstract-namespace", level: "MUST", outcome: "skipped", expected: ["pass", "skipped"], observed: { summary: "no abstract namespace on darwin", checks: [], values: {} } }),
-    row({ scenario: "path-length.abstract-namespace", implementation: "libzmq", outcome: "unsupported", expected: ["unsupported"], observed: { summary: "capability abstract-namespace not declared", checks: [], values: {} } }),
+    row({
+      scenario: "wildcard.unbind-removes-file-and-directory",
+      clause: "compat.libzmq.wildcard-cleanup",
+      level: "COMPAT",
+      outcome: "error",
+      expected: ["pass"],
+      observed: { summary: "harness error: ENOENT\n    at walk (support.js:120)", checks: [], values: {} },
+    }),
+    row({
+      scenario: "path-length.abstract-namespace",
+      level: "MUST",
+      outcome: "skipped",
+      expected: ["pass", "skipped"],
+      observed: { summary: "no abstract namespace on darwin", checks: [], values: {} },
+    }),
+    row({
+      scenario: "path-length.abstract-namespace",
+      implementation: "libzmq",
+      outcome: "unsupported",
+      expected: ["unsupported"],
+      observed: { summary: "capability abstract-namespace not declared", checks: [], values: {} },
+    }),
     row({
       scenario: "zmtp-wire.greeting-stages",
       level: "INFO",
       clause: "zmtp.greeting.full-immediately",
       outcome: "informational",
       expected: ["informational"],
-      observed: { summary: "recorded", checks: [], values: { greeting: "ff 00 00 00", trace: "-> ff 00 00 00 00 00 00 00 01 7f\n<- ff 00 00 00 00 00 00 00 01 7f" } },
+      observed: {
+        summary: "recorded",
+        checks: [],
+        values: { greeting: "ff 00 00 00", trace: "-> ff 00 00 00 00 00 00 00 01 7f\n<- ff 00 00 00 00 00 00 00 01 7f" },
+      },
     }),
-    row({ scenario: "connect-before-bind.queued-messages-delivered-in-order", level: "COMPAT", binder: "reference", connecter: "libzmq", outcome: "timeout", expected: ["pass"], observed: { summary: "timed out after 5000ms", checks: [], values: {} } }),
-    row({ scenario: "connect-before-bind.queued-messages-delivered-in-order", level: "COMPAT", binder: "libzmq", connecter: "reference", outcome: "pass", expected: ["fail"], expectation: { reason: "pretend: queued messages were lost", source: "fixtures/expectations/libzmq.json:9" } }),
+    row({
+      scenario: "connect-before-bind.queued-messages-delivered-in-order",
+      level: "COMPAT",
+      binder: "reference",
+      connecter: "libzmq",
+      outcome: "timeout",
+      expected: ["pass"],
+      observed: { summary: "timed out after 5000ms", checks: [], values: {} },
+    }),
+    row({
+      scenario: "connect-before-bind.queued-messages-delivered-in-order",
+      level: "COMPAT",
+      binder: "libzmq",
+      connecter: "reference",
+      outcome: "pass",
+      expected: ["fail"],
+      expectation: { reason: "pretend: queued messages were lost", source: "fixtures/expectations/libzmq.json:9" },
+    }),
   ];
 }
 
@@ -81,8 +124,24 @@ export function samplePlatforms(): PlatformEntry[] {
   const linux = { os: "linux", arch: "x64", kernel: "Linux 6.1.0-18-amd64", libzmq: "4.3.5", status: "run" as const };
   return [
     { id: "host", ...linux, node: "v20.20.2", libuv: "1.46.0", libc: "glibc 2.36", distro: "Debian GNU/Linux 12 (bookworm)", user: "uid 0 (root)" },
-    { id: "linux-debian12", ...linux, node: "v18.19.0", libuv: "1.44.2", libc: "glibc 2.36", distro: "Debian GNU/Linux 12 (bookworm)", user: "uid 1000 (runner)" },
-    { id: "linux-debian13", ...linux, node: "v20.19.2", libuv: "1.50.0", libc: "glibc 2.41", distro: "Debian GNU/Linux 13 (trixie)", user: "uid 1000 (runner)" },
+    {
+      id: "linux-debian12",
+      ...linux,
+      node: "v18.19.0",
+      libuv: "1.44.2",
+      libc: "glibc 2.36",
+      distro: "Debian GNU/Linux 12 (bookworm)",
+      user: "uid 1000 (runner)",
+    },
+    {
+      id: "linux-debian13",
+      ...linux,
+      node: "v20.19.2",
+      libuv: "1.50.0",
+      libc: "glibc 2.41",
+      distro: "Debian GNU/Linux 13 (trixie)",
+      user: "uid 1000 (runner)",
+    },
     { id: "freebsd", os: "freebsd", status: "not-run", reason: "no FreeBSD host reachable: set FREEBSD_HOST to a machine with Node 20 and ssh access" },
   ];
 }

@@ -68,7 +68,9 @@ export class ProcessState {
 
   /** The participants with a process of their own. */
   private drivenImplementations(): Array<Required<Pick<Implementation, "setEnv" | "chdir">>> {
-    return [...new Set(this.participants())].filter((impl): impl is Implementation & Required<Pick<Implementation, "setEnv" | "chdir">> => impl.setEnv !== undefined && impl.chdir !== undefined);
+    return [...new Set(this.participants())].filter(
+      (impl): impl is Implementation & Required<Pick<Implementation, "setEnv" | "chdir">> => impl.setEnv !== undefined && impl.chdir !== undefined,
+    );
   }
 
   private assertExclusive(what: string): void {

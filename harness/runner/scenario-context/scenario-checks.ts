@@ -3,7 +3,6 @@ import type { Attempt } from "../../model/scenario-context";
 import { ImplementationError } from "../../model/implementation";
 import { Violation } from "../verdicts";
 
-
 /** What a scenario checked and observed, for the report; a check that does not hold ends it. */
 export class ScenarioChecks {
   readonly records: CheckRecord[] = [];

@@ -56,7 +56,10 @@ export class ScenarioResources {
   defer(cleanup: () => void | Promise<void>): void {
     // After dispose nothing would run it: run it now, just after the caller's synchronous step
     // (setEnv defers the restore and then sets the variable: a late change is put back at once).
-    if (this.disposed) void Promise.resolve().then(cleanup).catch(() => undefined);
+    if (this.disposed)
+      void Promise.resolve()
+        .then(cleanup)
+        .catch(() => undefined);
     else this.cleanups.push(cleanup);
   }
 

@@ -31,11 +31,7 @@ export function waitFor(condition: () => boolean, what: string, limitMs: number 
 }
 
 /** Like waitFor, for a condition that needs I/O to answer: asked again on the next turn until it holds. */
-export async function waitForAsync(
-  condition: () => Promise<boolean>,
-  what: string,
-  limitMs: number = EVENT_LIMIT_MS,
-): Promise<void> {
+export async function waitForAsync(condition: () => Promise<boolean>, what: string, limitMs: number = EVENT_LIMIT_MS): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${limitMs} ms waiting for ${what}`);

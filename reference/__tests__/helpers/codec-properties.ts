@@ -18,8 +18,7 @@ export function asBuffer(bytes: Uint8Array): Buffer {
  * generated lengths near minLength (about 10 more), which would never reach 255/256.
  * They shrink byte by byte: use them where the bytes are the input (names, garbage).
  */
-export const bytes = (minLength: number, maxLength: number): fc.Arbitrary<Buffer> =>
-  fc.uint8Array({ minLength, maxLength, size: "max" }).map(asBuffer);
+export const bytes = (minLength: number, maxLength: number): fc.Arbitrary<Buffer> => fc.uint8Array({ minLength, maxLength, size: "max" }).map(asBuffer);
 
 /**
  * A body whose content the framing code never inspects: `size` bytes from a random 1..8-byte
@@ -59,7 +58,10 @@ export function frameBody(options: { large: boolean }): fc.Arbitrary<Buffer> {
 }
 
 /** Flag bits 3..7: reserved; the decoder ignores them, as libzmq does. */
-const reservedBits = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 31 }).map((r) => r << 3));
+const reservedBits = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 1, max: 31 }).map((r) => r << 3),
+);
 
 /** What a well-formed stream item must decode to (frames and data as the decoder delivers them). */
 export type Item = { kind: "message"; frames: Buffer[] } | { kind: "command"; name: string; data: Buffer };
@@ -108,11 +110,7 @@ export function wireStream(maxItems: number): fc.Arbitrary<{ items: Item[]; wire
 }
 
 /** maxFrameSize: unlimited (undefined or -1) or a limit that the generated frames straddle. */
-export const anyMaxFrameSize: fc.Arbitrary<number | undefined> = fc.oneof(
-  fc.constant(undefined),
-  fc.constant(-1),
-  fc.nat({ max: 600 }),
-);
+export const anyMaxFrameSize: fc.Arbitrary<number | undefined> = fc.oneof(fc.constant(undefined), fc.constant(-1), fc.nat({ max: 600 }));
 
 /**
  * Cut points for a stream of any length: raw numbers taken modulo (length + 1) and sorted,
@@ -145,16 +143,10 @@ export function applyEdits(input: Buffer, edits: Array<{ at: number; value: numb
   return out;
 }
 
-export type DecodedEvent =
-  | { kind: "message"; frames: Buffer[] }
-  | { kind: "command"; name: string; data: Buffer }
-  | { kind: "error"; reason: string };
+export type DecodedEvent = { kind: "message"; frames: Buffer[] } | { kind: "command"; name: string; data: Buffer } | { kind: "error"; reason: string };
 
 /** A FrameDecoder that records its events; `onEvent` runs after each one is recorded. */
-export function recordingDecoder(
-  maxFrameSize?: number,
-  onEvent?: () => void,
-): { decoder: FrameDecoder; events: DecodedEvent[] } {
+export function recordingDecoder(maxFrameSize?: number, onEvent?: () => void): { decoder: FrameDecoder; events: DecodedEvent[] } {
   const events: DecodedEvent[] = [];
   const decoder = new FrameDecoder(
     {
@@ -189,10 +181,7 @@ export function eventText(e: Item | { kind: "error"; reason?: string }, withReas
 }
 
 /** Events as one string, cheap to compare and readable in a failure report (these streams are small). */
-export function eventsText(
-  events: ReadonlyArray<Item | { kind: "error"; reason?: string }>,
-  withReasons = true,
-): string {
+export function eventsText(events: ReadonlyArray<Item | { kind: "error"; reason?: string }>, withReasons = true): string {
   return events.map((e) => eventText(e, withReasons)).join(" ");
 }
 
@@ -206,9 +195,7 @@ export function assertSameText(actual: string, expected: string, label = "events
   let i = 0;
   while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
   const around = (s: string): string => JSON.stringify(s.slice(Math.max(0, i - 60), i + 60));
-  throw new Error(
-    `${label} differ at character ${i}:\n  actual   …${around(actual)}…\n  expected …${around(expected)}…`,
-  );
+  throw new Error(`${label} differ at character ${i}:\n  actual   …${around(actual)}…\n  expected …${around(expected)}…`);
 }
 
 /**

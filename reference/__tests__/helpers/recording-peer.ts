@@ -81,7 +81,12 @@ export class RecordingPeer {
     for (let parsed = parseFrame(this.buffered, 0); parsed !== null; parsed = parseFrame(this.buffered, 0)) {
       this.buffered = this.buffered.subarray(parsed.end);
       const command = (parsed.flags & COMMAND) !== 0;
-      const frame: RecordedFrame = { command, more: (parsed.flags & MORE) !== 0, body: parsed.body, name: command ? splitCommand(parsed.body)?.name : undefined };
+      const frame: RecordedFrame = {
+        command,
+        more: (parsed.flags & MORE) !== 0,
+        body: parsed.body,
+        name: command ? splitCommand(parsed.body)?.name : undefined,
+      };
       this.frames.push(frame);
       this.onFrame?.(frame);
     }
