@@ -9,7 +9,8 @@ import { referenceImplementation } from "../harness/adapters/reference-adapter";
 import type { Implementation } from "../harness/model/implementation";
 import { driverLimits, startDriver, type DriverImplementation } from "../harness/driver/driver-implementation";
 import { driverAvailable, projectRoot, shippedDrivers } from "../harness/driver/shipped-drivers";
-import { expectedFor, shippedExpectations } from "../harness/expectations/expectations";
+import { shippedExpectations } from "../harness/expectations/expectations";
+import { rowCompleter } from "../harness/expectations/judge-rows";
 import { timeoutMultiplier } from "../harness/runner/limits";
 import { planTasks } from "../harness/runner/run-matrix";
 import { runScenario } from "../harness/runner/run-scenario";
@@ -42,6 +43,7 @@ for (const shipped of shippedDrivers()) {
     const standIn = { id: shipped.id } as Implementation;
     const tasks = planTasks(IN_PLACE_SCENARIOS, [standIn, reference]).filter((t) => t.roles.binder === standIn || t.roles.connecter === standIn);
     const sets = new Map([shipped.id, "reference"].map((id) => [id, shippedExpectations(id)]));
+    const judge = rowCompleter(IN_PLACE_SCENARIOS, sets, settings.platformId, settings.platform);
     for (const task of tasks) {
       test(
         task.key,
@@ -51,19 +53,9 @@ for (const shipped of shippedDrivers()) {
             connecter: task.roles.connecter === standIn ? driver : task.roles.connecter,
           };
           const row = await runScenario(task.scenario, roles, settings);
-          const expected = expectedFor(
-            {
-              scenario: task.scenario,
-              platformId: "host",
-              platformName: settings.platform.name,
-              implementation: row.implementation,
-              binder: row.binder,
-              connecter: row.connecter,
-            },
-            sets,
-          );
-          if (isUnexpected({ outcome: row.outcome, expected: expected.outcomes })) {
-            throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.outcomes.join(" or ")}\n${row.observed.summary}`);
+          const { expected } = judge(row);
+          if (isUnexpected({ outcome: row.outcome, expected })) {
+            throw new Error(`${task.key}: outcome ${row.outcome}, expected ${expected.join(" or ")}\n${row.observed.summary}`);
           }
         },
         60_000,
