@@ -5,24 +5,13 @@ import { platformIpc, type PlatformIpc } from "../endpoint/platform-limits";
 import { IpcConnecter } from "../transport/ipc-connecter";
 import { IpcListener } from "../transport/ipc-listener";
 import { ZmtpSession, type SessionEvents } from "../session/zmtp-session";
-import { Deque } from "../util/deque";
 import type { SocketTypeName } from "../zmtp";
-import { toFrames, type MessageLike } from "./message";
+import type { MessageLike } from "./message";
 import { DEFAULT_OPTIONS, type SocketOptions } from "./options";
 import { Pipe, type PipeOwner } from "./pipe";
+import { SendReceive } from "./send-receive";
 import type { Behaviour } from "../behaviour";
 import { behaviourOf } from "../testing/faults";
-
-interface Incoming {
-  readonly pipe: Pipe;
-  readonly frames: Buffer[];
-}
-
-interface Waiter<T> {
-  resolve(value: T): void;
-  reject(err: Error): void;
-  timer?: NodeJS.Timeout;
-}
 
 interface BoundEndpoint {
   readonly listener: IpcListener;
@@ -35,8 +24,6 @@ interface ConnectedEndpoint {
   session: ZmtpSession | undefined;
 }
 
-/** What a send that found room returns: already resolved, shared (nothing allocated per message). */
-const SENT: Promise<void> = Promise.resolve();
 /**
  * What every socket type shares: endpoints, connections, pipes, the receive queue and the
  * send/receive promises. A socket type decides only where a message goes (`route`) and what it
@@ -66,10 +53,20 @@ export abstract class Socket {
   private readonly pipeBySession = new Map<ZmtpSession, Pipe>();
   private readonly bound = new Map<string, BoundEndpoint>();
   private readonly connected = new Map<string, ConnectedEndpoint>();
-  private readonly inbound = new Deque<Incoming>();
-  private receiver: Waiter<Buffer[]> | undefined;
-  private sender: (Waiter<void> & { frames: Buffer[] }) | undefined;
-  private readingPaused = false;
+  /** The send and receive calls, and what has arrived for receive(). */
+  private readonly exchange = new SendReceive(
+    {
+      route: (frames) => this.route(frames),
+      take: (pipe, frames) => this.take(pipe, frames),
+      pauseReading: (paused) => {
+        for (const session of this.pipeBySession.keys()) {
+          if (paused) session.pause();
+          else session.resume();
+        }
+      },
+    },
+    this,
+  );
   private isClosed = false;
   private readonly platform: PlatformIpc;
   /** What this socket does where an implementation can go wrong: the standard behaviour outside fault tests. */
@@ -218,62 +215,19 @@ export abstract class Socket {
     this.bound.clear();
     this.connected.clear();
     for (const pipe of this.pipes) if (!lingering.has(pipe)) pipe.discard();
-    const closedError = () => new ZmqError("EBADF", "socket closed");
-    this.settle(this.receiver, closedError());
-    this.receiver = undefined;
-    this.settle(this.sender, closedError());
-    this.sender = undefined;
+    this.exchange.close(() => new ZmqError("EBADF", "socket closed"));
   }
 
   // ---- sending and receiving -------------------------------------------------------------
 
-  /**
-   * Not `async`: on the hot path (room in the pipe) this returns one shared resolved promise and
-   * allocates nothing; every refusal still comes back as a rejected promise, never a throw.
-   */
   protected sendFrames(message: MessageLike | MessageLike[]): Promise<void> {
-    try {
-      this.assertOpen();
-      if (this.sender !== undefined) throw new ZmqError("EBUSY", "another send is already waiting");
-      const frames = toFrames(message);
-      if (this.route(frames)) return SENT;
-      if (this.sendTimeout === 0) throw new ZmqError("EAGAIN", "no peer can take the message now");
-      return new Promise<void>((resolve, reject) => {
-        const sender = { frames, resolve, reject, timer: undefined as NodeJS.Timeout | undefined };
-        if (this.sendTimeout > 0) {
-          sender.timer = setTimeout(() => {
-            this.sender = undefined;
-            reject(new ZmqError("EAGAIN", `send timed out after ${this.sendTimeout} ms`));
-          }, this.sendTimeout);
-        }
-        this.sender = sender;
-      });
-    } catch (err) {
-      return Promise.reject(err);
-    }
+    if (this.isClosed) return Promise.reject(closedSocket());
+    return this.exchange.send(message);
   }
 
-  /** Not `async`, for the same reason as sendFrames: a queued message costs one resolved promise. */
   protected receiveFrames(): Promise<Buffer[]> {
-    try {
-      this.assertOpen();
-      if (this.receiver !== undefined) throw new ZmqError("EBUSY", "another receive is already waiting");
-      const ready = this.takeNext();
-      if (ready !== undefined) return Promise.resolve(ready);
-      if (this.receiveTimeout === 0) throw new ZmqError("EAGAIN", "no message available");
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return new Promise<Buffer[]>((resolve, reject) => {
-      const receiver: Waiter<Buffer[]> = { resolve, reject };
-      if (this.receiveTimeout > 0) {
-        receiver.timer = setTimeout(() => {
-          this.receiver = undefined;
-          reject(new ZmqError("EAGAIN", `receive timed out after ${this.receiveTimeout} ms`));
-        }, this.receiveTimeout);
-      }
-      this.receiver = receiver;
-    });
+    if (this.isClosed) return Promise.reject(closedSocket());
+    return this.exchange.receive();
   }
 
   protected async *iterateMessages(): AsyncGenerator<Buffer[], void, undefined> {
@@ -312,38 +266,12 @@ export abstract class Socket {
   // ---- helpers for socket types ----------------------------------------------------------
 
   protected enqueue(pipe: Pipe, frames: Buffer[]): void {
-    this.inbound.push({ pipe, frames });
-    if (this.receiver !== undefined) {
-      const message = this.takeNext();
-      if (message !== undefined) {
-        const receiver = this.receiver;
-        this.receiver = undefined;
-        clearTimeout(receiver.timer);
-        receiver.resolve(message);
-      }
-    }
-    if (!this.readingPaused && this.receiveHighWaterMark > 0 && this.inbound.length >= this.receiveHighWaterMark) {
-      this.readingPaused = true;
-      for (const session of this.pipeBySession.keys()) session.pause();
-    }
+    this.exchange.enqueue(pipe, frames);
   }
 
   /** Wakes a send that waits for room, now that something changed. */
   protected retrySend(): void {
-    const sender = this.sender;
-    if (sender === undefined) return;
-    let routed: boolean;
-    try {
-      routed = this.route(sender.frames);
-    } catch (err) {
-      this.sender = undefined;
-      clearTimeout(sender.timer);
-      return sender.reject(err as Error);
-    }
-    if (!routed) return;
-    this.sender = undefined;
-    clearTimeout(sender.timer);
-    sender.resolve();
+    this.exchange.retrySend();
   }
 
   protected attachedPipes(): Pipe[] {
@@ -390,7 +318,7 @@ export abstract class Socket {
     }
     pipe.attach(session);
     this.pipeBySession.set(session, pipe);
-    if (this.readingPaused) session.pause();
+    if (this.exchange.paused) session.pause();
     this.pipeAttached(pipe);
     this.retrySend();
   }
@@ -466,26 +394,9 @@ export abstract class Socket {
   /** The pipe is gone for good (its queue dropped). */
   protected pipeRemoved(_pipe: Pipe): void {}
 
-  private takeNext(): Buffer[] | undefined {
-    for (;;) {
-      const next = this.inbound.shift();
-      if (next === undefined) return undefined;
-      if (this.readingPaused && this.inbound.length < this.receiveHighWaterMark) {
-        this.readingPaused = false;
-        for (const session of this.pipeBySession.keys()) session.resume();
-      }
-      const message = this.take(next.pipe, next.frames);
-      if (message !== undefined) return message;
-    }
-  }
-
-  private settle(waiter: Waiter<never> | Waiter<void> | Waiter<Buffer[]> | undefined, err: Error): void {
-    if (waiter === undefined) return;
-    clearTimeout(waiter.timer);
-    waiter.reject(err);
-  }
-
   private assertOpen(): void {
-    if (this.isClosed) throw new ZmqError("EBADF", "socket is closed");
+    if (this.isClosed) throw closedSocket();
   }
 }
+
+const closedSocket = () => new ZmqError("EBADF", "socket is closed");
