@@ -1,22 +1,41 @@
+import * as os from "node:os";
 import { fromSystemError, ZmqError } from "./errors";
 
 // Scenarios compare err.code across implementations and people read err.message: both are the
 // contract with zeromq.js's errors, so both are pinned here.
 
-describe("ZmqError", () => {
-  test("with an endpoint: the message ends with it, and it is kept as address", () => {
-    const err = new ZmqError("EADDRINUSE", "a directory exists at the bind path", "ipc:///tmp/x");
+describe("ZmqError: shaped like zeromq.js's errors", () => {
+  test("the message is zeromq.js's text for the errno; why the reference refused is the reason; the endpoint is the address", () => {
+    const err = new ZmqError("ENOENT", "endpoint is not bound by this socket", "ipc:///tmp/x");
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe("ZmqError");
-    expect(err.code).toBe("EADDRINUSE");
-    expect(err.message).toBe("a directory exists at the bind path: ipc:///tmp/x");
-    expect(err.address).toBe("ipc:///tmp/x");
+    expect([err.code, err.errno, err.message, err.reason, err.address]).toEqual(["ENOENT", os.constants.errno.ENOENT, "No such endpoint", "endpoint is not bound by this socket", "ipc:///tmp/x"]);
   });
 
-  test("without an endpoint: the message alone, no address", () => {
-    const err = new ZmqError("EAGAIN", "no message to receive");
-    expect(err.message).toBe("no message to receive");
-    expect(err.address).toBeUndefined();
+  test.each([
+    ["EINVAL", "Invalid argument"],
+    ["EPROTONOSUPPORT", "Protocol not supported"],
+    ["ENAMETOOLONG", "File name too long"],
+    ["EAGAIN", "Operation was not possible or timed out"],
+    ["EBADF", "Socket is closed"],
+    ["EHOSTUNREACH", "Host unreachable"],
+    ["ENOTDIR", "Not a directory"],
+  ] as const)("%s reads %j, with the platform's errno number", (code, text) => {
+    const err = new ZmqError(code, "why");
+    expect([err.message, err.errno]).toEqual([text, os.constants.errno[code]]);
+  });
+
+  test("EFSM is libzmq's own errno, which no operating system has", () => {
+    const err = new ZmqError("EFSM", "REQ must send a request before it receives");
+    expect([err.message, err.errno]).toEqual(["Operation cannot be accomplished in current state", 156384763]);
+  });
+
+  test("without an endpoint there is no address property at all, as in zeromq.js", () => {
+    expect(Object.keys(new ZmqError("EAGAIN", "no message to receive"))).not.toContain("address");
+  });
+
+  test("a call may word its own message (EBUSY says what is busy)", () => {
+    expect(new ZmqError("EBUSY", "second receive", undefined, "Socket is busy reading").message).toBe("Socket is busy reading");
   });
 });
 
@@ -27,7 +46,7 @@ describe("fromSystemError: Node's error code as the errno name libzmq reports fo
   test.each(["ENAMETOOLONG", "ENOENT", "EADDRINUSE", "EACCES", "ENOTDIR", "EINVAL"])("%s is kept", (code) => {
     const err = fromSystemError(systemError(code), "ipc://x");
     expect(err.code).toBe(code);
-    expect(err.message).toBe(`${code}: something failed: ipc://x`);
+    expect(err.reason).toBe(`${code}: something failed`);
     expect(err.address).toBe("ipc://x");
   });
 
@@ -38,15 +57,15 @@ describe("fromSystemError: Node's error code as the errno name libzmq reports fo
   test("a code libzmq would not give here, or none, becomes EINVAL with the original text", () => {
     const unknown = fromSystemError(systemError("ECONNRESET", "read ECONNRESET"));
     expect(unknown.code).toBe("EINVAL");
-    expect(unknown.message).toBe("read ECONNRESET");
+    expect(unknown.reason).toBe("read ECONNRESET");
     expect(fromSystemError(systemError(undefined, "plain")).code).toBe("EINVAL");
   });
 
   test("something that is not an Error (or nothing at all) still gives a ZmqError naming it", () => {
-    expect(fromSystemError("a string").message).toBe("a string");
+    expect(fromSystemError("a string").reason).toBe("a string");
     const nothing = fromSystemError(undefined);
     expect(nothing.code).toBe("EINVAL");
-    expect(nothing.message).toBe("undefined");
-    expect(fromSystemError(null).message).toBe("null");
+    expect(nothing.reason).toBe("undefined");
+    expect(fromSystemError(null).reason).toBe("null");
   });
 });

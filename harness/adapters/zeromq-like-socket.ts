@@ -66,7 +66,9 @@ async function call<T>(fn: () => T | Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof ImplementationError) throw err;
-    const code = (err as { code?: unknown }).code;
-    throw new ImplementationError(typeof code === "string" ? code : "UNKNOWN", (err as Error).message ?? String(err));
+    const { code, reason, address } = err as { code?: unknown; reason?: unknown; address?: unknown };
+    // zeromq.js's message is the errno's text; the reference adds why, and the endpoint, for the report.
+    const text = [(err as Error).message ?? String(err), typeof reason === "string" ? reason : undefined, typeof address === "string" ? address : undefined];
+    throw new ImplementationError(typeof code === "string" ? code : "UNKNOWN", text.filter((part) => part !== undefined).join(": "));
   }
 }

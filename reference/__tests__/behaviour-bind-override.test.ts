@@ -4,6 +4,7 @@ import * as net from "node:net";
 import * as zmq from "zeromq";
 import * as ref from "../../reference";
 import { failure, text, waitForAsync, within } from "./helpers/behaviour-env";
+import { explain } from "./helpers/behaviour-env";
 import { loadReferenceSource, runChild } from "./helpers/behaviour-child";
 import { useFixture } from "./helpers/behaviour-fixture";
 
@@ -130,7 +131,7 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     const err = await failure(pull.bind(`ipc://${target}`));
     expect(err.code).toBe("EADDRINUSE");
     // The message says what is in the way, so the user knows which file to look at and why.
-    expect(err.message).toBe(`a file that is not a socket exists at the bind path; refusing to replace it: ipc://${target}`);
+    expect(explain(err)).toBe(`a file that is not a socket exists at the bind path; refusing to replace it: ipc://${target}`);
     expect(fs.readFileSync(target, "utf8")).toBe("precious data\n");
     expect(fixture.list()).toEqual(["data.txt"]);
     expect(pull.lastEndpoint).toBeNull();
@@ -156,7 +157,7 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     for (const name of ["to-file", "dangling", "to-socket"]) {
       const err = await failure(pull.bind(fixture.endpoint(name)));
       expect(err.code).toBe("EADDRINUSE");
-      expect(err.message).toContain("a symbolic link exists at the bind path");
+      expect(explain(err)).toContain("a symbolic link exists at the bind path");
       expect(fs.lstatSync(fixture.path(name)).isSymbolicLink()).toBe(true);
     }
     expect(fs.readlinkSync(fixture.path("to-socket"))).toBe(fixture.path("live.sock"));
@@ -177,7 +178,7 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     const pull = fixture.track(new ref.Pull());
     const err = await failure(pull.bind(`ipc://${target}`));
     expect(err.code).toBe("EADDRINUSE");
-    expect(err.message).toContain("a FIFO exists at the bind path");
+    expect(explain(err)).toContain("a FIFO exists at the bind path");
     expect(fs.lstatSync(target).isFIFO()).toBe(true);
   });
 
@@ -188,7 +189,7 @@ describe("anything that is not a socket is refused with EADDRINUSE and left unto
     const pull = fixture.track(new ref.Pull());
     const err = await failure(pull.bind(`ipc://${target}`));
     expect(err.code).toBe("EADDRINUSE");
-    expect(err.message).toContain("a directory exists at the bind path");
+    expect(explain(err)).toContain("a directory exists at the bind path");
     expect(fs.readdirSync(target)).toEqual(["inside"]);
   });
 });

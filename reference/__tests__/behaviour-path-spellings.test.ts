@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as ref from "../../reference";
 import { failure, syncFailure, text, within } from "./helpers/behaviour-env";
+import { explain } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 
 /**
@@ -22,7 +23,7 @@ describe("a path ending in / is never bound, and never trimmed", () => {
   test("a new name: ENOENT, and nothing is created at the name", async () => {
     const pull = fixture.track(new ref.Pull());
     const err = await failure(pull.bind(`${fixture.endpoint("new.sock")}/`));
-    expect([err.code, err.message]).toEqual([
+    expect([err.code, explain(err)]).toEqual([
       "ENOENT",
       `a path ending in / names a directory, and there is none: no socket is created there: ${fixture.endpoint("new.sock")}/`,
     ]);
@@ -35,7 +36,7 @@ describe("a path ending in / is never bound, and never trimmed", () => {
     const second = fixture.track(new ref.Pull());
     const err = await failure(second.bind(`${fixture.endpoint("bound.sock")}/`));
     expect(err.code).toBe("EADDRINUSE");
-    expect(err.message).toContain("a path ending in / names what exists before the slash");
+    expect(explain(err)).toContain("a path ending in / names what exists before the slash");
     expect(await roundTrip(fixture.endpoint("bound.sock"), first, "still-first")).toEqual(["still-first"]);
   });
 

@@ -1,6 +1,7 @@
 import * as net from "node:net";
 import * as ref from "../../reference";
 import { failure, syncFailure, text, waitForAsync, within } from "./helpers/behaviour-env";
+import { explain } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { RawPeer, useRawPeers } from "./helpers/raw-peer";
 import { greeting, message, ping, ready } from "../../suites/raw-zmtp/zmtp-bytes";
@@ -65,14 +66,14 @@ describe("error texts name what was wrong", () => {
     const pull = fixture.track(new ref.Pull());
     const endpoint = fixture.endpoint("never.sock");
     const err = await failure(pull.unbind(endpoint));
-    expect([err.code, err.message]).toEqual(["ENOENT", `endpoint is not bound by this socket: ${endpoint}`]);
+    expect([err.code, explain(err)]).toEqual(["ENOENT", `endpoint is not bound by this socket: ${endpoint}`]);
   });
 
   test("disconnect() from an endpoint this socket is not connected to: ENOENT", () => {
     const push = fixture.track(new ref.Push());
     const endpoint = fixture.endpoint("never.sock");
     const err = syncFailure(() => push.disconnect(endpoint));
-    expect([err.code, err.message]).toEqual(["ENOENT", `endpoint is not connected: ${endpoint}`]);
+    expect([err.code, explain(err)]).toEqual(["ENOENT", `endpoint is not connected: ${endpoint}`]);
   });
 
   test("a second send or receive while one waits: EBUSY saying which", async () => {
@@ -83,23 +84,23 @@ describe("error texts name what was wrong", () => {
     receiving.catch(() => undefined);
     const send = await failure(dealer.send("second"));
     const receive = await failure(dealer.receive());
-    expect([send.code, send.message]).toEqual(["EBUSY", "another send is already waiting"]);
-    expect([receive.code, receive.message]).toEqual(["EBUSY", "another receive is already waiting"]);
+    expect([send.code, explain(send)]).toEqual(["EBUSY", "another send is already waiting"]);
+    expect([receive.code, explain(receive)]).toEqual(["EBUSY", "another receive is already waiting"]);
   });
 
   test("a send or receive that times out: EAGAIN with the timeout in the text", async () => {
     const dealer = fixture.track(new ref.Dealer({ immediate: true, sendTimeout: 30, receiveTimeout: 20 }));
     const send = await failure(dealer.send("no peer"));
     const receive = await failure(dealer.receive());
-    expect([send.code, send.message]).toEqual(["EAGAIN", "send timed out after 30 ms"]);
-    expect([receive.code, receive.message]).toEqual(["EAGAIN", "receive timed out after 20 ms"]);
+    expect([send.code, explain(send)]).toEqual(["EAGAIN", "send timed out after 30 ms"]);
+    expect([receive.code, explain(receive)]).toEqual(["EAGAIN", "receive timed out after 20 ms"]);
   });
 
   test("any call on a closed socket: EBADF 'socket is closed'", async () => {
     const pull = fixture.track(new ref.Pull());
     pull.close();
     const err = await failure(pull.receive());
-    expect([err.code, err.message]).toEqual(["EBADF", "socket is closed"]);
+    expect([err.code, explain(err)]).toEqual(["EBADF", "socket is closed"]);
   });
 
   test("close() while bind() is in progress: the bind fails with EBADF and leaves no socket file", async () => {
@@ -108,7 +109,7 @@ describe("error texts name what was wrong", () => {
     const binding = pull.bind(endpoint);
     pull.close();
     const err = await failure(binding);
-    expect([err.code, err.message]).toEqual(["EBADF", `socket closed during bind: ${endpoint}`]);
+    expect([err.code, explain(err)]).toEqual(["EBADF", `socket closed during bind: ${endpoint}`]);
     expect(fixture.list()).toEqual([]);
   });
 });

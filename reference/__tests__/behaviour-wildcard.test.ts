@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ref from "../../reference";
 import { failure, text, within } from "./helpers/behaviour-env";
+import { explain } from "./helpers/behaviour-env";
 import { loadZeromqSource, runChild } from "./helpers/behaviour-child";
 import { useFixture } from "./helpers/behaviour-fixture";
 
@@ -141,7 +142,7 @@ describe("length", () => {
     const err = await failure(pull.bind("ipc://*"));
     expect(err.code).toBe("ENAMETOOLONG");
     // The user did not write the path: the message shows the one the wildcard would have made.
-    expect(err.message).toMatch(new RegExp(`^wildcard path ${dir}/\\S+ would be ${LIMIT + 1} bytes; ${ref.platformIpc().name} allows ${LIMIT}: ipc://\\*$`));
+    expect(explain(err)).toMatch(new RegExp(`^wildcard path ${dir}/\\S+ would be ${LIMIT + 1} bytes; ${ref.platformIpc().name} allows ${LIMIT}: ipc://\\*$`));
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(pull.lastEndpoint).toBeNull();
   });

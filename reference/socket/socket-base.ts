@@ -79,7 +79,8 @@ export abstract class Socket {
   ) {
     this.platform = platform ?? platformIpc();
     for (const [name, value] of Object.entries(options)) {
-      if (!(name in this)) throw new ZmqError("EINVAL", `unknown socket option "${name}"`);
+      // A TypeError, as zeromq.js (whose sockets are sealed) throws for a property it does not have.
+      if (!(name in this)) throw new TypeError(`unknown socket option "${name}"`);
       (this as Record<string, unknown>)[name] = value;
     }
     // Only a symbol-keyed option changes it, which the loop above never sees.

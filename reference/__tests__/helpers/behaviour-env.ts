@@ -73,3 +73,12 @@ export function syncFailure(action: () => unknown): Error & { code?: string } {
 export function text(frames: Buffer[]): string[] {
   return frames.map((frame) => frame.toString("utf8"));
 }
+
+/**
+ * What a reference error says beyond zeromq.js's errno text: its reason, then the endpoint, as the
+ * harness reports it ("endpoint is not bound by this socket: ipc:///tmp/x"). Another error: its message.
+ */
+export function explain(err: Error & { reason?: string; address?: string }): string {
+  if (err.reason === undefined) return err.message;
+  return err.address === undefined ? err.reason : `${err.reason}: ${err.address}`;
+}
