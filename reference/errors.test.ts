@@ -9,7 +9,13 @@ describe("ZmqError: shaped like zeromq.js's errors", () => {
     const err = new ZmqError("ENOENT", "endpoint is not bound by this socket", "ipc:///tmp/x");
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe("ZmqError");
-    expect([err.code, err.errno, err.message, err.reason, err.address]).toEqual(["ENOENT", os.constants.errno.ENOENT, "No such endpoint", "endpoint is not bound by this socket", "ipc:///tmp/x"]);
+    expect([err.code, err.errno, err.message, err.reason, err.address]).toEqual([
+      "ENOENT",
+      os.constants.errno.ENOENT,
+      "No such endpoint",
+      "endpoint is not bound by this socket",
+      "ipc:///tmp/x",
+    ]);
   });
 
   test.each([

@@ -3,7 +3,8 @@
  * UNIX domain sockets, with zeromq.js v6's API so that one scenario drives either.
  */
 export { ZmqError, type ErrnoName } from "./errors";
-export { type MessageLike } from "./socket/message";
+export { COPY_UP_TO_BYTES, type MessageLike } from "./socket/message";
+export { MAX_SYNC_OPERATIONS } from "./socket/send-receive";
 export { DEFAULT_OPTIONS, type SocketOptions } from "./socket/options";
 export { Socket } from "./socket/socket-base";
 export { Pair } from "./sockets/pair";

@@ -1,6 +1,6 @@
 import * as net from "node:net";
 import * as ref from "../../reference";
-import { failure, syncFailure, text, waitForAsync, within } from "./helpers/behaviour-env";
+import { failure, syncFailure, text, waitFor, waitForAsync, within } from "./helpers/behaviour-env";
 import { explain } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { RawPeer, useRawPeers } from "./helpers/raw-peer";
@@ -76,16 +76,22 @@ describe("error texts name what was wrong", () => {
     expect([err.code, explain(err)]).toEqual(["ENOENT", `endpoint is not connected: ${endpoint}`]);
   });
 
-  test("a second send or receive while one waits: EBUSY saying which", async () => {
+  test("a second send or receive while one waits: EBUSY thrown at once, saying which, as in zeromq.js", () => {
     const dealer = fixture.track(new ref.Dealer({ immediate: true }));
-    const sending = dealer.send("waits: no peer");
-    sending.catch(() => undefined);
-    const receiving = dealer.receive();
-    receiving.catch(() => undefined);
-    const send = await failure(dealer.send("second"));
-    const receive = await failure(dealer.receive());
-    expect([send.code, explain(send)]).toEqual(["EBUSY", "another send is already waiting"]);
-    expect([receive.code, explain(receive)]).toEqual(["EBUSY", "another receive is already waiting"]);
+    dealer.send("waits: no peer").catch(() => undefined);
+    dealer.receive().catch(() => undefined);
+    const send = syncFailure(() => dealer.send("second"));
+    const receive = syncFailure(() => dealer.receive());
+    expect([send.code, send.message]).toEqual(["EBUSY", "Socket is busy writing; only one send operation may be in progress at any time"]);
+    expect([receive.code, receive.message]).toEqual(["EBUSY", "Socket is busy reading; only one receive operation may be in progress at any time"]);
+  });
+
+  test("a send or receive still waiting when the socket closes fails with EAGAIN, as in zeromq.js (the call never happened)", async () => {
+    const dealer = fixture.track(new ref.Dealer({ immediate: true }));
+    const sending = failure(dealer.send("waits: no peer"));
+    const receiving = failure(dealer.receive());
+    dealer.close();
+    expect([(await sending).code, (await receiving).code]).toEqual(["EAGAIN", "EAGAIN"]);
   });
 
   test("a send or receive that times out: EAGAIN with the timeout in the text", async () => {
@@ -453,5 +459,43 @@ describe("receiving", () => {
     })();
     const err = await within(failure(loop), "the loop to fail");
     expect(err.code).toBe("EAGAIN");
+  });
+});
+
+describe("a busy await loop leaves the event loop running, as zeromq.js's does", () => {
+  // Every call that completes at once resolves on microtasks: without a yield now and then, a
+  // loop of awaited sends or receives would hold off every timer and all other I/O until it ends.
+  const LOOP = 3 * ref.MAX_SYNC_OPERATIONS;
+
+  /** The iteration of `loop` at which an immediate queued just before it got to run (LOOP when only after). */
+  async function immediateRanAt(loop: (iteration: () => number) => Promise<void>): Promise<number> {
+    let i = 0;
+    let ranAt = LOOP;
+    setImmediate(() => (ranAt = i));
+    await loop(() => i++);
+    return ranAt;
+  }
+
+  test("sends that always find room", async () => {
+    const pub = fixture.track(new ref.Publisher());
+    const ranAt = await immediateRanAt(async (next) => {
+      while (next() < LOOP) await pub.send("x");
+    });
+    expect(ranAt).toBeLessThanOrEqual(ref.MAX_SYNC_OPERATIONS + 1);
+  });
+
+  test("receives of messages already queued", async () => {
+    const pull = fixture.track(new ref.Pull({ receiveHighWaterMark: 0 }));
+    const push = fixture.track(new ref.Push({ sendHighWaterMark: 0 }));
+    await pull.bind(fixture.endpoint("busy.sock"));
+    push.connect(fixture.endpoint("busy.sock"));
+    for (let i = 0; i < LOOP; i++) await push.send("x");
+    // All of them queued at the PULL, so that every receive below can complete at once.
+    const queued = () => (pull as unknown as { exchange: { queued: number } }).exchange.queued;
+    await waitFor(() => queued() === LOOP, "every message queued at the PULL");
+    const ranAt = await immediateRanAt(async (next) => {
+      while (next() < LOOP) await within(pull.receive(), "a queued message");
+    });
+    expect(ranAt).toBeLessThanOrEqual(ref.MAX_SYNC_OPERATIONS + 1);
   });
 });

@@ -32,6 +32,17 @@ type Limits = Pick<SocketOptions, "sendTimeout" | "receiveTimeout" | "receiveHig
 const SENT: Promise<void> = Promise.resolve();
 
 /**
+ * After this many calls in a row resolved at once, the next resolves on the event loop's next turn
+ * (setImmediate), as zeromq.js does: an `await send()` loop that always finds room would otherwise
+ * run on microtasks alone and starve every timer and all other I/O of the process.
+ */
+export const MAX_SYNC_OPERATIONS = 512;
+
+/** zeromq.js's texts for the second send or receive while one waits, thrown at once. */
+const BUSY_WRITING = "Socket is busy writing; only one send operation may be in progress at any time";
+const BUSY_READING = "Socket is busy reading; only one receive operation may be in progress at any time";
+
+/**
  * The socket's side of send() and receive(): the queue of received messages with its high-water
  * mark, the one send waiting for room and the one receive waiting for a message, with their
  * timeouts. The endpoints and connections are the socket's (socket-base.ts).
@@ -41,11 +52,18 @@ export class SendReceive {
   private receiver: Waiter<Buffer[]> | undefined;
   private sender: (Waiter<void> & { frames: Buffer[] }) | undefined;
   private readingPaused = false;
+  /** Calls resolved at once since the last one that waited or yielded (MAX_SYNC_OPERATIONS). */
+  private syncOperations = 0;
 
   constructor(
     private readonly hooks: SendReceiveHooks,
     private readonly limits: Limits,
   ) {}
+
+  /** Messages received and not yet taken by receive(). */
+  get queued(): number {
+    return this.inbound.length;
+  }
 
   /** Whether reading is paused (a new connection starts paused then). */
   get paused(): boolean {
@@ -54,13 +72,14 @@ export class SendReceive {
 
   /**
    * Not `async`: on the hot path (room in the pipe) this returns one shared resolved promise and
-   * allocates nothing; every refusal still comes back as a rejected promise, never a throw.
+   * allocates nothing. A second send while one waits throws EBUSY at once, as in zeromq.js; every
+   * other refusal comes back as a rejected promise.
    */
   send(message: MessageLike | MessageLike[]): Promise<void> {
+    if (this.sender !== undefined) throw new ZmqError("EBUSY", "another send is already waiting", undefined, BUSY_WRITING);
     try {
-      if (this.sender !== undefined) throw new ZmqError("EBUSY", "another send is already waiting");
       const frames = toFrames(message);
-      if (this.hooks.route(frames)) return SENT;
+      if (this.hooks.route(frames)) return this.resolvedNow(SENT, undefined);
       const timeout = this.limits.sendTimeout;
       if (timeout === 0) throw new ZmqError("EAGAIN", "no peer can take the message now");
       return new Promise<void>((resolve, reject) => {
@@ -80,11 +99,11 @@ export class SendReceive {
 
   /** Not `async`, for the same reason as send: a queued message costs one resolved promise. */
   receive(): Promise<Buffer[]> {
+    if (this.receiver !== undefined) throw new ZmqError("EBUSY", "another receive is already waiting", undefined, BUSY_READING);
     const timeout = this.limits.receiveTimeout;
     try {
-      if (this.receiver !== undefined) throw new ZmqError("EBUSY", "another receive is already waiting");
       const ready = this.takeNext();
-      if (ready !== undefined) return Promise.resolve(ready);
+      if (ready !== undefined) return this.resolvedNow(undefined, ready);
       if (timeout === 0) throw new ZmqError("EAGAIN", "no message available");
     } catch (err) {
       return Promise.reject(err);
@@ -110,6 +129,7 @@ export class SendReceive {
         const receiver = this.receiver;
         this.receiver = undefined;
         clearTimeout(receiver.timer);
+        this.syncOperations = 0;
         receiver.resolve(message);
       }
     }
@@ -135,7 +155,15 @@ export class SendReceive {
     if (!routed) return;
     this.sender = undefined;
     clearTimeout(sender.timer);
+    this.syncOperations = 0;
     sender.resolve();
+  }
+
+  /** A call that could complete at once: resolved now, or on the next turn after MAX_SYNC_OPERATIONS of them. */
+  private resolvedNow<T>(now: Promise<T> | undefined, value: T): Promise<T> {
+    if (this.syncOperations++ < MAX_SYNC_OPERATIONS) return now ?? Promise.resolve(value);
+    this.syncOperations = 0;
+    return new Promise((resolve) => setImmediate(resolve, value));
   }
 
   /** The socket closed: the waiting send and receive fail with `error()`. */

@@ -216,7 +216,8 @@ export abstract class Socket {
     this.bound.clear();
     this.connected.clear();
     for (const pipe of this.pipes) if (!lingering.has(pipe)) pipe.discard();
-    this.exchange.close(() => new ZmqError("EBADF", "socket closed"));
+    // EAGAIN, as zeromq.js: the call did not happen (EBADF is for calls made on a closed socket).
+    this.exchange.close(() => new ZmqError("EAGAIN", "the socket was closed while the call waited"));
   }
 
   // ---- sending and receiving -------------------------------------------------------------
