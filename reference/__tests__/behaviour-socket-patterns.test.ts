@@ -139,6 +139,16 @@ describe("REQ", () => {
     expect([twice.code, explain(twice)]).toEqual(["EFSM", "REQ must receive the reply before sending again"]);
   });
 
+  test("iterating a REQ that has sent nothing is the same EFSM as receive(), not a wait until close", async () => {
+    const req = fixture.track(new ref.Request());
+    const iterating = (async () => {
+      for await (const _message of req) return "a message";
+      return "the end";
+    })();
+    const err = await failure(within(iterating, "the iteration to settle"));
+    expect([err.code, explain(err)]).toEqual(["EFSM", "REQ must send a request before it receives"]);
+  });
+
   test.each([
     ["has no empty delimiter frame", ["no", "delimiter"]],
     ["is one frame, not empty", ["single"]],

@@ -93,8 +93,44 @@ export abstract class Socket {
 
   // ---- endpoints ------------------------------------------------------------------------
 
-  async bind(endpoint: string): Promise<void> {
+  /**
+   * As zeromq.js: one bind or unbind at a time (another endpoint call while it runs throws EBUSY at
+   * once), and close() during one takes effect when it has settled.
+   */
+  bind(endpoint: string): Promise<void> {
     this.assertOpen();
+    this.assertNotBlocked();
+    return this.blocking(this.bindNow(endpoint));
+  }
+
+  /** Takes the endpoint as bound, or for a wildcard the value of lastEndpoint ("ipc://*" itself is ENOENT). */
+  unbind(endpoint: string): Promise<void> {
+    this.assertOpen();
+    this.assertNotBlocked();
+    return this.blocking(this.unbindNow(endpoint));
+  }
+
+  /** A bind or unbind under way, if any. */
+  private endpointCall: Promise<void> | undefined;
+  /** close() was called while it ran. */
+  private closeWhenSettled = false;
+
+  private blocking(call: Promise<void>): Promise<void> {
+    const settled = call.finally(() => {
+      this.endpointCall = undefined;
+      if (this.closeWhenSettled) this.close();
+    });
+    this.endpointCall = settled;
+    return settled;
+  }
+
+  private assertNotBlocked(): void {
+    if (this.endpointCall !== undefined) {
+      throw new ZmqError("EBUSY", "a bind or unbind is under way", undefined, "Socket is blocked by a bind or unbind operation");
+    }
+  }
+
+  private async bindNow(endpoint: string): Promise<void> {
     const address = this.resolve(parseEndpoint(endpoint, "bind", this.platform));
     const sessions = new Set<ZmtpSession>();
     const listener = await IpcListener.bind(address, endpoint, this.platform, (socket) => {
@@ -116,9 +152,7 @@ export abstract class Socket {
     this.lastEndpoint = listener.endpoint;
   }
 
-  /** Takes the endpoint as bound, or for a wildcard the value of lastEndpoint ("ipc://*" itself is ENOENT). */
-  async unbind(endpoint: string): Promise<void> {
-    this.assertOpen();
+  private async unbindNow(endpoint: string): Promise<void> {
     // A malformed endpoint is EINVAL or EPROTONOSUPPORT, not "not bound" (libzmq's term_endpoint).
     checkEndpointSyntax(endpoint);
     const entry = this.bound.get(endpoint);
@@ -132,6 +166,7 @@ export abstract class Socket {
   /** Returns at once: the connection is made (and remade) in the background. */
   connect(endpoint: string): void {
     this.assertOpen();
+    this.assertNotBlocked();
     const address = this.resolve(parseEndpoint(endpoint, "connect", this.platform));
     if (address.kind === "wildcard") throw new ZmqError("EINVAL", "cannot connect to a wildcard", endpoint);
     if (this.connected.has(endpoint)) throw new ZmqError("EINVAL", "already connected to this endpoint", endpoint);
@@ -154,6 +189,7 @@ export abstract class Socket {
 
   disconnect(endpoint: string): void {
     this.assertOpen();
+    this.assertNotBlocked();
     checkEndpointSyntax(endpoint);
     const entry = this.connected.get(endpoint);
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not connected", endpoint);
@@ -188,6 +224,10 @@ export abstract class Socket {
 
   close(): void {
     if (this.isClosed) return;
+    if (this.endpointCall !== undefined) {
+      this.closeWhenSettled = true;
+      return;
+    }
     this.isClosed = true;
     for (const { listener } of this.bound.values()) listener.close();
     for (const { connecter } of this.connected.values()) connecter.stop();
@@ -222,13 +262,16 @@ export abstract class Socket {
 
   // ---- sending and receiving -------------------------------------------------------------
 
+  /** On a closed socket every call throws EBADF at once, as in zeromq.js. */
   protected sendFrames(message: MessageLike | MessageLike[]): Promise<void> {
-    if (this.isClosed) return Promise.reject(closedSocket());
+    this.assertOpen();
     return this.exchange.send(message);
   }
 
   protected receiveFrames(): Promise<Buffer[]> {
-    if (this.isClosed) return Promise.reject(closedSocket());
+    this.assertOpen();
+    const outOfTurn = this.receiveOutOfTurn();
+    if (outOfTurn !== undefined) return Promise.reject(outOfTurn);
     return this.exchange.receive();
   }
 
@@ -261,6 +304,11 @@ export abstract class Socket {
   protected pipeAttached(_pipe: Pipe): void {}
 
   protected pipeDetached(_pipe: Pipe): void {}
+
+  /** Why receiving is out of turn now (REQ before its request), or undefined: receive() and iteration both ask. */
+  protected receiveOutOfTurn(): ZmqError | undefined {
+    return undefined;
+  }
 
   /** A SUBSCRIBE/CANCEL command from the peer (PUB and XPUB care). */
   protected subscriptionArrived(_pipe: Pipe, _subscribe: boolean, _topic: Buffer): void {}

@@ -14,11 +14,8 @@ export class Reply extends DuplexSocket {
     super("REP", options);
   }
 
-  receive(): Promise<Buffer[]> {
-    if (this.pending !== undefined) {
-      return Promise.reject(new ZmqError("EFSM", "REP must send the reply before it receives again"));
-    }
-    return super.receive();
+  protected receiveOutOfTurn(): ZmqError | undefined {
+    return this.pending !== undefined ? new ZmqError("EFSM", "REP must send the reply before it receives again") : undefined;
   }
 
   protected take(pipe: Pipe, frames: Buffer[]): Buffer[] | undefined {

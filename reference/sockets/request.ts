@@ -20,11 +20,8 @@ export class Request extends DuplexSocket {
     super("REQ", options);
   }
 
-  receive(): Promise<Buffer[]> {
-    if (this.awaiting === undefined) {
-      return Promise.reject(new ZmqError("EFSM", "REQ must send a request before it receives"));
-    }
-    return super.receive();
+  protected receiveOutOfTurn(): ZmqError | undefined {
+    return this.awaiting === undefined ? new ZmqError("EFSM", "REQ must send a request before it receives") : undefined;
   }
 
   protected route(frames: Buffer[]): boolean {
