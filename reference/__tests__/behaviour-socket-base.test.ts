@@ -134,7 +134,11 @@ describe("error texts name what was wrong", () => {
   test("any endpoint call while a bind or unbind is under way throws EBUSY at once, as in zeromq.js", async () => {
     const pull = fixture.track(new ref.Pull());
     const binding = pull.bind(fixture.endpoint("first.sock"));
-    for (const call of [() => pull.bind(fixture.endpoint("second.sock")), () => pull.unbind(fixture.endpoint("first.sock")), () => pull.connect(fixture.endpoint("x.sock"))]) {
+    for (const call of [
+      () => pull.bind(fixture.endpoint("second.sock")),
+      () => pull.unbind(fixture.endpoint("first.sock")),
+      () => pull.connect(fixture.endpoint("x.sock")),
+    ]) {
       const err = syncFailure(call);
       expect([err.code, err.message]).toEqual(["EBUSY", "Socket is blocked by a bind or unbind operation"]);
     }

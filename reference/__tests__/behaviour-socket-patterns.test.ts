@@ -204,6 +204,26 @@ describe("REQ", () => {
 });
 
 describe("ROUTER", () => {
+  test("connect(address, { routingId }) names the peer there: a mandatory ROUTER may send to it before it exists, and hears it under that id", async () => {
+    const router = fixture.track(new ref.Router({ mandatory: true }));
+    const endpoint = fixture.endpoint("named.sock");
+    router.connect(endpoint, { routingId: "remote" });
+    await within(router.send(["remote", "queued before the peer exists"]), "a send to the named endpoint");
+    const dealer = fixture.track(new ref.Dealer({ routingId: "its-own-id" }));
+    await dealer.bind(endpoint);
+    expect(text(await within(dealer.receive(), "the queued message"))).toEqual(["queued before the peer exists"]);
+    await dealer.send("back");
+    expect(text(await within(router.receive(), "the reply"))).toEqual(["remote", "back"]);
+  });
+
+  test("a connect routing id must be 1 to 255 bytes and not already in use (EINVAL)", () => {
+    const router = fixture.track(new ref.Router());
+    router.connect(fixture.endpoint("a.sock"), { routingId: "taken" });
+    for (const routingId of ["", "x".repeat(256), "taken"]) {
+      expect(syncFailure(() => router.connect(fixture.endpoint("b.sock"), { routingId })).code).toBe("EINVAL");
+    }
+  });
+
   test("ROUTER's generated routing ids are 0x00 + a 32-bit counter that goes up by one per anonymous peer", async () => {
     const router = fixture.track(new ref.Router());
     await router.bind(fixture.endpoint("router.sock"));

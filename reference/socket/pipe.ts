@@ -30,6 +30,8 @@ export class Pipe {
     /** Whether the pipe outlives its connection (connect side without `immediate`). */
     readonly persistent: boolean,
     private readonly highWaterMark: number,
+    /** ZMQ_CONNECT_ROUTING_ID: the routing id a ROUTER gave the endpoint this pipe was connected for. */
+    readonly connectRoutingId?: Buffer,
   ) {}
 
   get isAttached(): boolean {

@@ -20,6 +20,8 @@ interface BoundEndpoint {
 
 interface ConnectedEndpoint {
   readonly connecter: IpcConnecter;
+  /** ZMQ_CONNECT_ROUTING_ID: the routing id a ROUTER gives this endpoint's peer. */
+  readonly routingId: Buffer | undefined;
   pipe: Pipe | undefined;
   session: ZmtpSession | undefined;
 }
@@ -165,6 +167,11 @@ export abstract class Socket {
 
   /** Returns at once: the connection is made (and remade) in the background. */
   connect(endpoint: string): void {
+    this.connectWith(endpoint, undefined);
+  }
+
+  /** connect(), with the routing id a ROUTER gives the peer at this endpoint (zeromq.js's connect options). */
+  protected connectWith(endpoint: string, routingId: Buffer | undefined): void {
     this.assertOpen();
     this.assertNotBlocked();
     const address = this.resolve(parseEndpoint(endpoint, "connect", this.platform));
@@ -177,11 +184,12 @@ export abstract class Socket {
         entry.session = session;
         this.sessionEndpoints.set(session, entry);
       }),
+      routingId,
       pipe: undefined,
       session: undefined,
     };
     if (!this.immediate) {
-      entry.pipe = this.addPipe(true);
+      entry.pipe = this.addPipe(true, routingId);
     }
     this.connected.set(endpoint, entry);
     entry.connecter.start();
@@ -301,6 +309,9 @@ export abstract class Socket {
     return frames;
   }
 
+  /** A new pipe, before any connection: a connect-side one exists from connect() on (ROUTER names it). */
+  protected pipeAdded(_pipe: Pipe): void {}
+
   protected pipeAttached(_pipe: Pipe): void {}
 
   protected pipeDetached(_pipe: Pipe): void {}
@@ -363,7 +374,7 @@ export abstract class Socket {
     let pipe = entry?.pipe;
     if (pipe !== undefined && !pipe.isAttached && !this.behaviour.keepsQueuedBeforeConnect) pipe.discard();
     if (pipe === undefined) {
-      pipe = this.addPipe(false);
+      pipe = this.addPipe(false, entry?.routingId);
       if (entry !== undefined) entry.pipe = pipe;
     }
     pipe.attach(session);
@@ -428,9 +439,10 @@ export abstract class Socket {
     return { ...address, name: this.behaviour.abstractName(address.name) };
   }
 
-  private addPipe(persistent: boolean): Pipe {
-    const pipe = new Pipe(this.pipeOwner, persistent, this.sendHighWaterMark);
+  private addPipe(persistent: boolean, connectRoutingId?: Buffer): Pipe {
+    const pipe = new Pipe(this.pipeOwner, persistent, this.sendHighWaterMark, connectRoutingId);
     this.pipes.push(pipe);
+    this.pipeAdded(pipe);
     return pipe;
   }
 

@@ -33,7 +33,29 @@ export class Router extends DuplexSocket {
     this.mandatoryRouting = value;
   }
 
+  /**
+   * zeromq.js's connect(address, { routingId }) (ZMQ_CONNECT_ROUTING_ID): the peer at that
+   * endpoint is known by this id, whatever Identity it sends, and messages to it queue from now on.
+   */
+  connect(endpoint: string, options: { routingId?: string } = {}): void {
+    const { routingId } = options;
+    if (routingId !== undefined && (typeof routingId !== "string" || Buffer.byteLength(routingId) === 0 || Buffer.byteLength(routingId) > 255)) {
+      throw new ZmqError("EINVAL", `a connect routing id must be a string of 1 to 255 bytes, not ${JSON.stringify(routingId)}`, endpoint);
+    }
+    if (routingId !== undefined && this.byId.has(Buffer.from(routingId).toString("latin1"))) {
+      throw new ZmqError("EINVAL", `routing id ${JSON.stringify(routingId)} is already in use`, endpoint);
+    }
+    this.connectWith(endpoint, routingId === undefined ? undefined : Buffer.from(routingId));
+  }
+
+  protected pipeAdded(pipe: Pipe): void {
+    if (pipe.connectRoutingId === undefined) return;
+    pipe.routingId = pipe.connectRoutingId;
+    this.byId.set(pipe.connectRoutingId.toString("latin1"), pipe);
+  }
+
   protected pipeAttached(pipe: Pipe): void {
+    if (pipe.connectRoutingId !== undefined) return this.pipeAdded(pipe);
     const identity = pipe.session?.peerIdentity ?? Buffer.alloc(0);
     const usable = identity.length > 0 && identity[0] !== 0 && !this.byId.has(identity.toString("latin1"));
     pipe.routingId = usable ? Buffer.from(identity) : this.generateId();
@@ -41,7 +63,14 @@ export class Router extends DuplexSocket {
   }
 
   protected pipeDetached(pipe: Pipe): void {
+    // A connect-side pipe named by connect() outlives its connection: messages to it keep queuing.
+    if (pipe.connectRoutingId !== undefined && pipe.persistent) return;
     if (pipe.routingId !== undefined) this.byId.delete(pipe.routingId.toString("latin1"));
+  }
+
+  protected pipeRemoved(pipe: Pipe): void {
+    const id = pipe.connectRoutingId?.toString("latin1");
+    if (id !== undefined && this.byId.get(id) === pipe) this.byId.delete(id);
   }
 
   protected arrive(pipe: Pipe, frames: Buffer[]): void {
