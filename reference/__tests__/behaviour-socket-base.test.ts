@@ -526,3 +526,34 @@ describe("a busy await loop leaves the event loop running, as zeromq.js's does",
     expect(ranAt).toBeLessThanOrEqual(ref.MAX_SYNC_OPERATIONS + 1);
   });
 });
+
+describe("backlog (ZMQ_BACKLOG) is the bound endpoint's listen(2) backlog", () => {
+  /** Errors of `count` connects made in one go, before the event loop can accept any of them. */
+  async function refusedConnects(endpoint: string, count: number): Promise<string[]> {
+    const path = endpoint.slice("ipc://".length);
+    const outcomes = Array.from({ length: count }, () => {
+      const socket = net.createConnection({ path });
+      return new Promise<string>((resolve) => {
+        socket.once("connect", () => resolve("connected"));
+        socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error"));
+      }).finally(() => socket.destroy());
+    });
+    return (await within(Promise.all(outcomes), "every connect to settle")).filter((outcome) => outcome !== "connected");
+  }
+
+  test("100 by default, as libzmq: ten connects at once all get through", async () => {
+    const pull = fixture.track(new ref.Pull());
+    expect(pull.backlog).toBe(100);
+    await pull.bind(fixture.endpoint("roomy.sock"));
+    expect(await refusedConnects(fixture.endpoint("roomy.sock"), 10)).toEqual([]);
+  });
+
+  test("a backlog of 1 makes the kernel refuse some of ten connects made at once", async () => {
+    const pull = fixture.track(new ref.Pull({ backlog: 1 }));
+    await pull.bind(fixture.endpoint("tight.sock"));
+    const refused = await refusedConnects(fixture.endpoint("tight.sock"), 10);
+    expect(refused.length).toBeGreaterThan(0);
+    // Linux answers a full backlog with EAGAIN, the BSDs with ECONNREFUSED.
+    expect(refused.filter((code) => code !== "EAGAIN" && code !== "ECONNREFUSED")).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import * as ref from "../../reference";
-import { failure, syncFailure, text, within } from "./helpers/behaviour-env";
+import { failure, syncFailure, text, waitFor, within } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 
 /** The error codes of the socket state machines: EFSM, EAGAIN, EBUSY, EBADF. */
@@ -142,5 +142,43 @@ describe("after close", () => {
     push.close();
     await expect(within(receiving, "the receive to settle")).rejects.toHaveProperty("code");
     await expect(within(sending, "the send to settle")).rejects.toHaveProperty("code");
+  });
+});
+
+describe("readable and writable say whether receive() and send() would complete at once, as zeromq.js's", () => {
+  test("a fresh PUSH cannot send (no peer, no pipe); once connected its queue can take messages", () => {
+    const push = fixture.track(new ref.Push());
+    expect([push.readable, push.writable]).toEqual([false, false]);
+    push.connect(fixture.endpoint("nobody.sock"));
+    expect(push.writable).toBe(true);
+  });
+
+  test("a PULL is readable exactly while a message waits, and never writable", async () => {
+    const endpoint = fixture.endpoint("readable.sock");
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(endpoint);
+    const push = fixture.track(new ref.Push());
+    push.connect(endpoint);
+    expect([pull.readable, pull.writable]).toEqual([false, false]);
+    await push.send("waiting");
+    await waitFor(() => pull.readable, "the message to wait at the PULL");
+    expect(text(await within(pull.receive(), "the message"))).toEqual(["waiting"]);
+    expect(pull.readable).toBe(false);
+  });
+
+  test("a REQ is not writable while it awaits its reply; PUB, XSUB and ROUTER always are", async () => {
+    const req = fixture.track(new ref.Request());
+    req.connect(fixture.endpoint("rep.sock"));
+    expect(req.writable).toBe(true);
+    await within(req.send("question"), "the request queued");
+    expect(req.writable).toBe(false);
+    expect([new ref.Publisher(), new ref.XSubscriber(), new ref.Router()].map((socket) => fixture.track(socket).writable)).toEqual([true, true, true]);
+  });
+
+  test("a closed socket is neither", () => {
+    const dealer = fixture.track(new ref.Dealer());
+    dealer.connect(fixture.endpoint("x.sock"));
+    dealer.close();
+    expect([dealer.readable, dealer.writable]).toEqual([false, false]);
   });
 });

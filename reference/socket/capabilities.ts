@@ -24,6 +24,10 @@ export abstract class ReadableSocket extends Socket {
   protected route(_frames: Buffer[]): boolean {
     return true; // a read-only socket never sends data
   }
+
+  protected canSendNow(): boolean {
+    return false;
+  }
 }
 
 export abstract class DuplexSocket extends Socket {

@@ -31,6 +31,8 @@ export interface SocketOptions {
   heartbeatTimeToLive: number;
   /** ZMQ_HEARTBEAT_TIMEOUT in ms; 0 means heartbeatInterval. */
   heartbeatTimeout: number;
+  /** ZMQ_BACKLOG: connections the kernel queues on a bound endpoint before they are accepted (listen(2)). */
+  backlog: number;
 }
 
 export const DEFAULT_OPTIONS: Readonly<SocketOptions> = {
@@ -48,4 +50,5 @@ export const DEFAULT_OPTIONS: Readonly<SocketOptions> = {
   heartbeatInterval: 0,
   heartbeatTimeToLive: 0,
   heartbeatTimeout: 0,
+  backlog: 100,
 };

@@ -46,6 +46,7 @@ export abstract class Socket {
   heartbeatInterval = DEFAULT_OPTIONS.heartbeatInterval;
   heartbeatTimeToLive = DEFAULT_OPTIONS.heartbeatTimeToLive;
   heartbeatTimeout = DEFAULT_OPTIONS.heartbeatTimeout;
+  backlog = DEFAULT_OPTIONS.backlog;
 
   /** ZMQ_LAST_ENDPOINT: the endpoint of the last successful bind, as the kernel knows it. */
   lastEndpoint: string | null = null;
@@ -93,6 +94,16 @@ export abstract class Socket {
     return this.isClosed;
   }
 
+  /** Whether a send() now would complete at once (libzmq's ZMQ_EVENTS has ZMQ_POLLOUT), as zeromq.js's `writable`. */
+  get writable(): boolean {
+    return !this.isClosed && this.canSendNow();
+  }
+
+  /** Whether a message is waiting for receive() (ZMQ_POLLIN), as zeromq.js's `readable`. */
+  get readable(): boolean {
+    return !this.isClosed && this.exchange.queued > 0;
+  }
+
   // ---- endpoints ------------------------------------------------------------------------
 
   /**
@@ -135,10 +146,16 @@ export abstract class Socket {
   private async bindNow(endpoint: string): Promise<void> {
     const address = this.resolve(parseEndpoint(endpoint, "bind", this.platform));
     const sessions = new Set<ZmtpSession>();
-    const listener = await IpcListener.bind(address, endpoint, this.platform, (socket) => {
-      if (this.isClosed) return void socket.destroy();
-      sessions.add(this.startSession(socket));
-    });
+    const listener = await IpcListener.bind(
+      address,
+      endpoint,
+      this.platform,
+      (socket) => {
+        if (this.isClosed) return void socket.destroy();
+        sessions.add(this.startSession(socket));
+      },
+      this.backlog,
+    );
     if (this.isClosed) {
       listener.close();
       throw new ZmqError("EBADF", "socket closed during bind", endpoint);
@@ -307,6 +324,11 @@ export abstract class Socket {
   /** Turns a queued message into what receive() returns; undefined drops it. */
   protected take(_pipe: Pipe, frames: Buffer[]): Buffer[] | undefined {
     return frames;
+  }
+
+  /** Whether a message could be sent now: by default, when some pipe has room (PUSH, DEALER, PAIR). */
+  protected canSendNow(): boolean {
+    return this.pipes.some((pipe) => pipe.hasRoom);
   }
 
   /** A new pipe, before any connection: a connect-side one exists from connect() on (ROUTER names it). */

@@ -25,6 +25,11 @@ export class Reply extends DuplexSocket {
     return frames.slice(delimiter + 1);
   }
 
+  /** Only while a request waits for its reply. */
+  protected canSendNow(): boolean {
+    return this.pending !== undefined;
+  }
+
   protected route(frames: Buffer[]): boolean {
     const pending = this.pending;
     if (pending === undefined) throw new ZmqError("EFSM", "REP must receive a request before it replies");

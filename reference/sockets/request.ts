@@ -24,6 +24,11 @@ export class Request extends DuplexSocket {
     return this.awaiting === undefined ? new ZmqError("EFSM", "REQ must send a request before it receives") : undefined;
   }
 
+  /** Only while no reply is awaited. */
+  protected canSendNow(): boolean {
+    return this.awaiting === undefined && super.canSendNow();
+  }
+
   protected route(frames: Buffer[]): boolean {
     if (this.awaiting !== undefined) throw new ZmqError("EFSM", "REQ must receive the reply before sending again");
     const pipe = this.balancer.pick(this.pipes);

@@ -77,6 +77,11 @@ export class Router extends DuplexSocket {
     if (pipe.routingId !== undefined) this.enqueue(pipe, [pipe.routingId, ...frames]);
   }
 
+  /** Always, as libzmq's ROUTER: where a message goes is only known from its first frame. */
+  protected canSendNow(): boolean {
+    return true;
+  }
+
   protected route(frames: Buffer[]): boolean {
     const [id, ...body] = frames;
     const pipe = id === undefined ? undefined : this.byId.get(id.toString("latin1"));

@@ -45,6 +45,11 @@ export class XPublisher extends DuplexSocket {
     this.verbose = value;
   }
 
+  /** Always: a message no subscriber can take is dropped, never waited on (libzmq's PUB always has POLLOUT). */
+  protected canSendNow(): boolean {
+    return true;
+  }
+
   protected route(frames: Buffer[]): boolean {
     publish(this.pipes, frames);
     return true;

@@ -16,6 +16,11 @@ export class XSubscriber extends DuplexSocket {
     super("XSUB", options);
   }
 
+  /** Always: a subscription is kept whether or not a peer is there, and data goes to whoever can take it. */
+  protected canSendNow(): boolean {
+    return true;
+  }
+
   protected route(frames: Buffer[]): boolean {
     const subscription = subscriptionMessage(frames);
     if (subscription !== null) {

@@ -36,14 +36,21 @@ export class IpcListener {
     private readonly wildcardDir: string | undefined,
   ) {}
 
-  static async bind(address: IpcAddress, endpoint: string, platform: PlatformIpc, onConnection: (socket: net.Socket) => void): Promise<IpcListener> {
+  /** `backlog` is listen(2)'s: connections the kernel queues before we accept them (ZMQ_BACKLOG). */
+  static async bind(
+    address: IpcAddress,
+    endpoint: string,
+    platform: PlatformIpc,
+    onConnection: (socket: net.Socket) => void,
+    backlog: number,
+  ): Promise<IpcListener> {
     switch (address.kind) {
       case "abstract": {
-        const server = await listen(`\0${address.name}`, onConnection, endpoint);
+        const server = await listen(`\0${address.name}`, onConnection, endpoint, backlog);
         return new IpcListener(server, endpoint, undefined, undefined);
       }
       case "path": {
-        const { server, owned } = await bindPath(address.path, endpoint, platform, onConnection);
+        const { server, owned } = await bindPath(address.path, endpoint, platform, onConnection, backlog);
         return new IpcListener(server, endpoint, owned, undefined);
       }
       case "wildcard": {
@@ -58,7 +65,7 @@ export class IpcListener {
         }
         const { dir, socketPath } = makeWildcardDirectory(parent);
         try {
-          const { server, owned } = await bindPath(socketPath, endpoint, platform, onConnection);
+          const { server, owned } = await bindPath(socketPath, endpoint, platform, onConnection, backlog);
           return new IpcListener(server, `ipc://${socketPath}`, owned, dir);
         } catch (err) {
           fs.rmSync(dir, { recursive: true, force: true });
@@ -89,10 +96,11 @@ async function bindPath(
   endpoint: string,
   platform: PlatformIpc,
   onConnection: (socket: net.Socket) => void,
+  backlog: number,
 ): Promise<{ server: net.Server; owned: OwnedFile }> {
   refuseNonSocket(target, endpoint);
   const temporary = temporaryNameBeside(target, platform);
-  const server = await listen(temporary.name, onConnection, endpoint, temporary.cwd);
+  const server = await listen(temporary.name, onConnection, endpoint, backlog, temporary.cwd);
   const temporaryPath = temporary.cwd === undefined ? temporary.name : `${temporary.cwd}/${temporary.name}`;
   try {
     const stat = fs.lstatSync(temporaryPath);
@@ -176,7 +184,7 @@ function temporaryNameBeside(target: string, platform: PlatformIpc): { name: str
   return { name: randomName(16), cwd: prefix === "" ? "." : prefix };
 }
 
-function listen(address: string, onConnection: (socket: net.Socket) => void, endpoint: string, cwd?: string): Promise<net.Server> {
+function listen(address: string, onConnection: (socket: net.Socket) => void, endpoint: string, backlog: number, cwd?: string): Promise<net.Server> {
   return new Promise((resolve, reject) => {
     const server = net.createServer({ pauseOnConnect: false }, onConnection);
     // Node's message names the temporary listen path; the user knows only the endpoint.
@@ -189,7 +197,7 @@ function listen(address: string, onConnection: (socket: net.Socket) => void, end
       resolve(server);
     });
     if (cwd === undefined) {
-      server.listen(address);
+      server.listen(address, backlog);
       return;
     }
     // Node binds a pipe synchronously inside listen(), so the working directory is ours only for
@@ -197,7 +205,7 @@ function listen(address: string, onConnection: (socket: net.Socket) => void, end
     const previous = process.cwd();
     try {
       process.chdir(cwd);
-      server.listen(address);
+      server.listen(address, backlog);
     } catch (err) {
       reject(fromSystemError(err, endpoint));
     } finally {
