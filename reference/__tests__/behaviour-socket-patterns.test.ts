@@ -139,6 +139,16 @@ describe("REQ", () => {
     expect([twice.code, explain(twice)]).toEqual(["EFSM", "REQ must receive the reply before sending again"]);
   });
 
+  test("closing a REQ being iterated out of turn does not hide its EFSM", async () => {
+    const req = fixture.track(new ref.Request());
+    process.nextTick(() => req.close());
+    const iterating = (async () => {
+      for await (const _message of req) return "a message";
+      return "the end";
+    })();
+    expect((await failure(within(iterating, "the iteration to settle"))).code).toBe("EFSM");
+  });
+
   test("iterating a REQ that has sent nothing is the same EFSM as receive(), not a wait until close", async () => {
     const req = fixture.track(new ref.Request());
     const iterating = (async () => {

@@ -182,3 +182,21 @@ describe("readable and writable say whether receive() and send() would complete 
     expect([dealer.readable, dealer.writable]).toEqual([false, false]);
   });
 });
+
+describe("sockets are sealed, as zeromq.js's: a misspelt option is a TypeError, never an inert property", () => {
+  test("in the constructor", () => {
+    expect(() => new ref.Dealer({ sendTimout: 5 } as never)).toThrow(new TypeError("Cannot add property sendTimout, object is not extensible"));
+  });
+
+  test("set later", () => {
+    const dealer = fixture.track(new ref.Dealer());
+    expect(() => ((dealer as unknown as Record<string, unknown>).sendTimout = 5)).toThrow(TypeError);
+    dealer.sendTimeout = 5;
+    expect(dealer.sendTimeout).toBe(5);
+  });
+
+  test("ROUTER's and XPUB's own options are set from the constructor like the others", () => {
+    expect(fixture.track(new ref.Router({ mandatory: true })).mandatory).toBe(true);
+    expect(fixture.track(new ref.XPublisher({ verbosity: "allSubs" })).verbosity).toBe("allSubs");
+  });
+});

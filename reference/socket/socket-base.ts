@@ -81,13 +81,19 @@ export abstract class Socket {
     platform?: PlatformIpc,
   ) {
     this.platform = platform ?? platformIpc();
-    for (const [name, value] of Object.entries(options)) {
-      // A TypeError, as zeromq.js (whose sockets are sealed) throws for a property it does not have.
-      if (!(name in this)) throw new TypeError(`unknown socket option "${name}"`);
-      (this as Record<string, unknown>)[name] = value;
-    }
-    // Only a symbol-keyed option changes it, which the loop above never sees.
+    // Only a symbol-keyed option changes it, which the option assignment in seal() never sees.
     this.behaviour = behaviourOf(options);
+  }
+
+  /**
+   * Called last by each socket class's constructor (its own fields exist only once the base
+   * constructor has returned): seals the socket, as zeromq.js does, then sets the options. So a
+   * misspelt option, in the constructor or set later (`sock.sendTimout = 5`), is a TypeError
+   * ("Cannot add property sendTimout, object is not extensible") instead of an inert property.
+   */
+  protected seal(options: object = {}): void {
+    Object.seal(this);
+    for (const [name, value] of Object.entries(options)) (this as Record<string, unknown>)[name] = value;
   }
 
   get closed(): boolean {
@@ -305,7 +311,9 @@ export abstract class Socket {
       try {
         yield await this.receiveFrames();
       } catch (err) {
-        if (this.isClosed) return;
+        // Closing ends the iteration quietly; any other error (EFSM from a REQ out of turn) is the caller's.
+        const code = (err as ZmqError).code;
+        if (this.isClosed && (code === "EAGAIN" || code === "EBADF")) return;
         throw err;
       }
     }

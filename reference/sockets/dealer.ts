@@ -8,6 +8,7 @@ export class Dealer extends DuplexSocket {
 
   constructor(options?: Partial<SocketOptions>) {
     super("DEALER", options);
+    this.seal(options);
   }
 
   protected route(frames: Buffer[]): boolean {

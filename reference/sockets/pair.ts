@@ -6,6 +6,7 @@ import type { Pipe } from "../socket/pipe";
 export class Pair extends DuplexSocket {
   constructor(options?: Partial<SocketOptions>) {
     super("PAIR", options);
+    this.seal(options);
   }
 
   protected route(frames: Buffer[]): boolean {

@@ -11,6 +11,7 @@ import { publish, subscriptionMessage } from "../socket/publish";
 export class Publisher extends WritableSocket {
   constructor(options?: Partial<SocketOptions>) {
     super("PUB", options);
+    this.seal(options);
   }
 
   /** Always: a message no subscriber can take is dropped, never waited on (libzmq's PUB always has POLLOUT). */

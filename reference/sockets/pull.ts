@@ -5,5 +5,6 @@ import type { SocketOptions } from "../socket/options";
 export class Pull extends ReadableSocket {
   constructor(options?: Partial<SocketOptions>) {
     super("PULL", options);
+    this.seal(options);
   }
 }

@@ -9,6 +9,7 @@ export class Push extends WritableSocket {
 
   constructor(options?: Partial<SocketOptions>) {
     super("PUSH", options);
+    this.seal(options);
   }
 
   protected route(frames: Buffer[]): boolean {

@@ -12,6 +12,7 @@ export class Reply extends DuplexSocket {
 
   constructor(options?: Partial<SocketOptions>) {
     super("REP", options);
+    this.seal(options);
   }
 
   protected receiveOutOfTurn(): ZmqError | undefined {

@@ -18,6 +18,7 @@ export class Request extends DuplexSocket {
 
   constructor(options?: Partial<SocketOptions>) {
     super("REQ", options);
+    this.seal(options);
   }
 
   protected receiveOutOfTurn(): ZmqError | undefined {

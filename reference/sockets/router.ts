@@ -19,10 +19,8 @@ export class Router extends DuplexSocket {
   private mandatoryRouting = false;
 
   constructor(options: Partial<RouterOptions> = {}) {
-    // Set after super(): a subclass's fields are initialised only once the base constructor returns.
-    const { mandatory, ...common } = options;
-    super("ROUTER", common);
-    if (mandatory !== undefined) this.mandatoryRouting = mandatory;
+    super("ROUTER", options);
+    this.seal(options);
   }
 
   get mandatory(): boolean {

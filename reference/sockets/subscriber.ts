@@ -12,6 +12,7 @@ export class Subscriber extends ReadableSocket {
 
   constructor(options?: Partial<SocketOptions>) {
     super("SUB", options);
+    this.seal(options);
   }
 
   /** With no topic, subscribes to everything (the empty prefix), as zeromq.js does. */

@@ -30,10 +30,8 @@ export class XPublisher extends DuplexSocket {
   private verbose: XPublisherVerbosity = null;
 
   constructor(options: Partial<XPublisherOptions> = {}) {
-    // Set after super(): a subclass's fields are initialised only once the base constructor returns.
-    const { verbosity, ...common } = options;
-    super("XPUB", common);
-    if (verbosity !== undefined) this.verbosity = verbosity;
+    super("XPUB", options);
+    this.seal(options);
   }
 
   get verbosity(): XPublisherVerbosity {

@@ -14,6 +14,7 @@ export class XSubscriber extends DuplexSocket {
 
   constructor(options?: Partial<SocketOptions>) {
     super("XSUB", options);
+    this.seal(options);
   }
 
   /** Always: a subscription is kept whether or not a peer is there, and data goes to whoever can take it. */
