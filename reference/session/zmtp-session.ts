@@ -103,15 +103,22 @@ export class ZmtpSession {
     socket.on("end", () => this.close("connection closed by peer"));
     socket.on("close", () => this.onClosed("connection closed"));
     this.behaviour = options.behaviour ?? STANDARD_BEHAVIOUR;
+    // An established connection does not keep the process alive by itself (keepAlive() makes it).
+    socket.unref();
     // At once: libzmq sends part of its greeting and waits for ours, so waiting for its whole one deadlocks.
     if (this.behaviour.greetsAtOnce) socket.write(encodeGreeting());
     if (options.handshakeInterval > 0) {
-      this.handshakeTimer = setTimeout(() => this.close(`handshake not completed within ${options.handshakeInterval} ms`), options.handshakeInterval);
+      this.handshakeTimer = setTimeout(() => this.close(`handshake not completed within ${options.handshakeInterval} ms`), options.handshakeInterval).unref();
     }
   }
 
   get isActive(): boolean {
     return this.phase === "active";
+  }
+
+  /** Keeps the process alive until this connection ends: a closed socket lingering to write what it holds. */
+  keepAlive(): void {
+    this.socket.ref();
   }
 
   /** False while the kernel and Node buffers hold more than WRITE_HIGH_WATER bytes of ours. */
@@ -283,7 +290,7 @@ export class ZmtpSession {
       if (silence > timeout + interval) return this.close(`no traffic from peer for ${silence} ms (heartbeat)`);
       this.batcher.pushFrame(encodePing(ttl));
       this.scheduleFlush();
-    }, interval);
+    }, interval).unref();
   }
 
   /** Sends ERROR with a short reason, then ends the connection once it is written. */
@@ -299,7 +306,7 @@ export class ZmtpSession {
     clearTimeout(this.ttlTimer);
     this.ttlTimer = undefined;
     if (ttl <= 0) return;
-    this.ttlTimer = setTimeout(() => this.close(`no traffic from peer within its PING TTL of ${ttl} ms`), ttl);
+    this.ttlTimer = setTimeout(() => this.close(`no traffic from peer within its PING TTL of ${ttl} ms`), ttl).unref();
   }
 
   private onClosed(reason: string): void {

@@ -52,6 +52,11 @@ export class SendReceive {
   private receiver: Waiter<Buffer[]> | undefined;
   private sender: (Waiter<void> & { frames: Buffer[] }) | undefined;
   private readingPaused = false;
+  /**
+   * Holds the process open while a send or receive waits, as zeromq.js does (an idle socket does
+   * not: its handles are unref'd); a timed wait's own timer would, an untimed one has only this.
+   */
+  private keepAlive: NodeJS.Timeout | undefined;
   /** Calls resolved at once since the last one that waited or yielded (MAX_SYNC_OPERATIONS). */
   private syncOperations = 0;
 
@@ -87,10 +92,12 @@ export class SendReceive {
         if (timeout > 0) {
           sender.timer = setTimeout(() => {
             this.sender = undefined;
+            this.keepAliveWhileWaiting();
             reject(new ZmqError("EAGAIN", `send timed out after ${timeout} ms`));
           }, timeout);
         }
         this.sender = sender;
+        this.keepAliveWhileWaiting();
       });
     } catch (err) {
       return Promise.reject(err);
@@ -113,10 +120,12 @@ export class SendReceive {
       if (timeout > 0) {
         receiver.timer = setTimeout(() => {
           this.receiver = undefined;
+          this.keepAliveWhileWaiting();
           reject(new ZmqError("EAGAIN", `receive timed out after ${timeout} ms`));
         }, timeout);
       }
       this.receiver = receiver;
+      this.keepAliveWhileWaiting();
     });
   }
 
@@ -128,6 +137,7 @@ export class SendReceive {
       if (message !== undefined) {
         const receiver = this.receiver;
         this.receiver = undefined;
+        this.keepAliveWhileWaiting();
         clearTimeout(receiver.timer);
         this.syncOperations = 0;
         receiver.resolve(message);
@@ -149,14 +159,25 @@ export class SendReceive {
       routed = this.hooks.route(sender.frames);
     } catch (err) {
       this.sender = undefined;
+      this.keepAliveWhileWaiting();
       clearTimeout(sender.timer);
       return sender.reject(err as Error);
     }
     if (!routed) return;
     this.sender = undefined;
+    this.keepAliveWhileWaiting();
     clearTimeout(sender.timer);
     this.syncOperations = 0;
     sender.resolve();
+  }
+
+  private keepAliveWhileWaiting(): void {
+    const waiting = this.sender !== undefined || this.receiver !== undefined;
+    if (waiting && this.keepAlive === undefined) this.keepAlive = setInterval(() => undefined, 1 << 30);
+    if (!waiting && this.keepAlive !== undefined) {
+      clearInterval(this.keepAlive);
+      this.keepAlive = undefined;
+    }
   }
 
   /** A call that could complete at once: resolved now, or on the next turn after MAX_SYNC_OPERATIONS of them. */
@@ -170,8 +191,10 @@ export class SendReceive {
   close(error: () => Error): void {
     this.settle(this.receiver, error());
     this.receiver = undefined;
+    this.keepAliveWhileWaiting();
     this.settle(this.sender, error());
     this.sender = undefined;
+    this.keepAliveWhileWaiting();
   }
 
   private takeNext(): Buffer[] | undefined {

@@ -22,6 +22,8 @@ interface ConnectedEndpoint {
   readonly connecter: IpcConnecter;
   /** ZMQ_CONNECT_ROUTING_ID: the routing id a ROUTER gives this endpoint's peer. */
   readonly routingId: Buffer | undefined;
+  /** Closed with messages queued and its connection still to come: it connects to write them out (linger). */
+  lingerOnConnect?: boolean;
   pipe: Pipe | undefined;
   session: ZmtpSession | undefined;
 }
@@ -202,8 +204,9 @@ export abstract class Socket {
     if (this.connected.has(endpoint)) throw new ZmqError("EINVAL", "already connected to this endpoint", endpoint);
     const entry: ConnectedEndpoint = {
       connecter: new IpcConnecter(nodeSocketPath(address), this, (socket) => {
-        if (this.isClosed) return void socket.destroy();
+        if (this.isClosed && entry.lingerOnConnect !== true) return void socket.destroy();
         const session = this.startSession(socket);
+        if (entry.lingerOnConnect === true) session.keepAlive();
         entry.session = session;
         this.sessionEndpoints.set(session, entry);
       }),
@@ -248,6 +251,7 @@ export abstract class Socket {
     if (index >= 0) this.pipes.splice(index, 1);
     this.pipeRemoved(pipe);
     this.disconnectedLingering.set(session, pipe);
+    session.keepAlive();
     pipe.flush();
     this.endIfFlushed(session, pipe);
     if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
@@ -261,8 +265,21 @@ export abstract class Socket {
     }
     this.isClosed = true;
     for (const { listener } of this.bound.values()) listener.close();
-    for (const { connecter } of this.connected.values()) connecter.stop();
     const lingering = new Set<Pipe>();
+    for (const entry of this.connected.values()) {
+      const { connecter, session, pipe } = entry;
+      // Messages queued for a connection still to come are written once it comes, as libzmq
+      // lingers on them too (its close does not drop them): the connecter goes on until then, or
+      // until linger runs out. Between attempts nothing holds the process open for it.
+      if (this.linger !== 0 && pipe !== undefined && !pipe.isAttached && pipe.queued > 0) {
+        entry.lingerOnConnect = true;
+        lingering.add(pipe);
+        session?.keepAlive(); // connected, still in its handshake
+        if (this.linger > 0) setTimeout(() => this.endLingeringConnect(entry), this.linger).unref();
+        continue;
+      }
+      connecter.stop();
+    }
     for (const [session, pipe] of this.pipeBySession) {
       if (this.linger === 0) {
         session.close("socket closed");
@@ -272,6 +289,7 @@ export abstract class Socket {
       // kept, fed to the session on each drain, and the session ended once it is empty
       // (endIfFlushed), as libzmq lingers on the pipe and not only on the bytes already written.
       lingering.add(pipe);
+      session.keepAlive(); // until it has written what it holds, or linger runs out
       pipe.flush();
       this.endIfFlushed(session, pipe);
       if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
@@ -279,8 +297,8 @@ export abstract class Socket {
     for (const { sessions } of this.bound.values()) {
       for (const session of sessions) if (!this.pipeBySession.has(session)) session.close("socket closed");
     }
-    for (const { session } of this.connected.values()) {
-      if (session !== undefined && !this.pipeBySession.has(session)) session.close("socket closed");
+    for (const { session, lingerOnConnect } of this.connected.values()) {
+      if (session !== undefined && !this.pipeBySession.has(session) && lingerOnConnect !== true) session.close("socket closed");
     }
     // Endpoints disconnected earlier and still lingering: linger 0 at close ends them too.
     if (this.linger === 0) for (const session of [...this.disconnectedLingering.keys()]) session.close("socket closed");
@@ -289,6 +307,13 @@ export abstract class Socket {
     for (const pipe of this.pipes) if (!lingering.has(pipe)) pipe.discard();
     // EAGAIN, as zeromq.js: the call did not happen (EBADF is for calls made on a closed socket).
     this.exchange.close(() => new ZmqError("EAGAIN", "the socket was closed while the call waited"));
+  }
+
+  /** Linger ran out before a closed socket's queued connection came up, or after: what is left goes. */
+  private endLingeringConnect(entry: ConnectedEndpoint): void {
+    entry.connecter.stop();
+    entry.session?.close("linger expired");
+    entry.pipe?.discard();
   }
 
   // ---- sending and receiving -------------------------------------------------------------
@@ -411,6 +436,14 @@ export abstract class Socket {
     this.pipeBySession.set(session, pipe);
     if (this.exchange.paused) session.pause();
     this.pipeAttached(pipe);
+    if (this.isClosed) {
+      // A closed socket's lingering connection came up: it writes what was queued, then ends.
+      entry?.connecter.stop();
+      session.keepAlive();
+      pipe.flush();
+      this.endIfFlushed(session, pipe);
+      return;
+    }
     this.retrySend();
   }
 

@@ -75,5 +75,7 @@ export class IpcConnecter {
       this.timer = undefined;
       this.tryConnect();
     }, delay);
+    // Waiting to reconnect does not keep the process alive (nor does an idle socket: socket-base.ts).
+    this.timer.unref();
   }
 }

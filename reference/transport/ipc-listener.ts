@@ -191,6 +191,8 @@ function listen(address: string, onConnection: (socket: net.Socket) => void, end
     const onError = (err: NodeJS.ErrnoException) => reject(fromSystemError({ code: err.code, message: `cannot bind: ${err.code ?? err.message}` }, endpoint));
     server.once("error", onError);
     server.once("listening", () => {
+      // A bound endpoint does not keep the process alive by itself, as in zeromq.js (socket-base.ts).
+      server.unref();
       server.off("error", onError);
       // A listening server's later errors (EMFILE on accept) must not crash the process.
       server.on("error", () => undefined);
