@@ -200,3 +200,35 @@ describe("sockets are sealed, as zeromq.js's: a misspelt option is a TypeError, 
     expect(fixture.track(new ref.XPublisher({ verbosity: "allSubs" })).verbosity).toBe("allSubs");
   });
 });
+
+describe("option values are checked when set, as zeromq.js and libzmq check them", () => {
+  test.each([
+    ["linger", "x", "Option value must be a number"],
+    ["immediate", 1, "Option value must be a boolean"],
+    ["routingId", 5, "Option value must be a string or buffer"],
+    ["backlog", "10", "Option value must be a number"],
+  ])("%s = %j is a TypeError", (name, value, message) => {
+    const dealer = fixture.track(new ref.Dealer());
+    expect(() => ((dealer as unknown as Record<string, unknown>)[name] = value)).toThrow(new TypeError(message));
+    expect(() => new ref.Dealer({ [name]: value } as never)).toThrow(new TypeError(message));
+  });
+
+  test.each([
+    ["linger", -5],
+    ["sendHighWaterMark", -1],
+    ["handshakeInterval", -1],
+  ])("%s = %j is out of libzmq's range: EINVAL", (name, value) => {
+    const dealer = fixture.track(new ref.Dealer());
+    expect(syncFailure(() => ((dealer as unknown as Record<string, unknown>)[name] = value)).code).toBe("EINVAL");
+  });
+
+  test("a number is truncated to an integer, and a routing id may be a Buffer", () => {
+    const dealer = fixture.track(new ref.Dealer({ sendTimeout: 1.5, routingId: Buffer.from("ab") as never }));
+    expect([dealer.sendTimeout, dealer.routingId]).toEqual([1, "ab"]);
+  });
+
+  test("lastEndpoint is read-only", () => {
+    const pull = fixture.track(new ref.Pull());
+    expect(() => ((pull as unknown as { lastEndpoint: string }).lastEndpoint = "ipc://x")).toThrow(TypeError);
+  });
+});

@@ -1,3 +1,5 @@
+import { ZmqError } from "../errors";
+
 /**
  * Socket options, named as zeromq.js v6 names them, with libzmq's defaults. A scenario sets the
  * same option object on the reference and on zeromq.js.
@@ -33,6 +35,54 @@ export interface SocketOptions {
   heartbeatTimeout: number;
   /** ZMQ_BACKLOG: connections the kernel queues on a bound endpoint before they are accepted (listen(2)). */
   backlog: number;
+}
+
+/**
+ * What each option takes: a number (an integer, truncated as zeromq.js does) at least `min`, a
+ * boolean, or a routing id (a string or a Buffer of at most 255 bytes, or null). A value of the
+ * wrong type is a TypeError with zeromq.js's text; a number out of libzmq's range is EINVAL.
+ */
+type OptionKind = { readonly type: "number"; readonly min: number } | { readonly type: "boolean" } | { readonly type: "routing-id" };
+
+export const OPTION_KINDS: Readonly<Record<keyof SocketOptions, OptionKind>> = {
+  routingId: { type: "routing-id" },
+  linger: { type: "number", min: -1 },
+  immediate: { type: "boolean" },
+  reconnectInterval: { type: "number", min: -1 },
+  reconnectMaxInterval: { type: "number", min: 0 },
+  sendHighWaterMark: { type: "number", min: 0 },
+  receiveHighWaterMark: { type: "number", min: 0 },
+  sendTimeout: { type: "number", min: -1 },
+  receiveTimeout: { type: "number", min: -1 },
+  maxMessageSize: { type: "number", min: -1 },
+  handshakeInterval: { type: "number", min: 0 },
+  heartbeatInterval: { type: "number", min: 0 },
+  heartbeatTimeToLive: { type: "number", min: 0 },
+  heartbeatTimeout: { type: "number", min: 0 },
+  backlog: { type: "number", min: 0 },
+};
+
+/** The value an option is set to, checked as zeromq.js and libzmq check it. */
+export function checkedOption(name: keyof SocketOptions, value: unknown): SocketOptions[keyof SocketOptions] {
+  const kind = OPTION_KINDS[name];
+  switch (kind.type) {
+    case "number": {
+      if (typeof value !== "number") throw new TypeError("Option value must be a number");
+      const integer = Math.trunc(value);
+      if (!(integer >= kind.min)) throw new ZmqError("EINVAL", `${name} must be at least ${kind.min}, not ${value}`);
+      return integer;
+    }
+    case "boolean":
+      if (typeof value !== "boolean") throw new TypeError("Option value must be a boolean");
+      return value;
+    case "routing-id": {
+      if (value === null) return null;
+      if (typeof value !== "string" && !Buffer.isBuffer(value)) throw new TypeError("Option value must be a string or buffer");
+      const text = Buffer.isBuffer(value) ? value.toString("utf8") : value;
+      if (Buffer.byteLength(text) > 255) throw new ZmqError("EINVAL", `routingId is ${Buffer.byteLength(text)} bytes; at most 255`);
+      return text;
+    }
+  }
 }
 
 export const DEFAULT_OPTIONS: Readonly<SocketOptions> = {

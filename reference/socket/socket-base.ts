@@ -7,7 +7,7 @@ import { IpcListener } from "../transport/ipc-listener";
 import { ZmtpSession, type SessionEvents } from "../session/zmtp-session";
 import type { SocketTypeName } from "../zmtp";
 import type { MessageLike } from "./message";
-import { DEFAULT_OPTIONS, type SocketOptions } from "./options";
+import { DEFAULT_OPTIONS, OPTION_KINDS, checkedOption, type SocketOptions } from "./options";
 import { Pipe, type PipeOwner } from "./pipe";
 import { SendReceive } from "./send-receive";
 import type { Behaviour } from "../behaviour";
@@ -33,25 +33,32 @@ interface ConnectedEndpoint {
  * send/receive promises. A socket type decides only where a message goes (`route`) and what it
  * makes of what arrives (`arrive`, `take`), like libzmq's socket_base_t and its subclasses.
  */
-export abstract class Socket {
-  routingId: string | null = DEFAULT_OPTIONS.routingId;
-  linger = DEFAULT_OPTIONS.linger;
-  immediate = DEFAULT_OPTIONS.immediate;
-  reconnectInterval = DEFAULT_OPTIONS.reconnectInterval;
-  reconnectMaxInterval = DEFAULT_OPTIONS.reconnectMaxInterval;
-  sendHighWaterMark = DEFAULT_OPTIONS.sendHighWaterMark;
-  receiveHighWaterMark = DEFAULT_OPTIONS.receiveHighWaterMark;
-  sendTimeout = DEFAULT_OPTIONS.sendTimeout;
-  receiveTimeout = DEFAULT_OPTIONS.receiveTimeout;
-  maxMessageSize = DEFAULT_OPTIONS.maxMessageSize;
-  handshakeInterval = DEFAULT_OPTIONS.handshakeInterval;
-  heartbeatInterval = DEFAULT_OPTIONS.heartbeatInterval;
-  heartbeatTimeToLive = DEFAULT_OPTIONS.heartbeatTimeToLive;
-  heartbeatTimeout = DEFAULT_OPTIONS.heartbeatTimeout;
-  backlog = DEFAULT_OPTIONS.backlog;
+export abstract class Socket implements SocketOptions {
+  // The options are accessors on the prototype (installed below the class): each value is checked
+  // when set (checkedOption), and kept in `optionValues`.
+  declare routingId: string | null;
+  declare linger: number;
+  declare immediate: boolean;
+  declare reconnectInterval: number;
+  declare reconnectMaxInterval: number;
+  declare sendHighWaterMark: number;
+  declare receiveHighWaterMark: number;
+  declare sendTimeout: number;
+  declare receiveTimeout: number;
+  declare maxMessageSize: number;
+  declare handshakeInterval: number;
+  declare heartbeatInterval: number;
+  declare heartbeatTimeToLive: number;
+  declare heartbeatTimeout: number;
+  declare backlog: number;
+  private readonly optionValues: SocketOptions = { ...DEFAULT_OPTIONS };
 
-  /** ZMQ_LAST_ENDPOINT: the endpoint of the last successful bind, as the kernel knows it. */
-  lastEndpoint: string | null = null;
+  /** ZMQ_LAST_ENDPOINT: the endpoint of the last successful bind, as the kernel knows it (read-only). */
+  get lastEndpoint(): string | null {
+    return this.lastBound;
+  }
+
+  private lastBound: string | null = null;
 
   /** The pipes a message may be routed to: attached ones, and connect-side ones still waiting. */
   protected readonly pipes: Pipe[] = [];
@@ -176,7 +183,7 @@ export abstract class Socket {
       for (const session of previous.sessions) sessions.add(session);
     }
     this.bound.set(listener.endpoint, { listener, sessions });
-    this.lastEndpoint = listener.endpoint;
+    this.lastBound = listener.endpoint;
   }
 
   private async unbindNow(endpoint: string): Promise<void> {
@@ -525,3 +532,16 @@ export abstract class Socket {
 }
 
 const closedSocket = () => new ZmqError("EBADF", "socket is closed");
+
+for (const name of Object.keys(OPTION_KINDS) as Array<keyof SocketOptions>) {
+  Object.defineProperty(Socket.prototype, name, {
+    get(this: { optionValues: SocketOptions }) {
+      return this.optionValues[name];
+    },
+    set(this: { optionValues: SocketOptions }, value: unknown) {
+      (this.optionValues as unknown as Record<string, unknown>)[name] = checkedOption(name, value);
+    },
+    enumerable: true,
+    configurable: false,
+  });
+}
