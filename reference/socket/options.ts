@@ -102,3 +102,22 @@ export const DEFAULT_OPTIONS: Readonly<SocketOptions> = {
   heartbeatTimeout: 0,
   backlog: 100,
 };
+
+/**
+ * Installs each option as an accessor on a socket class's prototype: reading gives the stored
+ * value, setting checks it first (checkedOption). The values live in the instance's `optionValues`.
+ */
+export function defineOptionAccessors(prototype: object): void {
+  for (const name of Object.keys(OPTION_KINDS) as Array<keyof SocketOptions>) {
+    Object.defineProperty(prototype, name, {
+      get(this: { optionValues: SocketOptions }) {
+        return this.optionValues[name];
+      },
+      set(this: { optionValues: SocketOptions }, value: unknown) {
+        (this.optionValues as unknown as Record<string, unknown>)[name] = checkedOption(name, value);
+      },
+      enumerable: true,
+      configurable: false,
+    });
+  }
+}

@@ -7,7 +7,7 @@ import { IpcListener } from "../transport/ipc-listener";
 import { ZmtpSession, type SessionEvents } from "../session/zmtp-session";
 import type { SocketTypeName } from "../zmtp";
 import type { MessageLike } from "./message";
-import { DEFAULT_OPTIONS, OPTION_KINDS, checkedOption, type SocketOptions } from "./options";
+import { DEFAULT_OPTIONS, defineOptionAccessors, type SocketOptions } from "./options";
 import { Pipe, type PipeOwner } from "./pipe";
 import { SendReceive } from "./send-receive";
 import type { Behaviour } from "../behaviour";
@@ -34,8 +34,8 @@ interface ConnectedEndpoint {
  * makes of what arrives (`arrive`, `take`), like libzmq's socket_base_t and its subclasses.
  */
 export abstract class Socket implements SocketOptions {
-  // The options are accessors on the prototype (installed below the class): each value is checked
-  // when set (checkedOption), and kept in `optionValues`.
+  // The options are accessors on the prototype (defineOptionAccessors, below the class): each value
+  // is checked when set, and kept in `optionValues`.
   declare routingId: string | null;
   declare linger: number;
   declare immediate: boolean;
@@ -533,15 +533,4 @@ export abstract class Socket implements SocketOptions {
 
 const closedSocket = () => new ZmqError("EBADF", "socket is closed");
 
-for (const name of Object.keys(OPTION_KINDS) as Array<keyof SocketOptions>) {
-  Object.defineProperty(Socket.prototype, name, {
-    get(this: { optionValues: SocketOptions }) {
-      return this.optionValues[name];
-    },
-    set(this: { optionValues: SocketOptions }, value: unknown) {
-      (this.optionValues as unknown as Record<string, unknown>)[name] = checkedOption(name, value);
-    },
-    enumerable: true,
-    configurable: false,
-  });
-}
+defineOptionAccessors(Socket.prototype);
