@@ -8,7 +8,8 @@ import { mergeReports } from "../../report/merge-reports";
 import { buildReport, type PlatformEntry, type Report } from "../../report/report-json";
 import { gateVerdict } from "../../report/gate-verdict";
 import { writeReports } from "../../report/write-reports";
-import { killLeftoverProcesses, processesNow } from "../../runner/leftover-processes";
+import { endLeftoverProcesses, processesNow } from "../../runner/leftover-processes";
+import { timeoutMultiplier } from "../../runner/limits";
 import type { ResultRow } from "../../runner/result";
 import type { RunRequest } from "../../runner/run-request";
 import { checkImplementationRequest, requestedIds } from "../implementations";
@@ -135,9 +136,12 @@ function endEarlyHandlers(partialReport: () => Report, out: string): { remove():
     } catch (err) {
       written = `the partial reports could not be written: ${(err as Error)?.message ?? String(err)}`;
     }
-    const leftover = killLeftoverProcesses(processesBefore, [])?.sentence;
-    process.stderr.write(`\n${why}\n${leftover === undefined ? "" : `${leftover}\n`}${written}\n`);
-    process.exit(2);
+    // Killed, then waited for (bounded): a process still dying when the CLI has exited would be
+    // one the caller finds running. A second Ctrl-C meanwhile ends the CLI at once (Node's default).
+    void endLeftoverProcesses(processesBefore, [], timeoutMultiplier()).then((leftover) => {
+      process.stderr.write(`\n${why}\n${leftover === undefined ? "" : `${leftover}\n`}${written}\n`);
+      process.exit(2);
+    });
   };
   const interrupted = (signal: NodeJS.Signals) => endEarly(`interrupted (${signal})`);
   const crashed = (err: unknown) => endEarly(`harness crashed: ${(err as Error)?.stack ?? String(err)}`);
