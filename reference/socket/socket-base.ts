@@ -3,7 +3,6 @@ import { ZmqError } from "../errors";
 import { checkEndpointSyntax, nodeSocketPath, parseEndpoint, type IpcAddress } from "../endpoint/parse-endpoint";
 import { platformIpc, type PlatformIpc } from "../endpoint/platform-limits";
 import { IpcConnecter } from "../transport/ipc-connecter";
-import { IpcListener } from "../transport/ipc-listener";
 import { ZmtpSession, type SessionEvents } from "../session/zmtp-session";
 import type { SocketTypeName } from "../zmtp";
 import type { MessageLike } from "./message";
@@ -12,11 +11,8 @@ import { Pipe, type PipeOwner } from "./pipe";
 import { SendReceive } from "./send-receive";
 import type { Behaviour } from "../behaviour";
 import { behaviourOf } from "../testing/faults";
-
-interface BoundEndpoint {
-  readonly listener: IpcListener;
-  readonly sessions: Set<ZmtpSession>;
-}
+import { BoundEndpoints } from "./bound-endpoints";
+import { EndpointCallGate } from "./endpoint-call-gate";
 
 interface ConnectedEndpoint {
   readonly connecter: IpcConnecter;
@@ -55,15 +51,13 @@ export abstract class Socket implements SocketOptions {
 
   /** ZMQ_LAST_ENDPOINT: the endpoint of the last successful bind, as the kernel knows it (read-only). */
   get lastEndpoint(): string | null {
-    return this.lastBound;
+    return this.bound.lastEndpoint;
   }
-
-  private lastBound: string | null = null;
 
   /** The pipes a message may be routed to: attached ones, and connect-side ones still waiting. */
   protected readonly pipes: Pipe[] = [];
   private readonly pipeBySession = new Map<ZmtpSession, Pipe>();
-  private readonly bound = new Map<string, BoundEndpoint>();
+  private readonly bound = new BoundEndpoints();
   private readonly connected = new Map<string, ConnectedEndpoint>();
   /** The send and receive calls, and what has arrived for receive(). */
   private readonly exchange = new SendReceive(
@@ -127,74 +121,37 @@ export abstract class Socket implements SocketOptions {
    */
   bind(endpoint: string): Promise<void> {
     this.assertOpen();
-    this.assertNotBlocked();
-    return this.blocking(this.bindNow(endpoint));
+    this.endpointCalls.assertIdle();
+    return this.endpointCalls.run(this.bindNow(endpoint));
   }
 
   /** Takes the endpoint as bound, or for a wildcard the value of lastEndpoint ("ipc://*" itself is ENOENT). */
   unbind(endpoint: string): Promise<void> {
     this.assertOpen();
-    this.assertNotBlocked();
-    return this.blocking(this.unbindNow(endpoint));
+    this.endpointCalls.assertIdle();
+    return this.endpointCalls.run(this.unbindNow(endpoint));
   }
 
-  /** A bind or unbind under way, if any. */
-  private endpointCall: Promise<void> | undefined;
-  /** close() was called while it ran. */
-  private closeWhenSettled = false;
+  private readonly endpointCalls = new EndpointCallGate(() => this.close());
 
-  private blocking(call: Promise<void>): Promise<void> {
-    const settled = call.finally(() => {
-      this.endpointCall = undefined;
-      if (this.closeWhenSettled) this.close();
-    });
-    this.endpointCall = settled;
-    return settled;
-  }
-
-  private assertNotBlocked(): void {
-    if (this.endpointCall !== undefined) {
-      throw new ZmqError("EBUSY", "a bind or unbind is under way", undefined, "Socket is blocked by a bind or unbind operation");
-    }
-  }
-
+  /** async: a malformed endpoint rejects the promise, as in zeromq.js, rather than throwing. */
   private async bindNow(endpoint: string): Promise<void> {
-    const address = this.resolve(parseEndpoint(endpoint, "bind", this.platform));
-    const sessions = new Set<ZmtpSession>();
-    const listener = await IpcListener.bind(
-      address,
+    return this.bound.bind({
+      address: this.resolve(parseEndpoint(endpoint, "bind", this.platform)),
       endpoint,
-      this.platform,
-      (socket) => {
-        if (this.isClosed) return void socket.destroy();
-        sessions.add(this.startSession(socket));
-      },
-      this.backlog,
-    );
-    if (this.isClosed) {
-      listener.close();
-      throw new ZmqError("EBADF", "socket closed during bind", endpoint);
-    }
-    const previous = this.bound.get(listener.endpoint);
-    if (previous !== undefined) {
-      // The same path bound again (libzmq allows it): the new socket file replaced ours, so the old
-      // listener can never be reached again. Close it rather than leak it; keep its connections.
-      previous.listener.close();
-      for (const session of previous.sessions) sessions.add(session);
-    }
-    this.bound.set(listener.endpoint, { listener, sessions });
-    this.lastBound = listener.endpoint;
+      platform: this.platform,
+      backlog: this.backlog,
+      accept: (socket) => (this.isClosed ? undefined : this.startSession(socket)),
+      isClosed: () => this.isClosed,
+    });
   }
 
   private async unbindNow(endpoint: string): Promise<void> {
     // A malformed endpoint is EINVAL or EPROTONOSUPPORT, not "not bound" (libzmq's term_endpoint).
     checkEndpointSyntax(endpoint);
-    const entry = this.bound.get(endpoint);
-    if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not bound by this socket", endpoint);
-    this.bound.delete(endpoint);
-    entry.listener.close();
+    const accepted = this.bound.unbind(endpoint);
     if (!this.behaviour.unbindClosesAccepted) return;
-    for (const session of entry.sessions) session.close("endpoint unbound");
+    for (const session of accepted) session.close("endpoint unbound");
   }
 
   /** Returns at once: the connection is made (and remade) in the background. */
@@ -205,7 +162,7 @@ export abstract class Socket implements SocketOptions {
   /** connect(), with the routing id a ROUTER gives the peer at this endpoint (zeromq.js's connect options). */
   protected connectWith(endpoint: string, routingId: Buffer | undefined): void {
     this.assertOpen();
-    this.assertNotBlocked();
+    this.endpointCalls.assertIdle();
     const address = this.resolve(parseEndpoint(endpoint, "connect", this.platform));
     if (address.kind === "wildcard") throw new ZmqError("EINVAL", "cannot connect to a wildcard", endpoint);
     if (this.connected.has(endpoint)) throw new ZmqError("EINVAL", "already connected to this endpoint", endpoint);
@@ -230,7 +187,7 @@ export abstract class Socket implements SocketOptions {
 
   disconnect(endpoint: string): void {
     this.assertOpen();
-    this.assertNotBlocked();
+    this.endpointCalls.assertIdle();
     checkEndpointSyntax(endpoint);
     const entry = this.connected.get(endpoint);
     if (entry === undefined) throw new ZmqError("ENOENT", "endpoint is not connected", endpoint);
@@ -258,20 +215,25 @@ export abstract class Socket implements SocketOptions {
     if (index >= 0) this.pipes.splice(index, 1);
     this.pipeRemoved(pipe);
     this.disconnectedLingering.set(session, pipe);
+    this.lingerOn(session, pipe);
+  }
+
+  /**
+   * ZMQ_LINGER on one connection: the session stays open (and holds the process) until it has
+   * written what its pipe holds, then hangs up; linger > 0 bounds that, unless `bounded` is false
+   * (a timer set earlier bounds it already).
+   */
+  private lingerOn(session: ZmtpSession, pipe: Pipe, bounded = true): void {
     session.keepAlive();
     pipe.flush();
     this.endIfFlushed(session, pipe);
-    if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
+    if (bounded && this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
   }
 
   close(): void {
-    if (this.isClosed) return;
-    if (this.endpointCall !== undefined) {
-      this.closeWhenSettled = true;
-      return;
-    }
+    if (this.isClosed || this.endpointCalls.deferClose()) return;
     this.isClosed = true;
-    for (const { listener } of this.bound.values()) listener.close();
+    this.bound.stopListening();
     const lingering = new Set<Pipe>();
     for (const entry of this.connected.values()) {
       const { connecter, session, pipe } = entry;
@@ -296,20 +258,14 @@ export abstract class Socket implements SocketOptions {
       // kept, fed to the session on each drain, and the session ended once it is empty
       // (endIfFlushed), as libzmq lingers on the pipe and not only on the bytes already written.
       lingering.add(pipe);
-      session.keepAlive(); // until it has written what it holds, or linger runs out
-      pipe.flush();
-      this.endIfFlushed(session, pipe);
-      if (this.linger > 0) setTimeout(() => session.close("linger expired"), this.linger).unref();
+      this.lingerOn(session, pipe);
     }
-    for (const { sessions } of this.bound.values()) {
-      for (const session of sessions) if (!this.pipeBySession.has(session)) session.close("socket closed");
-    }
+    for (const session of this.bound.release()) if (!this.pipeBySession.has(session)) session.close("socket closed");
     for (const { session, lingerOnConnect } of this.connected.values()) {
       if (session !== undefined && !this.pipeBySession.has(session) && lingerOnConnect !== true) session.close("socket closed");
     }
     // Endpoints disconnected earlier and still lingering: linger 0 at close ends them too.
     if (this.linger === 0) for (const session of [...this.disconnectedLingering.keys()]) session.close("socket closed");
-    this.bound.clear();
     this.connected.clear();
     for (const pipe of this.pipes) if (!lingering.has(pipe)) pipe.discard();
     // EAGAIN, as zeromq.js: the call did not happen (EBADF is for calls made on a closed socket).
@@ -446,16 +402,14 @@ export abstract class Socket implements SocketOptions {
     if (this.isClosed) {
       // A closed socket's lingering connection came up: it writes what was queued, then ends.
       entry?.connecter.stop();
-      session.keepAlive();
-      pipe.flush();
-      this.endIfFlushed(session, pipe);
+      this.lingerOn(session, pipe, false); // endLingeringConnect's timer, set at close, bounds it
       return;
     }
     this.retrySend();
   }
 
   private onSessionClosed(session: ZmtpSession): void {
-    for (const { sessions } of this.bound.values()) sessions.delete(session);
+    this.bound.forget(session);
     const lingering = this.disconnectedLingering.get(session);
     if (lingering !== undefined) {
       // A disconnected endpoint's connection is gone (all written, linger expired, peer left): so is its queue.
