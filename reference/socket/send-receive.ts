@@ -90,11 +90,7 @@ export class SendReceive {
       return new Promise<void>((resolve, reject) => {
         const sender = { frames, resolve, reject, timer: undefined as NodeJS.Timeout | undefined };
         if (timeout > 0) {
-          sender.timer = setTimeout(() => {
-            this.sender = undefined;
-            this.keepAliveWhileWaiting();
-            reject(new ZmqError("EAGAIN", `send timed out after ${timeout} ms`));
-          }, timeout);
+          sender.timer = setTimeout(() => this.takeSender()?.reject(new ZmqError("EAGAIN", `send timed out after ${timeout} ms`)), timeout);
         }
         this.sender = sender;
         this.keepAliveWhileWaiting();
@@ -118,11 +114,7 @@ export class SendReceive {
     return new Promise<Buffer[]>((resolve, reject) => {
       const receiver: Waiter<Buffer[]> = { resolve, reject };
       if (timeout > 0) {
-        receiver.timer = setTimeout(() => {
-          this.receiver = undefined;
-          this.keepAliveWhileWaiting();
-          reject(new ZmqError("EAGAIN", `receive timed out after ${timeout} ms`));
-        }, timeout);
+        receiver.timer = setTimeout(() => this.takeReceiver()?.reject(new ZmqError("EAGAIN", `receive timed out after ${timeout} ms`)), timeout);
       }
       this.receiver = receiver;
       this.keepAliveWhileWaiting();
@@ -135,12 +127,8 @@ export class SendReceive {
     if (this.receiver !== undefined) {
       const message = this.takeNext();
       if (message !== undefined) {
-        const receiver = this.receiver;
-        this.receiver = undefined;
-        this.keepAliveWhileWaiting();
-        clearTimeout(receiver.timer);
         this.syncOperations = 0;
-        receiver.resolve(message);
+        this.takeReceiver()?.resolve(message);
       }
     }
     const highWaterMark = this.limits.receiveHighWaterMark;
@@ -158,17 +146,31 @@ export class SendReceive {
     try {
       routed = this.hooks.route(sender.frames);
     } catch (err) {
-      this.sender = undefined;
-      this.keepAliveWhileWaiting();
-      clearTimeout(sender.timer);
-      return sender.reject(err as Error);
+      return this.takeSender()?.reject(err as Error);
     }
     if (!routed) return;
-    this.sender = undefined;
-    this.keepAliveWhileWaiting();
-    clearTimeout(sender.timer);
     this.syncOperations = 0;
-    sender.resolve();
+    this.takeSender()?.resolve();
+  }
+
+  /** The waiting send, which stops waiting: its timer and its hold on the process end. */
+  private takeSender(): Waiter<void> | undefined {
+    const sender = this.sender;
+    this.sender = undefined;
+    return this.stopWaiting(sender);
+  }
+
+  /** The waiting receive, which stops waiting, as takeSender. */
+  private takeReceiver(): Waiter<Buffer[]> | undefined {
+    const receiver = this.receiver;
+    this.receiver = undefined;
+    return this.stopWaiting(receiver);
+  }
+
+  private stopWaiting<T>(waiter: Waiter<T> | undefined): Waiter<T> | undefined {
+    if (waiter !== undefined) clearTimeout(waiter.timer);
+    this.keepAliveWhileWaiting();
+    return waiter;
   }
 
   private keepAliveWhileWaiting(): void {
@@ -189,12 +191,8 @@ export class SendReceive {
 
   /** The socket closed: the waiting send and receive fail with `error()`. */
   close(error: () => Error): void {
-    this.settle(this.receiver, error());
-    this.receiver = undefined;
-    this.keepAliveWhileWaiting();
-    this.settle(this.sender, error());
-    this.sender = undefined;
-    this.keepAliveWhileWaiting();
+    this.takeReceiver()?.reject(error());
+    this.takeSender()?.reject(error());
   }
 
   private takeNext(): Buffer[] | undefined {
@@ -208,11 +206,5 @@ export class SendReceive {
       const message = this.hooks.take(next.pipe, next.frames);
       if (message !== undefined) return message;
     }
-  }
-
-  private settle(waiter: Waiter<void> | Waiter<Buffer[]> | undefined, err: Error): void {
-    if (waiter === undefined) return;
-    clearTimeout(waiter.timer);
-    waiter.reject(err);
   }
 }
