@@ -76,6 +76,14 @@ describe("error texts name what was wrong", () => {
     expect([err.code, explain(err)]).toEqual(["ENOENT", `endpoint is not connected: ${endpoint}`]);
   });
 
+  test('send() without a message: a TypeError thrown at once, even on a closed socket, as in zeromq.js (not the text "undefined" sent)', () => {
+    const push = fixture.track(new ref.Push());
+    const missing = () => (push.send as (message?: unknown) => Promise<void>)();
+    expect(missing).toThrow(new TypeError("Message must be present"));
+    push.close();
+    expect(missing).toThrow(new TypeError("Message must be present"));
+  });
+
   test("a second send or receive while one waits: EBUSY thrown at once, saying which, as in zeromq.js", () => {
     const dealer = fixture.track(new ref.Dealer({ immediate: true }));
     dealer.send("waits: no peer").catch(() => undefined);

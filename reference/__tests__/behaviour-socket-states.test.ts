@@ -231,4 +231,13 @@ describe("option values are checked when set, as zeromq.js and libzmq check them
     const pull = fixture.track(new ref.Pull());
     expect(() => ((pull as unknown as { lastEndpoint: string }).lastEndpoint = "ipc://x")).toThrow(TypeError);
   });
+
+  test("securityMechanism is null (the NULL mechanism, the only one the reference speaks) and read-only, in the constructor too", () => {
+    const pull = fixture.track(new ref.Pull());
+    expect(pull.securityMechanism).toBeNull();
+    expect(() => ((pull as unknown as { securityMechanism: string }).securityMechanism = "plain")).toThrow(
+      /Cannot set property securityMechanism of .* which has only a getter/,
+    );
+    expect(() => new ref.Pull({ securityMechanism: "plain" } as never)).toThrow(/Cannot set property securityMechanism/);
+  });
 });

@@ -54,6 +54,11 @@ export abstract class Socket implements SocketOptions {
     return this.bound.lastEndpoint;
   }
 
+  /** ZMQ_MECHANISM, as zeromq.js names it (read-only): null is the NULL mechanism, the only one the reference speaks. */
+  get securityMechanism(): null {
+    return null;
+  }
+
   /** The pipes a message may be routed to: attached ones, and connect-side ones still waiting. */
   protected readonly pipes: Pipe[] = [];
   private readonly pipeBySession = new Map<ZmtpSession, Pipe>();
@@ -283,6 +288,8 @@ export abstract class Socket implements SocketOptions {
 
   /** On a closed socket every call throws EBADF at once, as in zeromq.js. */
   protected sendFrames(message: MessageLike | MessageLike[]): Promise<void> {
+    // Checked first, as zeromq.js checks its arguments: String(undefined) would send "undefined".
+    if (message === undefined) throw new TypeError("Message must be present");
     this.assertOpen();
     return this.exchange.send(message);
   }
