@@ -564,4 +564,10 @@ describe("backlog (ZMQ_BACKLOG) is the bound endpoint's listen(2) backlog", () =
     // Linux answers a full backlog with EAGAIN, the BSDs with ECONNREFUSED.
     expect(refused.filter((code) => code !== "EAGAIN" && code !== "ECONNREFUSED")).toEqual([]);
   });
+
+  test("a backlog of 0 is the smallest queue, not Node's default of 511", async () => {
+    const pull = fixture.track(new ref.Pull({ backlog: 0 }));
+    await pull.bind(fixture.endpoint("smallest.sock"));
+    expect((await refusedConnects(fixture.endpoint("smallest.sock"), 10)).length).toBeGreaterThan(0);
+  });
 });

@@ -184,7 +184,9 @@ function temporaryNameBeside(target: string, platform: PlatformIpc): { name: str
   return { name: randomName(16), cwd: prefix === "" ? "." : prefix };
 }
 
-function listen(address: string, onConnection: (socket: net.Socket) => void, endpoint: string, backlog: number, cwd?: string): Promise<net.Server> {
+function listen(address: string, onConnection: (socket: net.Socket) => void, endpoint: string, requestedBacklog: number, cwd?: string): Promise<net.Server> {
+  // Node reads a backlog of 0 as "its default" (511): 1 is the nearest to libzmq's listen(fd, 0) it allows.
+  const backlog = Math.max(1, requestedBacklog);
   return new Promise((resolve, reject) => {
     const server = net.createServer({ pauseOnConnect: false }, onConnection);
     // Node's message names the temporary listen path; the user knows only the endpoint.
