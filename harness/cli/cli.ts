@@ -12,6 +12,7 @@ import { LEVELS, type Scenario } from "../model/scenario";
 import type { Report } from "../report/report-json";
 import { gateVerdict } from "../report/gate-verdict";
 import { mergeReports } from "../report/merge-reports";
+import { diffAsMarkdown, diffAsText, diffReports } from "../report/report-diff";
 import { readReportFile } from "../report/validate-report";
 import { writeReports } from "../report/write-reports";
 import { NODE_RUNTIME_MAJORS, runtimePlatformId } from "../platforms/node-runtimes";
@@ -45,6 +46,7 @@ const OPTIONS = {
   repeat: { type: "string" },
   request: { type: "string" },
   json: { type: "boolean" },
+  markdown: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -63,6 +65,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   gate: RUN,
   "update-expectations": [...RUN, "from", "write"],
   report: ["out", "expect"],
+  diff: ["markdown"],
 };
 
 /** Flags that take a comma-separated list: one that names nothing ("", ",") is a mistake, never "everything". */
@@ -114,7 +117,7 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (COMMAND_FLAGS[name] === undefined) throw new UsageError(`unknown command "${name}" (try --help)`);
-  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: name === "report" });
+  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: name === "report" || name === "diff" });
   if (values.help) {
     say(commandHelp(name));
     return 0;
@@ -183,6 +186,14 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
       const written = writeExpectationsFromReport(report, implementationId, target(implementationId));
       say(`wrote ${written.entries} expectations for ${implementationId} to ${written.file}`);
       return 0;
+    }
+    case "diff": {
+      if (positionals.length !== 2) throw new UsageError(`diff needs two report.json files, the older first (got ${positionals.length})`);
+      const [olderFile, newerFile] = positionals;
+      const diff = diffReports(readReport(olderFile), readReport(newerFile));
+      const render = values.markdown ? diffAsMarkdown : diffAsText;
+      for (const line of render(diff, olderFile, newerFile)) say(line);
+      return diff.counts.regression > 0 ? 1 : 0;
     }
     case "report": {
       if (positionals.length === 0) throw new UsageError("report needs one or more report.json files");

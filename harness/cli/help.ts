@@ -15,6 +15,7 @@ Commands:
   gate                  run, then fail (exit 1) on results the expectations do not expect
   update-expectations   write an implementation's expectations file from a run
   report                merge report.json files (platforms, CI shards) and write the reports
+  diff                  what changed between two runs' report.json: regressions, fixes, new cells
 
 Run 'zmq-ipc-conformance <command> --help' for a command's options.
 Exit codes: 0 nothing unexpected, 1 unexpected results, 2 usage/harness/driver/environment error.`;
@@ -78,6 +79,15 @@ Merges reports (several platforms, or CI shards) into one matrix, writes the fou
 exits as the gate does: 0 nothing unexpected, 1 unexpected results, 2 errors or platforms not run.
   --out DIR                   where the merged reports go (default: ./out)
   --expect FILE               judge the merged rows by this expectations file (repeatable)`,
+  diff: `Usage: zmq-ipc-conformance diff [--markdown] OLDER/report.json NEWER/report.json
+
+Compares two runs cell by cell (scenario x implementation x platform), grouped by implementation
+and platform: regressions (passed before, now fails, misses a SHOULD, times out, errs or flakes),
+fixes (failed before, now passes), cells no longer run (passed before, now unsupported or
+skipped), other changes of outcome, new cells and removed cells. Expectations do not matter here:
+an expected failure that used to pass is still a regression.
+Exit codes: 0 no regression, 1 at least one regression, 2 a file that is not a report.
+  --markdown                  print Markdown (a summary line and a table) for a pull request comment`,
 };
 
 export function commandHelp(command: string): string {
