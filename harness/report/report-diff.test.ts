@@ -80,6 +80,17 @@ test("a version that changed between the reports is said", () => {
   expect(diffAsText(diff, "a", "b")).toContain("  version: reference 0.1.0 -> 0.2.0");
 });
 
+test("a run against a repeated run of the same outcomes: nothing changed (pass is pass 5; flaky with the same outcomes stays flaky)", () => {
+  const single = report([row({ scenario: "a.one" }), failing("a.two")]);
+  const repeated = report([
+    row({ scenario: "a.one", repeat: { runs: 5, outcomes: { pass: 5 } } }),
+    failing("a.two", "expected EINVAL, observed success", { repeat: { runs: 5, outcomes: { fail: 5 } } }),
+  ]);
+  expect(diffReports(single, repeated).cells).toEqual([]);
+  const flaky = (pass: number) => report([row({ scenario: "a.one", outcome: "fail", repeat: { runs: 5, outcomes: { pass, fail: 5 - pass } } })]);
+  expect(diffReports(flaky(4), flaky(2)).cells).toEqual([]);
+});
+
 test("two identical reports: nothing listed, zero of everything", () => {
   const rows = [row({ scenario: "a.one" }), failing("a.two")];
   const diff = diffReports(report(rows), report(rows));

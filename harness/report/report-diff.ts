@@ -50,9 +50,12 @@ const NOT_RUN = new Set(["unsupported", "skipped"]);
 const passes = (row: ResultRow) => outcomesSeen(row).every((o) => o === "pass");
 const notRun = (row: ResultRow) => outcomesSeen(row).every((o) => NOT_RUN.has(o));
 
-/** How one cell present in both reports changed, or undefined when its outcomes are the same. */
+/** The outcomes a row had, as a set: a single run's "pass" and a repeated cell's "pass 5" are the same. */
+const outcomeSet = (row: ResultRow) => outcomesSeen(row).join(",");
+
+/** How one cell present in both reports changed, or undefined when it had the same outcomes. */
 function changeOf(before: ResultRow, after: ResultRow): CellChange | undefined {
-  if (describeOutcomes(before) === describeOutcomes(after)) return undefined;
+  if (outcomeSet(before) === outcomeSet(after)) return undefined;
   if (passes(before) && !passes(after)) return notRun(after) ? "no longer run" : "regression";
   if (!passes(before) && !notRun(before) && passes(after)) return "fix";
   return "changed";
