@@ -6,12 +6,21 @@ import type { Target } from "./target";
 import { PUSH_OPENING } from "./wire";
 
 /**
- * Resident memory an implementation may gain between the end of the first round of an attack
- * and the end of the last. The first round grows heaps and pools to their working size (garbage
- * collected runtimes keep what they grew); after it, a leak of a few KiB per connection over
- * hundreds of connections shows above this.
+ * Resident memory an implementation may gain over a round of an attack once it has reached its
+ * working size. The first round grows heaps and pools to that size (garbage-collected runtimes
+ * keep what they grew); after it, a leak of a few KiB per connection over hundreds of connections
+ * shows above this.
  */
 export const RSS_GROWTH_ALLOWANCE_KIB = 16 * 1024;
+
+/**
+ * Rounds added when the growth over the planned rounds is above the allowance. A heap that takes
+ * one more step to its working size (a runtime's young generation alone is up to tens of MiB,
+ * measured: +18.6 MiB from round 1 to 2 in a Node process hosting a TypeScript loader, +0.4 MiB
+ * in the same process without it) does not step again; a leak grows in every round. So the
+ * growth counts as a leak only when each added round grows by more than the allowance too.
+ */
+export const CONFIRMATION_ROUNDS = 2;
 
 /** What one attacking connection does; `index` runs over 0..connections-1 in every round. */
 export type Strike = (index: number) => Promise<void>;
@@ -28,36 +37,60 @@ export interface AttackPlan {
   readonly strike: Strike;
 }
 
+interface RoundFigures {
+  readonly round: number;
+  readonly connections: number;
+  readonly ms: number;
+  readonly usage: ProcessUsage | null;
+}
+
 /**
  * Runs the attack round after round; after each, the target must recover (alive, no connection
  * held, descriptors at the baseline, a well-behaved peer served), and resident memory may not
- * grow from the first round's end to the last's by more than the allowance. Figures per round
- * go to the report.
+ * grow from the first round's end to the last's by more than the allowance, unless the growth
+ * stops in a confirmation round (see CONFIRMATION_ROUNDS). Figures per round go to the report.
  */
 export async function expectSurvives(ctx: ScenarioContext, target: Target, plan: AttackPlan): Promise<void> {
   const rounds = plan.rounds ?? 2;
-  const figures: Array<{ round: number; connections: number; ms: number; usage: ProcessUsage | null }> = [];
-  for (let round = 1; round <= rounds; round++) {
+  const figures: RoundFigures[] = [];
+  const runRound = async (round: number, of: string) => {
     const started = Date.now();
     await inParallel(plan.connections, plan.concurrency ?? 1, plan.strike);
     const ms = Date.now() - started;
-    const usage = await target.expectRecovered(`${plan.label} (round ${round} of ${rounds}, ${plan.connections} connections)`);
+    const usage = await target.expectRecovered(`${plan.label} (round ${round} of ${of}, ${plan.connections} connections)`);
     figures.push({ round, connections: plan.connections, ms, usage });
-  }
+    return usage;
+  };
+  for (let round = 1; round <= rounds; round++) await runRound(round, String(rounds));
+  const first = figures[0].usage;
+  let from = first;
+  let to = figures[figures.length - 1].usage;
+  if (first !== null && to !== null && rounds > 1) {
+    const planned = to.rssKiB - first.rssKiB;
+    let span = `from round 1 to round ${rounds}`;
+    // Extra rounds only while the growth is above the allowance: a step to the working size stops, a leak goes on.
+    for (let extra = 1; extra <= CONFIRMATION_ROUNDS && from !== null && to !== null && to.rssKiB - from.rssKiB > RSS_GROWTH_ALLOWANCE_KIB; extra++) {
+      const round = rounds + extra;
+      from = to;
+      to = await runRound(round, `${rounds} + ${CONFIRMATION_ROUNDS} confirming growth`);
+      span = `in confirmation round ${round} (after ${planned} KiB from round 1 to round ${rounds}${extra > 1 ? ", and more in every round since" : ""})`;
+    }
+    observeRounds(ctx, plan.label, figures);
+    if (from !== null && to !== null)
+      ctx.check(
+        `resident memory gained ${span} of ${plan.label} (KiB; ${first.rssKiB} KiB after round 1)`,
+        to.rssKiB - from.rssKiB,
+        (growth) => growth <= RSS_GROWTH_ALLOWANCE_KIB,
+        `at most ${RSS_GROWTH_ALLOWANCE_KIB} KiB`,
+      );
+  } else observeRounds(ctx, plan.label, figures);
+}
+
+function observeRounds(ctx: ScenarioContext, label: string, figures: readonly RoundFigures[]): void {
   ctx.observe(
-    `after each round of ${plan.label}`,
+    `after each round of ${label}`,
     figures.map(({ round, connections, ms, usage }) => ({ round, connections, ms, descriptors: usage?.descriptors, rssKiB: usage?.rssKiB })),
   );
-  const first = figures[0].usage;
-  const last = figures[figures.length - 1].usage;
-  if (first !== null && last !== null && rounds > 1) {
-    ctx.check(
-      `resident memory gained from round 1 to round ${rounds} of ${plan.label} (KiB; ${first.rssKiB} KiB after round 1)`,
-      last.rssKiB - first.rssKiB,
-      (growth) => growth <= RSS_GROWTH_ALLOWANCE_KIB,
-      `at most ${RSS_GROWTH_ALLOWANCE_KIB} KiB`,
-    );
-  }
 }
 
 /** Runs strike(0..count-1) with at most `concurrency` at a time; the first violation stops the rest. */
