@@ -9,6 +9,9 @@
  * there is no interop suite), at 800 px also to the right, where a reader checks that the sticky
  * header still names every column and the sticky scenario column every row.
  *
+ * When a row carries a transcript (run --trace), out-drill.png shows the drill-down of one such
+ * cell (a cell that did not pass first) scrolled to its transcript.
+ *
  * Defaults: out/report.json -> out/report.png. Exit code 2 when chromium or the report is missing.
  */
 import * as fs from "node:fs";
@@ -55,12 +58,31 @@ async function main(): Promise<number> {
       await view.screenshot({ path: file });
       written.push(file);
     }
+    const traced = drilledRow(report as Report);
+    if (traced !== undefined) {
+      const view = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await view.goto(pathToFileURL(page).href);
+      await view.locator(`button.c[data-i="${traced}"]`).click();
+      // The transcript's heading at the top of the dialog: the exchange fills the window.
+      await view.locator("dialog#drill h4", { hasText: "Transcript" }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+      const file = output.replace(/(\.png)?$/i, "-drill.png");
+      await view.screenshot({ path: file });
+      written.push(file);
+    }
   } finally {
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(written.map((file) => `${file}\n`).join(""));
   return 0;
+}
+
+/** The index of the row whose drill-down is shown: the first with a transcript that did not pass, else the first with one. */
+function drilledRow(report: Report): number | undefined {
+  const rows = report.results;
+  const withTranscript = (i: number) => (rows[i].transcript?.connections.length ?? 0) > 0;
+  const indexes = rows.map((_, i) => i).filter(withTranscript);
+  return indexes.find((i) => rows[i].outcome !== "pass") ?? indexes[0];
 }
 
 main().then(

@@ -109,6 +109,9 @@ const ARGUMENTS: Case[] = [
   { name: "--repeat 0", args: ["run", ...ONE, "--repeat", "0"], says: /^--repeat takes a positive integer, got "0"$/ },
   { name: "--repeat 2.5", args: ["gate", ...ONE, "--repeat", "2.5"], says: /^--repeat takes a positive integer, got "2.5"$/ },
   { name: "--repeat 1000", args: ["run", ...ONE, "--repeat", "1000"], says: /^--repeat takes at most 100, got "1000"$/ },
+  { name: "--trace sometimes", args: ["run", ...ONE, "--trace", "sometimes"], says: /^--trace takes failed or all, got "sometimes"$/ },
+  { name: "trace without --scenario", args: ["trace", "--impl", "reference", "--out", "{dir}/out"], says: /^trace needs --scenario ID \(or a glob\)/ },
+  { name: "trace with --repeat", args: ["trace", ...ONE, "--repeat", "2"], says: /^trace does not take --repeat/ },
   {
     name: "an --out that is a file",
     args: ["run", ...ONE, "--out", "{dir}/afile"],

@@ -252,7 +252,7 @@ describe("report: merging shards judges like the gate", () => {
     const merged = await command("report", "--out", path.join(out, "from-v1"), file);
     expect(merged.code).toBe(0);
     const report = JSON.parse(fs.readFileSync(path.join(out, "from-v1", "report.json"), "utf8"));
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.notes.join("\n")).toMatch(/migrated from report.json schemaVersion 1/);
   }, 60_000);
 });

@@ -26,6 +26,8 @@ import { HELP, commandHelp } from "./help";
 import { usableOutDirectory, usableOutFile } from "./out-directory";
 import { UsageError, selectScenarios } from "./select-scenarios";
 import { printVerdict } from "./verdict";
+import { TRACE_MODES, type TraceMode } from "../model/transcript";
+import { traceCells } from "./commands/trace";
 
 const OPTIONS = {
   impl: { type: "string" },
@@ -44,6 +46,7 @@ const OPTIONS = {
   shard: { type: "string" },
   jobs: { type: "string" },
   repeat: { type: "string" },
+  trace: { type: "string" },
   request: { type: "string" },
   json: { type: "boolean" },
   markdown: { type: "boolean" },
@@ -54,7 +57,7 @@ type Flag = keyof typeof OPTIONS;
 type Values = { [K in Flag]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
 const SELECT: Flag[] = ["suite", "scenario"];
-const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat"];
+const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat", "trace"];
 /**
  * The flags each command takes (as its --help lists them). A flag of another command used to be
  * accepted and ignored: `run --from report.json` ran everything, `list --impl x` listed all.
@@ -66,6 +69,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   "update-expectations": [...RUN, "from", "write"],
   report: ["out", "expect"],
   diff: ["markdown"],
+  trace: ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier"],
 };
 
 /** Flags that take a comma-separated list: one that names nothing ("", ",") is a mistake, never "everything". */
@@ -158,6 +162,15 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
     case "gate": {
       const outcome = await executeRun(ALL_SCENARIOS, runRequest(values, say));
       printVerdict(outcome, say);
+      return outcome.exitCode;
+    }
+    case "trace": {
+      // A transcript of every cell of the catalogue would bury the one asked about.
+      if (values.scenario === undefined) throw new UsageError("trace needs --scenario ID (or a glob): it prints the transcript of each cell it runs");
+      const outcome = await traceCells(ALL_SCENARIOS, runRequest(values, say), values.out !== undefined);
+      say("");
+      for (const problem of outcome.harnessErrors) say(`problem: ${problem}`);
+      if (values.out !== undefined) say(`reports: ${Object.values(outcome.files).join(", ")}`);
       return outcome.exitCode;
     }
     case "update-expectations": {
@@ -255,6 +268,7 @@ function runRequest(v: Values, say: (line: string) => void): RunRequest {
     multiplier: positiveNumber("--timeout-multiplier", v["timeout-multiplier"]),
     jobs: positiveNumber("--jobs", v.jobs, true) ?? 1,
     repeat: repeatCount(v.repeat),
+    trace: traceMode(v.trace),
     shard: parseShard(v.shard),
     log: say,
   };
@@ -286,6 +300,13 @@ function repeatCount(raw: string | undefined): number | undefined {
 }
 
 const MAX_REPEAT = 100;
+
+/** --trace failed|all: which cells get a transcript of what they said on the wire. */
+function traceMode(raw: string | undefined): TraceMode | undefined {
+  if (raw === undefined) return undefined;
+  if (!(TRACE_MODES as readonly string[]).includes(raw)) throw new UsageError(`--trace takes ${TRACE_MODES.join(" or ")}, got "${raw}"`);
+  return raw as TraceMode;
+}
 
 function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
   if (raw === undefined) return undefined;

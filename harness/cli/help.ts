@@ -16,6 +16,7 @@ Commands:
   update-expectations   write an implementation's expectations file from a run
   report                merge report.json files (platforms, CI shards) and write the reports
   diff                  what changed between two runs' report.json: regressions, fixes, new cells
+  trace                 run cells recording what they say on the wire, and print the transcripts
 
 Run 'zmq-ipc-conformance <command> --help' for a command's options.
 Exit codes: 0 nothing unexpected, 1 unexpected results, 2 usage/harness/driver/environment error.`;
@@ -41,7 +42,10 @@ ${SELECT}
   --jobs N                    run N scenarios at once (default 1)
   --repeat N                  run each cell N times: cells whose runs end differently are reported
                               flaky, with every outcome seen; update-expectations then writes them
-                              as intermittent`;
+                              as intermittent
+  --trace failed|all          attach decoded wire transcripts to rows (report.json, the HTML
+                              drill-down, junit.xml): failed re-runs each cell that did not pass
+                              once with recording; all records every cell`;
 
 const COMMANDS: Record<string, string> = {
   list: `Usage: zmq-ipc-conformance list [--suite S] [--scenario GLOB] [--level MUST,SHOULD,COMPAT,INFO] [--json]
@@ -88,6 +92,23 @@ skipped), other changes of outcome, new cells and removed cells. Expectations do
 an expected failure that used to pass is still a regression.
 Exit codes: 0 no regression, 1 at least one regression, 2 a file that is not a report.
   --markdown                  print Markdown (a summary line and a table) for a pull request comment`,
+  trace: `Usage: zmq-ipc-conformance trace --scenario ID|GLOB [--impl NAME[,NAME]] [run options]
+
+Runs the cells with recording on (run --trace all) and prints, for each, its outcome and its
+transcript: every connection of the harness's raw peers, and of interop scenarios through a
+recording relay, decoded (greeting, commands, frames, closes) with times and directions.
+Without --out the reports go to a temporary directory that is removed afterwards.
+Exit codes as run: 0 nothing unexpected, 1 unexpected results, 2 errors.
+  --scenario ID|GLOB[,...]    the cells to trace (required)
+  --impl NAME[,NAME]          implementations, as for run (default: every one available)
+  --driver NAME=COMMAND       an implementation in another process (repeatable)
+  --drivers FILE              a JSON file {"drivers": {"NAME": "COMMAND"}}
+  --suite NAME[,NAME]         only these suites
+  --platform NAME[,NAME]      where to run, as for run
+  --node N[,N]                the same as --platform host-nodeN,...
+  --out DIR                   keep the reports there
+  --expect FILE               an expectations file (repeatable)
+  --timeout-multiplier N      scale every limit`,
 };
 
 export function commandHelp(command: string): string {

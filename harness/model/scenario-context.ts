@@ -3,6 +3,7 @@ import type { Capability } from "./capability";
 import type { CheckRecord } from "./outcome";
 import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "./implementation";
 import type { Site } from "./sites";
+import type { TranscriptRecorder } from "./transcript";
 
 /** The outcome of a call that may legitimately fail: the scenario decides what it means. */
 export type Attempt<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
@@ -29,6 +30,11 @@ export interface ScenarioContext {
   readonly checks: CheckRecord[];
   /** The values observed so far (observe()), for the report. */
   readonly observations: Record<string, unknown>;
+  /**
+   * Where wire tools write the cell's conversations down (raw peers, the recording relay);
+   * undefined unless the run records transcripts (`run --trace`).
+   */
+  readonly transcript?: TranscriptRecorder;
 
   /** baseMs times the multiplier. */
   limit(baseMs: number): number;

@@ -92,6 +92,16 @@ test("report.html renders, filters and drills down in chromium", async () => {
     // A row with a wire trace shows it preformatted.
     await page.locator('button.c[data-o="informational"]').click();
     expect(await dialog.locator("pre.trace").textContent()).toBe("-> ff 00 00 00 00 00 00 00 01 7f\n<- ff 00 00 00 00 00 00 00 01 7f");
+    // ... and its transcript as a two-column exchange: the connecting end left, the implementation right.
+    const exchange = dialog.locator("table.transcript");
+    expect(await exchange.locator("th").allTextContents()).toEqual(["ms", "staged raw peer", "reference"]);
+    type Node = { children: ArrayLike<Node>; textContent: string | null };
+    const cells = await exchange
+      .locator("tr:has(td)")
+      .evaluateAll((trs) => (trs as unknown as Node[]).map((tr) => Array.from(tr.children).map((td) => (td.textContent ?? "").trim())));
+    expect(cells[1]).toEqual(["2.0", "greeting cut short: 10 of 64 octets before the closeff 00 00 00 00 00 00 00 00 7f", ""]);
+    expect(cells[2]).toEqual(["2.4", "", 'greeting ZMTP 3.1 mechanism "NULL" as-server 0ff 00 00 00 00 00 00 00 00 7f 03 01']);
+    expect(await dialog.getByText("Left out by the bounds: 0 more connections, 3 more events.").count()).toBe(1);
 
     await dialog.locator("button.close").click();
 

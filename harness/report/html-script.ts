@@ -118,6 +118,7 @@ export const HTML_SCRIPT = `
     delete values.trace;
     if (Object.keys(values).length > 0) { body.appendChild(el("h4", { text: "Recorded values" })); body.appendChild(pre(JSON.stringify(values, null, 2), "values")); }
     if (trace !== undefined) { body.appendChild(el("h4", { text: "Wire trace" })); body.appendChild(pre(traceText(trace), "trace")); }
+    if (row.transcript) transcript(row.transcript);
 
     body.appendChild(el("h4", { text: "Rerun this cell" }));
     var cmd = pre(row.cmd, "rerun");
@@ -129,6 +130,28 @@ export const HTML_SCRIPT = `
     });
     body.appendChild(el("div", { class: "cmd" }, cmd, copy));
     dialog.showModal();
+  }
+  // The cell's conversations (run --trace), one two-column exchange per connection: the
+  // connecting end on the left, the implementation's on the right, each item under its sender.
+  function transcript(t) {
+    var n = t.connections.length;
+    var heading = "Transcript" + (t.recorded === "rerun" ? " (recorded in a re-run, which ended " + t.rerunOutcome + ")" : "");
+    body.appendChild(el("h4", { text: heading }));
+    if (n === 0) body.appendChild(el("p", { class: "title", text: "No connection was recorded: this scenario's connections are not recorded (docs/transcripts.md)." }));
+    if (t.omitted) body.appendChild(el("p", { class: "title", text: "Left out by the bounds: " + t.omitted.connections + " more connections, " + t.omitted.events + " more events." }));
+    t.connections.forEach(function (c) {
+      var table = el("table", { class: "transcript" },
+        el("caption", { text: "connection " + c.id + " (" + c.via + ")" }),
+        el("tr", {}, el("th", { text: "ms" }), el("th", { text: c.left }), el("th", { text: c.right })));
+      c.events.forEach(function (e) {
+        var item = el("div", { class: "k-" + e.kind }, e.text);
+        if (e.hex) item.appendChild(el("div", { class: "hex mono", text: e.hex }));
+        var left = el("td", { class: "left" }), right = el("td", { class: "right" });
+        (e.from === "left" ? left : right).appendChild(item);
+        table.appendChild(el("tr", {}, el("td", { class: "mono ms", text: e.ms.toFixed(1) }), left, right));
+      });
+      body.appendChild(el("div", { class: "exchange" }, table));
+    });
   }
   // Where the clipboard is refused (file:// pages often are) the text is selected for Ctrl-C.
   function select(node) { var r = document.createRange(); r.selectNodeContents(node); var s = getSelection(); s.removeAllRanges(); s.addRange(r); }

@@ -115,6 +115,14 @@ dialog .close{margin:6px 10px 0 0;border:0;background:none;font-size:24px;line-h
 .dd tr.bad td{background:#ffebe9}
 .dd .cmd{display:flex;gap:8px;align-items:stretch}.dd .cmd pre{flex:1}
 .dd .cmd button{border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer;padding:0 10px}
+.dd .exchange{max-height:420px;overflow:auto;margin-bottom:8px}
+.dd table.transcript{table-layout:fixed;font-size:12.5px}
+.dd table.transcript caption{text-align:left;font-weight:600;padding:2px 0}
+.dd table.transcript th:first-child,.dd table.transcript td.ms{width:64px;text-align:right;color:var(--muted)}
+.dd table.transcript td.right{background:#f6f8fa}
+.dd table.transcript .hex{color:var(--muted);font-size:11.5px;word-break:break-all}
+.dd table.transcript .k-close,.dd table.transcript .k-connect{font-style:italic;color:var(--muted)}
+.dd table.transcript .k-bytes{color:#cf222e}
 .tag{display:inline-block;font-weight:700;padding:0 6px;border-radius:4px;color:#fff}
 .tag.unexpected{background:var(--ink)}
 .tag.notrun{background:var(--muted)}

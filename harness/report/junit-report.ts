@@ -6,6 +6,7 @@ import { describeOutcomes, isFlaky, unexpectedOutcomes } from "../model/outcome"
 import { bySuite, isUnexpected, oneLine, whoLabel } from "./row-facts";
 import { cutSentence, explainRow } from "./row-explanation";
 import { xmlAttr, xmlText } from "./xml-escape";
+import { transcriptText } from "./transcript-text";
 
 /**
  * junit.xml, for CI dashboards. A CI job fails on <failure> and <error>, so these follow the
@@ -34,7 +35,11 @@ export function junitVerdict(row: ResultRow, report: Pick<Report, "clauses" | "i
     return { kind: "failure", message };
   }
   if (!isFlaky(row) && row.outcome === defaultOutcome(row.level))
-    return row.outcome === "pass" ? { kind: "passed" } : { kind: "passed", out: details(row, report) };
+    return row.outcome !== "pass"
+      ? { kind: "passed", out: details(row, report) }
+      : row.transcript === undefined
+        ? { kind: "passed" }
+        : { kind: "passed", out: transcriptText(row.transcript) };
   const because = row.expectation?.reason ?? summary;
   return { kind: "skipped", message: `expected ${seen}: ${oneLine(because)}` };
 }
@@ -91,6 +96,7 @@ function details(row: ResultRow, report: Pick<Report, "clauses" | "implementatio
     for (const c of row.observed.checks) lines.push(`  ${c.ok ? "ok  " : "FAIL"} ${c.what}: expected ${c.expected}; observed ${c.observed}`);
   }
   if (Object.keys(row.observed.values).length > 0) lines.push(`values: ${JSON.stringify(row.observed.values)}`);
+  if (row.transcript !== undefined) lines.push(transcriptText(row.transcript));
   return lines.join("\n");
 }
 

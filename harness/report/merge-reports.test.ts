@@ -94,6 +94,6 @@ describe("mergeReports", () => {
 
   test("nothing to merge, or another schema version, is refused", () => {
     expect(() => mergeReports([])).toThrow("no reports");
-    expect(() => mergeReports([{ ...sampleReport(), schemaVersion: 3 }])).toThrow("schemaVersion 3");
+    expect(() => mergeReports([{ ...sampleReport(), schemaVersion: 4 }])).toThrow("schemaVersion 4");
   });
 });

@@ -3,14 +3,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { ImplementationInfo } from "../model/implementation";
 import type { ResultRow } from "../runner/result";
+import type { TraceMode } from "../model/transcript";
 import type { ClauseLevel } from "../../fixtures/spec";
 
 /**
  * Bumped on any change a reader of report.json would notice. 2: implementations say how they
  * were started and with which --expect file, rows quote the expectation entry that decided them,
- * and `invocation` keeps what a rerun needs (docs/reports.md has the migration note).
+ * and `invocation` keeps what a rerun needs. 3: rows may carry a transcript (run --trace), and
+ * `invocation.trace` says which mode. docs/reports.md has the migration notes.
  */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export interface Report {
   schemaVersion: number;
@@ -55,6 +57,8 @@ export interface Invocation {
   timeoutMultiplier?: number;
   /** --repeat, when one was given: a flaky cell is rerun as often as it was run. */
   repeat?: number;
+  /** --trace, when one was given: which cells carry a transcript. */
+  trace?: TraceMode;
 }
 
 /** One platform of a (merged) report: rows name it by `id`. */

@@ -26,7 +26,7 @@ describe("validateReport", () => {
     const report = clone(multiPlatformReport());
     expect(validateReport(report)).toEqual([]);
     (report.platforms![0] as unknown as Record<string, unknown>).glibc = "2.36";
-    expect(validateReport(report)).toEqual(["platforms[0].glibc: is not a field of report.json v2"]);
+    expect(validateReport(report)).toEqual(["platforms[0].glibc: is not a field of report.json v3"]);
   });
 
   test("a row without an outcome is rejected, naming the row", () => {
@@ -42,7 +42,7 @@ describe("validateReport", () => {
   });
 
   test("another schemaVersion is rejected", () => {
-    expect(validateReport({ ...clone(sampleReport()), schemaVersion: 3 })).toEqual(["schemaVersion: must be 2 (got 3)"]);
+    expect(validateReport({ ...clone(sampleReport()), schemaVersion: 4 })).toEqual(["schemaVersion: must be 3 (got 4)"]);
   });
 
   test("a row naming neither an implementation nor a pair says so once", () => {
@@ -60,7 +60,7 @@ describe("validateReport", () => {
     const report = clone(sampleReport()) as unknown as Record<string, unknown> & { results: Array<{ observed: Record<string, unknown> }> };
     report.extra = true;
     report.results[4].observed.checks = "none";
-    expect(validateReport(report)).toEqual(["extra: is not a field of report.json v2", "results[4].observed.checks: must be array (got string)"]);
+    expect(validateReport(report)).toEqual(["extra: is not a field of report.json v3", "results[4].observed.checks: must be array (got string)"]);
     expect(validateReport("report")).toEqual(["report: must be object (got string)"]);
   });
 

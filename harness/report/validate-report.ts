@@ -93,11 +93,13 @@ export function readReportFile(file: string): Report {
 
 /**
  * Version 1 lacks only fields that version 2 made optional (how implementations were started,
- * their --expect files, the invocation, each row's expectation entry), so its content reads as
- * it is. What is lost is said in a note: its rerun commands name every implementation by --impl.
+ * their --expect files, the invocation, each row's expectation entry), and version 2 only those
+ * version 3 added (transcripts), so their content reads as it is. What version 1 lost is said in
+ * a note: its rerun commands name every implementation by --impl.
  */
 export function migrateReport(report: unknown): unknown {
   const old = report as { schemaVersion?: unknown; notes?: unknown } | null;
+  if (old !== null && typeof old === "object" && old.schemaVersion === 2) return { ...old, schemaVersion: REPORT_SCHEMA_VERSION };
   if (old === null || typeof old !== "object" || old.schemaVersion !== 1) return report;
   const notes = Array.isArray(old.notes) ? old.notes : [];
   return {

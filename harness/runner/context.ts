@@ -8,6 +8,7 @@ import type { ContainerSites, Site } from "../model/sites";
 import { ProcessState } from "./scenario-context/process-state";
 import { ScenarioChecks } from "./scenario-context/scenario-checks";
 import { ScenarioResources } from "./scenario-context/scenario-resources";
+import type { TranscriptLog } from "./scenario-context/transcript-log";
 import { ScenarioWaits, fileKind, showFrames } from "./scenario-context/scenario-waits";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "./limits";
 import { Skipped, Unsupported } from "./verdicts";
@@ -27,6 +28,8 @@ export interface ScenarioContextOptions {
   readonly exclusive?: boolean;
   /** Container platforms only: where "separate-containers" scenarios start their implementations. */
   readonly sites?: ContainerSites;
+  /** Record the cell's wire conversations (run --trace). */
+  readonly transcript?: TranscriptLog;
 }
 
 /**
@@ -41,6 +44,7 @@ export class RunnerContext implements ScenarioContext {
   readonly connecter: Implementation;
   readonly platform: PlatformIpc;
   readonly multiplier: number;
+  readonly transcript?: TranscriptLog;
   private readonly resources: ScenarioResources;
   private readonly state: ProcessState;
   private readonly recorded = new ScenarioChecks();
@@ -52,6 +56,7 @@ export class RunnerContext implements ScenarioContext {
     this.connecter = options.connecter;
     this.platform = options.platform;
     this.multiplier = options.multiplier;
+    this.transcript = options.transcript;
     this.resources = new ScenarioResources(options.sites);
     this.state = new ProcessState(this.resources, options.exclusive === true, () => [this.binder, this.connecter, ...this.resources.children]);
     this.waits = new ScenarioWaits(this.recorded, options.multiplier);

@@ -1,5 +1,6 @@
 import type { Level, SuiteName } from "../model/scenario";
 import type { CheckRecord, Outcome, Repeats } from "../model/outcome";
+import type { Transcript } from "../model/transcript";
 
 /** One row of report.json: a scenario x implementation (or binder x connecter) x platform. */
 export interface ResultRow {
@@ -28,6 +29,8 @@ export interface ResultRow {
   durationMs: number;
   /** Run several times (--repeat N): how many runs ended with each outcome; `outcome` is the least favourable. */
   repeat?: Repeats;
+  /** What the cell said on the wire, decoded (run --trace). */
+  transcript?: Transcript;
 }
 
 /** A row as the runner observed it, before the expectations judge it (expectations/judge-rows.ts adds `expected`). */

@@ -5,7 +5,9 @@ import type { ContainerSites } from "../model/sites";
 import { timeoutMultiplier } from "./limits";
 import type { ObservedRow } from "./result";
 import { combineRepeats } from "./repeat";
-import { runScenario, type Roles } from "./run-scenario";
+import { runScenario, type Roles, type RunSettings } from "./run-scenario";
+import type { Outcome } from "../model/outcome";
+import type { TraceMode } from "../model/transcript";
 
 /** One cell of the matrix: a scenario with the implementation(s) playing its roles. */
 export interface Task {
@@ -33,6 +35,8 @@ export interface MatrixOptions {
   readonly sites?: ContainerSites;
   /** Each cell is run this many times, one after the other, and reported as one row (default 1). */
   readonly repeat?: number;
+  /** Record transcripts: of every cell, or of cells that did not pass (in one more run). Default: none. */
+  readonly trace?: TraceMode;
   /** Called with each row as soon as it is known (progress output, partial reports). */
   readonly onResult?: (row: ObservedRow, task: Task) => void;
 }
@@ -86,7 +90,7 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
         running++;
         exclusiveRunning = exclusive;
         // Alone: no other scenario can have started what is left running when it ends.
-        void runRepeated(task, { ...settings, aloneInProcess: jobs === 1 || exclusive }, options.repeat ?? 1).then((row) => {
+        void runRepeated(task, { ...settings, aloneInProcess: jobs === 1 || exclusive }, options.repeat ?? 1, options.trace).then((row) => {
           rows[index] = row;
           running--;
           if (exclusive) exclusiveRunning = false;
@@ -100,9 +104,20 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
   return rows;
 }
 
-/** A cell's runs one after the other, in the cell's own slot (so --jobs keeps its meaning), as one row. */
-async function runRepeated(task: Task, settings: Parameters<typeof runScenario>[2], times: number): Promise<ObservedRow> {
+/** Outcomes `--trace failed` re-runs a cell for: the implementation missed something, or the run broke off. */
+export const TRACED_WHEN_FAILED: readonly Outcome[] = ["fail", "non-strict", "timeout", "error"];
+
+/**
+ * A cell's runs one after the other, in the cell's own slot (so --jobs keeps its meaning), as one
+ * row. With `--trace failed`, a cell that did not pass runs once more with recording, and that
+ * run's transcript is attached to the row, marked as a re-run (the row keeps its own outcome).
+ */
+async function runRepeated(task: Task, settings: RunSettings, times: number, trace: TraceMode | undefined): Promise<ObservedRow> {
   const runs: ObservedRow[] = [];
-  for (let i = 0; i < times; i++) runs.push(await runScenario(task.scenario, task.roles, settings));
-  return combineRepeats(runs);
+  for (let i = 0; i < times; i++) runs.push(await runScenario(task.scenario, task.roles, { ...settings, trace: trace === "all" }));
+  const row = combineRepeats(runs);
+  if (trace !== "failed" || !TRACED_WHEN_FAILED.includes(row.outcome)) return row;
+  const rerun = await runScenario(task.scenario, task.roles, { ...settings, trace: true });
+  if (rerun.transcript === undefined) return row;
+  return { ...row, transcript: { ...rerun.transcript, recorded: "rerun", rerunOutcome: rerun.outcome } };
 }

@@ -32,6 +32,7 @@ test("every setting comes back as it was, with the platform's changes, and nothi
     multiplier: 2.5,
     jobs: 3,
     repeat: 4,
+    trace: "failed",
     shard: { index: 2, count: 3 },
   });
   const json = runSettingsJson(request, { platforms: ["linux-debian12"], out: "/out/report", expectFiles: ["/out/expect-1.json"] });
@@ -47,6 +48,7 @@ test("every setting comes back as it was, with the platform's changes, and nothi
     multiplier: 2.5,
     jobs: 3,
     repeat: 4,
+    trace: "failed",
     shard: { index: 2, count: 3 },
   });
 });
@@ -57,6 +59,7 @@ test("settings left out stay out (the defaults of the run inside apply)", () => 
   expect(settings).not.toHaveProperty("multiplier");
   expect(settings).not.toHaveProperty("repeat");
   expect(settings).not.toHaveProperty("shard");
+  expect(settings).not.toHaveProperty("trace");
   expect(settings.jobs).toBe(1);
 });
 
@@ -69,6 +72,7 @@ test.each([
   ["no out", JSON.stringify({ ...good, out: "" }), /"out" must be a directory/],
   ["jobs 0", JSON.stringify({ ...good, jobs: 0 }), /"jobs" must be a positive integer/],
   ["repeat 1.5", JSON.stringify({ ...good, repeat: 1.5 }), /"repeat" must be a positive integer/],
+  ["trace sometimes", JSON.stringify({ ...good, trace: "sometimes" }), /"trace" must be "failed" or "all"/],
   ["shard 3 of 2", JSON.stringify({ ...good, shard: { index: 3, count: 2 } }), /"shard" must be \{ "index", "count" \} with 1 <= index <= count/],
 ])("%s: refused, naming the file and what is wrong", (_what, text, message) => {
   const file = written(text);

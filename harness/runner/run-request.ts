@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import type { Shard } from "./run-matrix";
+import { TRACE_MODES, type TraceMode } from "../model/transcript";
 
 /**
  * What a run is asked to do, as data. The command line is read into one once (harness/cli/cli.ts);
@@ -19,6 +20,8 @@ export interface RunSettings {
   jobs: number;
   /** Each cell this many times (--repeat): cells whose runs differ are reported flaky. */
   repeat?: number;
+  /** Record transcripts (--trace): of every cell, or of cells that did not pass, in one more run. */
+  trace?: TraceMode;
   shard?: Shard;
 }
 
@@ -74,6 +77,8 @@ export function readRunSettings(file: string): RunSettings {
   const multiplier = positive("multiplier", false);
   const jobs = positive("jobs", true) ?? 1;
   const repeat = positive("repeat", true);
+  const trace = v.trace;
+  if (trace !== undefined && !(TRACE_MODES as readonly unknown[]).includes(trace)) fail(`"trace" must be ${TRACE_MODES.map((m) => `"${m}"`).join(" or ")}`);
   const shard = v.shard as Shard | undefined;
   if (shard !== undefined && !(Number.isInteger(shard?.index) && Number.isInteger(shard?.count) && shard.index >= 1 && shard.index <= shard.count))
     fail(`"shard" must be { "index", "count" } with 1 <= index <= count`);
@@ -88,6 +93,7 @@ export function readRunSettings(file: string): RunSettings {
     jobs,
     ...(multiplier !== undefined ? { multiplier } : {}),
     ...(repeat !== undefined ? { repeat } : {}),
+    ...(trace !== undefined ? { trace: trace as TraceMode } : {}),
     ...(shard !== undefined ? { shard: { index: shard.index, count: shard.count } } : {}),
   };
 }

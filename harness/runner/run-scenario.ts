@@ -9,7 +9,9 @@ import type { Outcome } from "../model/outcome";
 import { defaultOutcome, MISSED_AT_LEVEL } from "../model/level-outcomes";
 import type { ContainerSites } from "../model/sites";
 import type { ScenarioContext } from "../model/scenario-context";
+import type { Transcript } from "../model/transcript";
 import { RunnerContext } from "./context";
+import { TranscriptLog } from "./scenario-context/transcript-log";
 import { removeTree } from "./file-tree";
 import { SCENARIO_LIMIT_MS } from "./limits";
 import { endLeftoverProcesses, processesNow } from "./leftover-processes";
@@ -35,6 +37,8 @@ export interface RunSettings {
    * `timeout` stays one, with the leftover named in its summary).
    */
   readonly aloneInProcess?: boolean;
+  /** Record the cell's wire conversations into the row's transcript. */
+  readonly trace?: boolean;
 }
 
 /**
@@ -105,6 +109,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
     multiplier: settings.multiplier,
     exclusive: scenario.exclusive === true,
     sites: settings.sites,
+    transcript: settings.trace ? new TranscriptLog() : undefined,
   });
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
   const before = settings.aloneInProcess ? processesNow() : undefined;
@@ -129,6 +134,8 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
     removed = removeTree(dir);
     if (removed) LIVE_DIRECTORIES.delete(dir);
   }
+  // After the cleanup: the connections it closed, and what they left incomplete, are in the transcript too.
+  result = { ...result, ...transcriptOf(ctx.transcript) };
   const leftovers = [
     before === undefined ? undefined : await endLeftoverProcesses(before, [roles.binder, roles.connecter], settings.multiplier),
     removed ? undefined : `its directory ${dir} could not be removed`,
@@ -142,6 +149,12 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
     outcome: "error",
     observed: { ...result.observed, summary: `${leftover}; the scenario itself: ${result.outcome} (${result.observed.summary.split("\n")[0]})` },
   };
+}
+
+function transcriptOf(log: TranscriptLog | undefined): { transcript?: Transcript } {
+  if (log === undefined) return {};
+  const omitted = log.omitted();
+  return { transcript: { recorded: "run", connections: log.connections(), ...(omitted === undefined ? {} : { omitted }) } };
 }
 
 function classify(err: unknown, level: Level): [Outcome, string] {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/model/implementation";
 import type { ScenarioContext } from "../../harness/model/scenario-context";
+import { relayedEndpoint } from "../raw-zmtp/recording-relay";
 
 /**
  * Every socket here lingers 0: a message that a scenario expects never to be delivered must not
@@ -26,14 +27,19 @@ export async function connectPair(
   const bound = await ctx.socket(ctx.binder, binderType, { ...QUIET, ...options.binder });
   await bound.bind(endpoint);
   const connected = await ctx.socket(ctx.connecter, connecterType, { ...QUIET, ...options.connecter });
-  await connected.connect(endpoint);
+  await connected.connect(await throughRelay(ctx, endpoint));
   return { bound, connected };
+}
+
+/** The endpoint the connecter uses: through a recording relay when the run records transcripts. */
+function throughRelay(ctx: ScenarioContext, endpoint: string): Promise<string> {
+  return relayedEndpoint(ctx, endpoint, `${ctx.connecter.id} (connecter)`, `${ctx.binder.id} (binder)`);
 }
 
 /** A socket of the connecter's implementation connected to the binder's path (a second peer). */
 export async function connectAnother(ctx: ScenarioContext, type: SocketType, options: TestSocketOptions = {}): Promise<TestSocket> {
   const socket = await ctx.socket(ctx.connecter, type, { ...QUIET, ...options });
-  await socket.connect(ctx.endpoint("interop.sock"));
+  await socket.connect(await throughRelay(ctx, ctx.endpoint("interop.sock")));
   return socket;
 }
 

@@ -3,6 +3,7 @@ import type { SocketType, TestSocket, TestSocketOptions } from "../../harness/mo
 import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { connectThroughBacklog } from "./connect-through-backlog";
+import { ConnectionTranscript } from "./connection-transcript";
 import { WireConnection, type Settled } from "./wire-connection";
 import { COMMAND, GREETING_SIZE, MORE, greeting, hex, message, parseFrame, parseProperties, ready, splitCommand, type ParsedFrame } from "./zmtp-bytes";
 
@@ -21,13 +22,15 @@ export class RawPeer {
     socket: net.Socket,
     /** How checks name this peer in the report. */
     readonly label: string,
+    accepted = false,
   ) {
-    this.wire = new WireConnection(socket);
+    const transcript = ConnectionTranscript.open(ctx, "raw-peer", label, ctx.impl.id, accepted ? "the implementation connected" : "connected");
+    this.wire = new WireConnection(socket, transcript);
   }
 
   /** Wraps a connection accepted by a RawListener. */
   static accepted(ctx: ScenarioContext, socket: net.Socket, label: string): RawPeer {
-    const peer = new RawPeer(ctx, socket, label);
+    const peer = new RawPeer(ctx, socket, label, true);
     ctx.defer(() => peer.destroy());
     return peer;
   }

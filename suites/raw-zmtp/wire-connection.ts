@@ -6,6 +6,7 @@
  * failing on top of this one.
  */
 import type * as net from "node:net";
+import type { ConnectionTranscript } from "./connection-transcript";
 import { parseFrame, type ParsedFrame } from "./zmtp-bytes";
 
 /** How a bounded wait ended: the condition held, the implementation closed the connection, or time ran out. */
@@ -20,15 +21,27 @@ export class WireConnection {
   /** Resolves when the connection is fully closed, by either side. */
   readonly whenClosed: Promise<void>;
 
-  constructor(readonly socket: net.Socket) {
+  /**
+   * @param transcript where the conversation is written down when the run records transcripts:
+   *   this end is its left, the implementation its right.
+   */
+  constructor(
+    readonly socket: net.Socket,
+    private readonly transcript?: ConnectionTranscript,
+  ) {
     socket.on("data", (chunk: Buffer) => {
+      transcript?.data("right", chunk);
       this.received = Buffer.concat([this.received, chunk]);
       this.wake();
     });
     // EPIPE/ECONNRESET once the implementation hangs up on us: 'close' follows, which is what we watch.
-    socket.on("error", () => undefined);
+    socket.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "ECONNRESET") transcript?.close("right", "reset the connection (ECONNRESET)");
+    });
+    socket.on("end", () => transcript?.close("right", "closed its end"));
     this.whenClosed = new Promise((resolve) =>
       socket.once("close", () => {
+        transcript?.end();
         this.hasClosed = true;
         this.wake();
         resolve();
@@ -53,6 +66,7 @@ export class WireConnection {
   /** Writes bytes; resolves once handed to the kernel, or at once if the connection is gone (that is for a wait to see). */
   send(bytes: Buffer): Promise<void> {
     if (this.hasClosed || this.socket.destroyed) return Promise.resolve();
+    this.transcript?.data("left", bytes);
     return new Promise((resolve) => this.socket.write(bytes, () => resolve()));
   }
 
@@ -104,6 +118,8 @@ export class WireConnection {
   }
 
   destroy(): void {
+    if (!this.socket.destroyed) this.transcript?.close("left", "closed");
+    this.transcript?.end();
     this.socket.destroy();
   }
 

@@ -78,6 +78,7 @@ export async function runHere(
         multiplier: request.multiplier,
         jobs: request.jobs,
         repeat: request.repeat,
+        trace: request.trace,
         shard: request.shard,
         onResult: (partialRow) => {
           const row = complete(partialRow);

@@ -1,3 +1,4 @@
+import type { TraceMode } from "../../model/transcript";
 import type { ExpectationSet } from "../../expectations/expectations";
 import type { Report } from "../../report/report-json";
 import { startOf } from "../implementations";
@@ -10,7 +11,13 @@ import { startOf } from "../implementations";
  */
 export function recordInvocation(
   report: Report,
-  request: { readonly drivers: ReadonlyArray<{ name: string; command: string }>; readonly out: string; readonly multiplier?: number; readonly repeat?: number },
+  request: {
+    readonly drivers: ReadonlyArray<{ name: string; command: string }>;
+    readonly out: string;
+    readonly multiplier?: number;
+    readonly repeat?: number;
+    readonly trace?: TraceMode;
+  },
   overrides: readonly ExpectationSet[],
 ): Report {
   return {
@@ -24,6 +31,7 @@ export function recordInvocation(
       out: request.out,
       ...(request.multiplier !== undefined ? { timeoutMultiplier: request.multiplier } : {}),
       ...(request.repeat !== undefined ? { repeat: request.repeat } : {}),
+      ...(request.trace !== undefined ? { trace: request.trace } : {}),
     },
   };
 }

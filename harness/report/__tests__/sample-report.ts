@@ -93,6 +93,24 @@ export function sampleRows(): ResultRow[] {
         checks: [],
         values: { greeting: "ff 00 00 00", trace: "-> ff 00 00 00 00 00 00 00 01 7f\n<- ff 00 00 00 00 00 00 00 01 7f" },
       },
+      transcript: {
+        recorded: "run",
+        connections: [
+          {
+            id: 1,
+            via: "raw-peer",
+            left: "staged raw peer",
+            right: "reference",
+            events: [
+              { ms: 1.5, from: "left", kind: "connect", text: "connected" },
+              { ms: 2, from: "left", kind: "bytes", text: "greeting cut short: 10 of 64 octets before the close", hex: "ff 00 00 00 00 00 00 00 00 7f" },
+              { ms: 2.4, from: "right", kind: "greeting", text: 'greeting ZMTP 3.1 mechanism "NULL" as-server 0', hex: "ff 00 00 00 00 00 00 00 00 7f 03 01" },
+              { ms: 4000.2, from: "left", kind: "close", text: "closed" },
+            ],
+          },
+        ],
+        omitted: { connections: 0, events: 3 },
+      },
     }),
     row({
       scenario: "connect-before-bind.queued-messages-delivered-in-order",
