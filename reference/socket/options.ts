@@ -35,6 +35,10 @@ export interface SocketOptions {
   heartbeatTimeout: number;
   /** ZMQ_BACKLOG: connections the kernel queues on a bound endpoint before they are accepted (listen(2)). */
   backlog: number;
+  /** ZMQ_AFFINITY: which of libzmq's I/O threads serve new connections. Kept and read back; the reference has no I/O threads to pin. */
+  affinity: number;
+  /** ZMQ_RECOVERY_IVL in ms: how far back a multicast (PGM) receiver may recover. Kept and read back, as libzmq keeps it on an ipc socket, where it has no effect. */
+  recoveryInterval: number;
 }
 
 /**
@@ -60,6 +64,8 @@ export const OPTION_KINDS: Readonly<Record<keyof SocketOptions, OptionKind>> = {
   heartbeatTimeToLive: { type: "number", min: 0 },
   heartbeatTimeout: { type: "number", min: 0 },
   backlog: { type: "number", min: 0 },
+  affinity: { type: "number", min: 0 },
+  recoveryInterval: { type: "number", min: 0 },
 };
 
 /** The value an option is set to, checked as zeromq.js and libzmq check it. */
@@ -101,6 +107,8 @@ export const DEFAULT_OPTIONS: Readonly<SocketOptions> = {
   heartbeatTimeToLive: 0,
   heartbeatTimeout: 0,
   backlog: 100,
+  affinity: 0,
+  recoveryInterval: 10_000,
 };
 
 /**

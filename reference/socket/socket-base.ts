@@ -7,6 +7,8 @@ import { ZmtpSession, type SessionEvents } from "../session/zmtp-session";
 import type { SocketTypeName } from "../zmtp";
 import type { MessageLike } from "./message";
 import { DEFAULT_OPTIONS, defineOptionAccessors, type SocketOptions } from "./options";
+import { defineNumberedOptionMethods } from "./numbered-options";
+import { socketTypeNumbered } from "./socket-type-numbers";
 import { Pipe, type PipeOwner } from "./pipe";
 import { SendReceive } from "./send-receive";
 import type { Behaviour } from "../behaviour";
@@ -47,6 +49,19 @@ export abstract class Socket implements SocketOptions {
   declare heartbeatTimeToLive: number;
   declare heartbeatTimeout: number;
   declare backlog: number;
+  declare affinity: number;
+  declare recoveryInterval: number;
+  // zeromq.js's low-level option methods, by libzmq's option numbers (defineNumberedOptionMethods, below the class).
+  declare getBoolOption: (id: number) => boolean;
+  declare setBoolOption: (id: number, value: boolean) => void;
+  declare getInt32Option: (id: number) => number;
+  declare setInt32Option: (id: number, value: number) => void;
+  declare getInt64Option: (id: number) => number;
+  declare setInt64Option: (id: number, value: number) => void;
+  declare getUint64Option: (id: number) => number;
+  declare setUint64Option: (id: number, value: number) => void;
+  declare getStringOption: (id: number) => string | null;
+  declare setStringOption: (id: number, value: string | Buffer | null) => void;
   private readonly optionValues: SocketOptions = { ...DEFAULT_OPTIONS };
 
   /** ZMQ_LAST_ENDPOINT: the endpoint of the last successful bind, as the kernel knows it (read-only). */
@@ -83,14 +98,22 @@ export abstract class Socket implements SocketOptions {
   /** What this socket does where an implementation can go wrong: the standard behaviour outside fault tests. */
   protected readonly behaviour: Behaviour;
 
-  protected constructor(
-    readonly type: SocketTypeName,
-    options: Partial<SocketOptions> & Record<string, unknown> = {},
-    platform?: PlatformIpc,
-  ) {
+  /** The concrete class of each socket type, for zeromq.js's generic `new Socket(typeNumber)` (filled by the package's index). */
+  static readonly classes = new Map<SocketTypeName, new (options?: Partial<SocketOptions>) => Socket>();
+
+  readonly type: SocketTypeName;
+
+  protected constructor(type: SocketTypeName | number, options: Partial<SocketOptions> & Record<string, unknown> = {}, platform?: PlatformIpc) {
+    // Called as zeromq.js's generic constructor, `new Socket(5, options)`, the type is libzmq's
+    // number: that is the socket class of that type (a subclass calling super(5) gets the type,
+    // with its own methods).
+    const generic = new.target === Socket || typeof type !== "string";
+    this.type = generic ? socketTypeNumbered(arguments.length, type, options) : type;
     this.platform = platform ?? platformIpc();
     // Only a symbol-keyed option changes it, which the option assignment in seal() never sees.
     this.behaviour = behaviourOf(options);
+    const concrete = Socket.classes.get(this.type);
+    if (new.target === Socket && concrete !== undefined) return new concrete(options);
   }
 
   /**
@@ -495,3 +518,4 @@ export abstract class Socket implements SocketOptions {
 const closedSocket = () => new ZmqError("EBADF", "socket is closed");
 
 defineOptionAccessors(Socket.prototype);
+defineNumberedOptionMethods(Socket.prototype);
