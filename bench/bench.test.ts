@@ -4,6 +4,7 @@
  */
 import { rawNetContender } from "./contenders/raw-net";
 import { referenceContender } from "./contenders/reference";
+import { referenceBatchContender } from "./contenders/reference-batch";
 import { zeromqContender } from "./contenders/zeromq";
 import { cleanupPaths, freshPath } from "./temp-paths";
 import { measureMemory } from "./memory";
@@ -11,7 +12,7 @@ import { median, percentile } from "./statistics";
 
 afterAll(cleanupPaths);
 
-describe.each([referenceContender, zeromqContender, rawNetContender])("$id", (contender) => {
+describe.each([referenceContender, referenceBatchContender, zeromqContender, rawNetContender])("$id", (contender) => {
   test.each([16, 1024, 65536, 1048576])("moves every message of %i bytes", async (size) => {
     await expect(contender.throughput(freshPath(), size, size > 65536 ? 20 : 500)).resolves.toBeUndefined();
   });

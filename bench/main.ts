@@ -5,8 +5,8 @@
  * machine: PUSH/PULL throughput at 16 B, 1 KiB, 64 KiB and 1 MiB; REQ/REP round-trip latency;
  * peak RSS under a slow receiver (each contender in a process of its own). Prints a table and
  * writes DIR/bench.json with every sample and the throughput ratios by size.
- * Figures are medians of repetitions after a warm-up; contenders alternate at each size so that
- * a noisy moment of the machine does not fall on one of them only.
+ * Figures are medians of repetitions after a warm-up; at each size the repetitions go round the
+ * contenders in turn, so that a noisy moment of the machine does not fall on one of them only.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -15,14 +15,24 @@ import { parseArgs } from "node:util";
 import type { Contender } from "./contender";
 import { rawNetContender } from "./contenders/raw-net";
 import { referenceContender } from "./contenders/reference";
+import { referenceBatchContender } from "./contenders/reference-batch";
 import { zeromqContender } from "./contenders/zeromq";
 import { measureLatency, type LatencyResult } from "./latency";
 import { measureMemory, type MemoryResult } from "./memory";
 import { cleanupPaths } from "./temp-paths";
-import { measureThroughput, round2, type ThroughputResult } from "./throughput";
+import { measureThroughputs, round2, type ThroughputResult } from "./throughput";
 
 const SIZES = [16, 1024, 65536, 1048576];
 const CONTENDERS: readonly Contender[] = [referenceContender, zeromqContender, rawNetContender];
+/** Throughput also measures the reference's batch path (latency and memory would be the reference's own). */
+const THROUGHPUT_CONTENDERS: readonly Contender[] = [...CONTENDERS, referenceBatchContender];
+const RATIOS = [
+  ["reference", "zeromq"],
+  ["reference", "raw"],
+  ["ref-batch", "zeromq"],
+  ["ref-batch", "raw"],
+] as const;
+type RatioName = `${(typeof RATIOS)[number][0]}/${(typeof RATIOS)[number][1]}`;
 
 export interface BenchReport {
   generatedAt: string;
@@ -32,7 +42,7 @@ export interface BenchReport {
   latency: Record<string, LatencyResult>;
   memory: Record<string, MemoryResult>;
   /** Throughput ratios by message size (messages/s of the first over the second; higher is better for the reference). */
-  ratios: Record<"reference/zeromq" | "reference/raw", Record<string, number>>;
+  ratios: Record<RatioName, Record<string, number>>;
 }
 
 async function main(): Promise<void> {
@@ -50,11 +60,12 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`bench: node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}; ${plan.repetitions} repetitions of ~${plan.targetMs} ms, medians`);
 
-  const throughput: BenchReport["throughput"] = Object.fromEntries(CONTENDERS.map((c) => [c.id, {}]));
+  const throughput: BenchReport["throughput"] = Object.fromEntries(THROUGHPUT_CONTENDERS.map((c) => [c.id, {}]));
   try {
     for (const size of SIZES) {
-      for (const contender of CONTENDERS) {
-        const result = await measureThroughput(contender, size, plan);
+      const results = await measureThroughputs(THROUGHPUT_CONTENDERS, size, plan);
+      for (const [i, contender] of THROUGHPUT_CONTENDERS.entries()) {
+        const result = results[i];
         throughput[contender.id][String(size)] = result;
         say(`  throughput ${contender.id.padEnd(9)} ${sizeLabel(size).padStart(6)}: ${fmt(result.messagesPerSecond)} msg/s, ${result.megabytesPerSecond} MB/s`);
       }
@@ -89,7 +100,7 @@ async function main(): Promise<void> {
       throughput,
       latency,
       memory,
-      ratios: { "reference/zeromq": ratio("reference", "zeromq"), "reference/raw": ratio("reference", "raw") },
+      ratios: Object.fromEntries(RATIOS.map(([a, b]) => [`${a}/${b}`, ratio(a, b)])) as BenchReport["ratios"],
     };
     say("");
     for (const line of table(report)) say(line);
@@ -103,17 +114,20 @@ async function main(): Promise<void> {
 
 export function table(report: BenchReport): string[] {
   const ids = Object.keys(report.throughput);
-  const rows: string[][] = [["", ...ids.map((id) => `${id} msg/s`), "ref/zeromq", "ref/raw"]];
+  const ratioNames = Object.keys(report.ratios) as RatioName[];
+  const rows: string[][] = [["", ...ids.map((id) => `${id} msg/s`), ...ratioNames]];
   for (const size of SIZES) {
     rows.push([
       `PUSH/PULL ${sizeLabel(size)}`,
       ...ids.map((id) => `${fmt(report.throughput[id][String(size)].messagesPerSecond)} (${report.throughput[id][String(size)].megabytesPerSecond} MB/s)`),
-      `${report.ratios["reference/zeromq"][String(size)]}x`,
-      `${report.ratios["reference/raw"][String(size)]}x`,
+      ...ratioNames.map((name) => `${report.ratios[name][String(size)]}x`),
     ]);
   }
-  rows.push(["REQ/REP median / p99", ...ids.map((id) => `${report.latency[id].medianUs} / ${report.latency[id].p99Us} us`), "", ""]);
-  rows.push(["slow receiver peak RSS", ...ids.map((id) => `${report.memory[id].peakMB} MB (+${report.memory[id].growthMB})`), "", ""]);
+  const blank = ratioNames.map(() => "");
+  const latency = (id: string) => (report.latency[id] ? `${report.latency[id].medianUs} / ${report.latency[id].p99Us} us` : "-");
+  const memory = (id: string) => (report.memory[id] ? `${report.memory[id].peakMB} MB (+${report.memory[id].growthMB})` : "-");
+  rows.push(["REQ/REP median / p99", ...ids.map(latency), ...blank]);
+  rows.push(["slow receiver peak RSS", ...ids.map(memory), ...blank]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
 }

@@ -1,4 +1,5 @@
 import { Deque } from "../util/deque";
+import { detached } from "./message";
 import type { ZmtpSession } from "../session/zmtp-session";
 import { TopicSet } from "./topic-set";
 
@@ -23,6 +24,12 @@ export class Pipe {
   connections = 0;
 
   private readonly outbound = new Deque<Buffer[]>();
+  /**
+   * Messages written straight into the connection's batch since the last flush: they count
+   * against the high-water mark until then, as queued ones would, so a burst within one turn of
+   * the event loop is bounded as before.
+   */
+  private inBatch = 0;
   private flushScheduled = false;
 
   constructor(
@@ -43,11 +50,23 @@ export class Pipe {
   }
 
   get hasRoom(): boolean {
-    return this.highWaterMark <= 0 || this.outbound.length < this.highWaterMark;
+    return this.highWaterMark <= 0 || this.outbound.length + this.inBatch < this.highWaterMark;
   }
 
+  /**
+   * Straight into the connection's write batch when it takes messages and none wait before this
+   * one (the batch copies small bodies); otherwise queued, small frames copied (`detached`), since
+   * the caller may reuse its buffer as soon as send() returns.
+   */
   write(frames: Buffer[]): void {
-    this.outbound.push(frames);
+    const session = this.session;
+    if (session !== undefined && this.outbound.length === 0 && session.writable) {
+      session.send(frames);
+      this.inBatch += 1;
+      this.scheduleFlush();
+      return;
+    }
+    this.outbound.push(detached(frames));
     this.scheduleFlush();
   }
 
@@ -59,6 +78,7 @@ export class Pipe {
 
   detach(): void {
     this.session = undefined;
+    this.inBatch = 0;
     this.routingId = undefined;
     this.subscriptions.clear();
   }
@@ -71,13 +91,15 @@ export class Pipe {
   /** Hands queued messages to the connection while it accepts them, in one batched write. */
   flush(): void {
     this.flushScheduled = false;
-    const session = this.session;
-    if (session === undefined || this.outbound.length === 0) return;
     const hadRoom = this.hasRoom;
-    while (this.outbound.length > 0 && session.writable) {
-      session.send(this.outbound.shift() as Buffer[]);
+    this.inBatch = 0;
+    const session = this.session;
+    if (session !== undefined) {
+      while (this.outbound.length > 0 && session.writable) {
+        session.send(this.outbound.shift() as Buffer[]);
+      }
+      session.flush();
     }
-    session.flush();
     if (!hadRoom && this.hasRoom) this.owner.pipeHasRoom(this);
   }
 

@@ -317,11 +317,23 @@ export abstract class Socket implements SocketOptions {
     return this.exchange.send(message);
   }
 
+  protected sendManyFrames(messages: ReadonlyArray<MessageLike | MessageLike[]>): Promise<void> {
+    this.assertOpen();
+    return this.exchange.sendMany(messages);
+  }
+
   protected receiveFrames(): Promise<Buffer[]> {
     this.assertOpen();
     const outOfTurn = this.receiveOutOfTurn();
     if (outOfTurn !== undefined) return Promise.reject(outOfTurn);
     return this.exchange.receive();
+  }
+
+  protected receiveManyFrames(max: number): Promise<Buffer[][]> {
+    this.assertOpen();
+    const outOfTurn = this.receiveOutOfTurn();
+    if (outOfTurn !== undefined) return Promise.reject(outOfTurn);
+    return this.exchange.receiveMany(max);
   }
 
   protected async *iterateMessages(): AsyncGenerator<Buffer[], void, undefined> {
