@@ -211,8 +211,8 @@ for target in "${targets[@]}"; do
     echo "error: docker build reported success but $image does not carry recipe $recipe (log: $log)" >&2
     exit 1
   fi
-  # What the build's checks printed: node and libuv, pyzmq and libzmq, Java.
-  grep -E '^(node v|pyzmq |openjdk version)' "$log" | sed 's/^/    /' || true
+  # What the build's checks printed: node and libuv, pyzmq and libzmq, Java, the C toolchain.
+  grep -E '^(node v|pyzmq |openjdk version|libzmq-c: )' "$log" | sed 's/^/    /' || true
   # The image this one replaces, if nothing else uses it (best effort: keeps the disk from filling).
   new_id="$("$docker" image inspect -f '{{.Id}}' "$image")"
   if [ -n "$old_id" ] && [ "$old_id" != "$new_id" ]; then "$docker" image rm "$old_id" >/dev/null 2>&1 || true; fi

@@ -24,8 +24,8 @@ Exit codes: 0 nothing unexpected, 1 unexpected results, 2 usage/harness/driver/e
 const SELECT = `  --suite NAME[,NAME]         only these suites
   --scenario ID|GLOB[,...]    only these scenarios ('bind-override.*', '*.regular-file-*')`;
 
-const RUN = `  --impl NAME[,NAME]          implementations: reference and libzmq (in process), pyzmq and jeromq
-                              (shipped drivers), or all (default: every one whose runtime is installed)
+const RUN = `  --impl NAME[,NAME]          implementations: reference and libzmq (in process), pyzmq, jeromq
+                              and libzmq-c (shipped drivers), or all (default: every one whose runtime is installed)
   --driver NAME=COMMAND       an implementation in another process (repeatable)
   --drivers FILE              a JSON file {"drivers": {"NAME": "COMMAND"}}
 ${SELECT}
