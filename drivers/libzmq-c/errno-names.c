@@ -7,7 +7,9 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <zmq.h> /* EFSM, ENOCOMPATPROTO, ETERM, EMTHREAD: ZMQ_HAUSNUMERO + n */
+#ifndef ZIC_NO_ZMQ /* the site agent (docker/site-agent) shares this table without libzmq */
+#include <zmq.h>   /* EFSM, ENOCOMPATPROTO, ETERM, EMTHREAD: ZMQ_HAUSNUMERO + n */
+#endif
 
 #define NAME(e) {e, #e},
 
@@ -28,7 +30,9 @@ static const struct {
     NAME(EHOSTUNREACH) NAME(EALREADY) NAME(EINPROGRESS) NAME(EWOULDBLOCK) NAME(ECANCELED)
     NAME(EOVERFLOW) NAME(EILSEQ) NAME(EPROTO) NAME(EBADMSG) NAME(EMULTIHOP) NAME(ENOLINK)
     NAME(ENOTRECOVERABLE) NAME(EOWNERDEAD) NAME(EDQUOT) NAME(ESTALE)
+#ifdef EFSM
     NAME(EFSM) NAME(ENOCOMPATPROTO) NAME(ETERM) NAME(EMTHREAD)
+#endif
 };
 
 const char *errno_name(int number) {

@@ -1,0 +1,578 @@
+/* zic-site-agent: lets the harness, running on another machine, use this one as a "remote site"
+ * (a FreeBSD guest under qemu, where no Node.js exists): it starts driver processes here and
+ * answers the filesystem requests scenarios make about what those drivers did.
+ *
+ * It listens on TCP (127.0.0.1:PORT by default; under qemu, user networking's hostfwd brings the
+ * host's port to it). Each connection says what it is on its first line, one JSON object:
+ *
+ *   {"op":"control"}        then requests and answers, one JSON line each, as in the driver
+ *                           protocol: {"id":1,"op":"lstat","path":"/tmp/x"} ->
+ *                           {"id":1,"ok":true,"result":{"kind":"socket",...}} or
+ *                           {"id":1,"ok":false,"error":{"code":"ENOENT","message":"..."}}.
+ *   {"op":"exec","argv":[...],"cwd":"/dir"}
+ *                           starts argv (execvp) in its own process group, in cwd; from then on
+ *                           the connection carries frames: 1 octet kind, 4 octets length (big
+ *                           endian), payload. Host to agent: 0 stdin data, 1 end of stdin.
+ *                           Agent to host: 1 stdout, 2 stderr, 3 the exit (payload: JSON
+ *                           {"status":N} or {"signal":N}), 4 could not start (payload: message).
+ *                           When the connection closes, the process group is killed (SIGKILL).
+ *   {"op":"relay","path":"/dir/a.sock"}
+ *                           connects to that UNIX socket and copies octets both ways, unchanged,
+ *                           until either side closes (a raw ZMTP peer on the host talking to a
+ *                           socket bound here).
+ *
+ * Usage: zic-site-agent [--listen ADDRESS:PORT]   (prints "listening ADDRESS:PORT" on stdout)
+ * One process, one poll() loop, no threads: every request is quick except the processes it
+ * starts, which run on their own. Written in C99 + POSIX, with jansson for JSON, so it builds for
+ * FreeBSD with the same toolchain as libzmq. */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* glibc: mkdtemp, strsep */
+#define __BSD_VISIBLE 1 /* FreeBSD: mkdtemp */
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "agent-fs.h"
+#include "errno-names.h"
+
+#define MAX_CONNECTIONS 256
+#define LINE_LIMIT (16 * 1024 * 1024)
+
+enum kind { FREE, HANDSHAKE, CONTROL, EXEC, RELAY };
+enum frame { STDIN_DATA = 0, STDIN_END = 1, STDOUT_DATA = 1, STDERR_DATA = 2, EXITED = 3, NOT_STARTED = 4 };
+
+/* A growable byte buffer: what came in and is not yet a whole line or frame. */
+struct buffer {
+  unsigned char *data;
+  size_t size, capacity;
+};
+
+struct connection {
+  enum kind kind;
+  int fd;
+  struct buffer in;
+  /* EXEC: the process and its pipes (-1 once closed) */
+  pid_t pid;
+  int stdin_fd, stdout_fd, stderr_fd;
+  /* RELAY: the UNIX socket */
+  int peer_fd;
+  /* What waits to be written to stdin_fd (EXEC) or peer_fd (RELAY): both are non-blocking, so a
+   * process that does not read its input never stops the agent (and the agent keeps reading that
+   * process's output meanwhile: no deadlock between full pipes). */
+  struct buffer out;
+  int end_of_input; /* EXEC: close stdin once `out` is written */
+};
+
+static struct connection connections[MAX_CONNECTIONS];
+static int listen_fd = -1;
+static int child_signal[2] = {-1, -1}; /* self-pipe: SIGCHLD wakes the poll loop */
+
+static void log_line(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  fputs("zic-site-agent: ", stderr);
+  vfprintf(stderr, format, args);
+  fputc('\n', stderr);
+  va_end(args);
+}
+
+static int append(struct buffer *buffer, const void *data, size_t size) {
+  if (buffer->size + size > buffer->capacity) {
+    size_t capacity = buffer->capacity == 0 ? 4096 : buffer->capacity;
+    while (capacity < buffer->size + size) capacity *= 2;
+    unsigned char *grown = realloc(buffer->data, capacity);
+    if (grown == NULL) return -1;
+    buffer->data = grown;
+    buffer->capacity = capacity;
+  }
+  memcpy(buffer->data + buffer->size, data, size);
+  buffer->size += size;
+  return 0;
+}
+
+static void consume(struct buffer *buffer, size_t size) {
+  memmove(buffer->data, buffer->data + size, buffer->size - size);
+  buffer->size -= size;
+}
+
+/* Writes all of it (the agent's sockets are blocking: a slow host only slows this connection's sender). */
+static int write_all(int fd, const void *data, size_t size) {
+  const unsigned char *at = data;
+  while (size > 0) {
+    ssize_t n = write(fd, at, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return -1;
+    at += n;
+    size -= (size_t)n;
+  }
+  return 0;
+}
+
+static int send_frame(int fd, enum frame kind, const void *data, size_t size) {
+  unsigned char header[5] = {(unsigned char)kind, (unsigned char)(size >> 24), (unsigned char)(size >> 16), (unsigned char)(size >> 8), (unsigned char)size};
+  if (write_all(fd, header, sizeof header) != 0) return -1;
+  return size == 0 ? 0 : write_all(fd, data, size);
+}
+
+static void send_line(int fd, json_t *message) {
+  char *text = json_dumps(message, JSON_COMPACT);
+  if (text == NULL) return;
+  size_t length = strlen(text);
+  text[length] = '\n';
+  write_all(fd, text, length + 1);
+  free(text);
+}
+
+static void close_fd(int *fd) {
+  if (*fd >= 0) close(*fd);
+  *fd = -1;
+}
+
+static void drop(struct connection *c) {
+  if (c->kind == EXEC && c->pid > 0) kill(-c->pid, SIGKILL); /* nothing outlives its connection */
+  close_fd(&c->fd);
+  close_fd(&c->stdin_fd);
+  close_fd(&c->stdout_fd);
+  close_fd(&c->stderr_fd);
+  close_fd(&c->peer_fd);
+  free(c->in.data);
+  free(c->out.data);
+  /* An EXEC's pid stays until it is reaped: reap_children() looks for it. */
+  pid_t pid = c->kind == EXEC ? c->pid : 0;
+  *c = (struct connection){FREE, -1, {NULL, 0, 0}, pid, -1, -1, -1, -1, {NULL, 0, 0}, 0};
+}
+
+/* The fd that `out` goes to: the process's stdin or the relayed UNIX socket. */
+static int *outbox_fd(struct connection *c) { return c->kind == EXEC ? &c->stdin_fd : &c->peer_fd; }
+
+/* Writes what it can of `out` without blocking. -1 when the fd is gone (a relay then ends). */
+static int flush_out(struct connection *c) {
+  int *fd = outbox_fd(c);
+  while (*fd >= 0 && c->out.size > 0) {
+    ssize_t n = write(*fd, c->out.data, c->out.size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+    if (n <= 0) {
+      close_fd(fd); /* the process closed its stdin, or the peer went away */
+      c->out.size = 0;
+      return -1;
+    }
+    consume(&c->out, (size_t)n);
+  }
+  if (c->kind == EXEC && c->end_of_input && c->out.size == 0) close_fd(&c->stdin_fd);
+  return *fd >= 0 ? 0 : -1;
+}
+
+/* ---- exec ---- */
+
+static void start_exec(struct connection *c, json_t *request) {
+  json_t *argv_json = json_object_get(request, "argv");
+  const char *cwd = json_string_value(json_object_get(request, "cwd"));
+  size_t argc = json_array_size(argv_json);
+  if (argc == 0) {
+    const char *message = "exec needs a non-empty \"argv\"";
+    send_frame(c->fd, NOT_STARTED, message, strlen(message));
+    drop(c);
+    return;
+  }
+  char **argv = calloc(argc + 1, sizeof(char *));
+  for (size_t i = 0; i < argc; i++) argv[i] = (char *)json_string_value(json_array_get(argv_json, i));
+
+  int in[2], out[2], err[2], report[2];
+  if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0 || pipe(report) != 0) {
+    char message[256];
+    snprintf(message, sizeof message, "pipe: %s", strerror(errno));
+    send_frame(c->fd, NOT_STARTED, message, strlen(message));
+    free(argv);
+    drop(c);
+    return;
+  }
+  fcntl(report[1], F_SETFD, FD_CLOEXEC);
+  pid_t pid = fork();
+  if (pid == 0) {
+    /* The child: its own process group (killed as one), the pipes as stdio, the default signals. */
+    setpgid(0, 0);
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGCHLD, SIG_DFL);
+    dup2(in[0], 0);
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    for (int fd = 3; fd < 1024; fd++) {
+      if (fd != report[1]) close(fd);
+    }
+    int failed = 0;
+    if (cwd != NULL && chdir(cwd) != 0) failed = errno;
+    if (!failed) {
+      execvp(argv[0], argv);
+      failed = errno;
+    }
+    if (write(report[1], &failed, sizeof failed) < 0) _exit(126); /* read by the agent: exec failed, and why */
+    _exit(127);
+  }
+  close(in[0]);
+  close(out[1]);
+  close(err[1]);
+  close(report[1]);
+  int failed = 0;
+  ssize_t n = pid < 0 ? -1 : read(report[0], &failed, sizeof failed);
+  close(report[0]);
+  if (pid < 0 || n == (ssize_t)sizeof failed) {
+    int number = pid < 0 ? errno : failed;
+    char message[512];
+    snprintf(message, sizeof message, "%s %s: %s (%s)", pid < 0 ? "fork" : "exec", argv[0], strerror(number), errno_name(number));
+    send_frame(c->fd, NOT_STARTED, message, strlen(message));
+    close(in[1]);
+    close(out[0]);
+    close(err[0]);
+    free(argv);
+    c->pid = pid > 0 ? pid : 0;
+    drop(c);
+    return;
+  }
+  free(argv);
+  setpgid(pid, pid); /* also from here: whichever runs first, the group exists before anyone kills it */
+  c->kind = EXEC;
+  c->pid = pid;
+  c->stdin_fd = in[1];
+  c->stdout_fd = out[0];
+  c->stderr_fd = err[0];
+  int fds[3] = {c->stdin_fd, c->stdout_fd, c->stderr_fd};
+  for (int i = 0; i < 3; i++) {
+    fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[i], F_SETFL, O_NONBLOCK);
+  }
+}
+
+/* Frames from the host to an EXEC: stdin data, or its end. */
+static int exec_input(struct connection *c) {
+  while (c->in.size >= 5) {
+    size_t size = ((size_t)c->in.data[1] << 24) | ((size_t)c->in.data[2] << 16) | ((size_t)c->in.data[3] << 8) | c->in.data[4];
+    if (c->in.size < 5 + size) return 0;
+    if (c->in.data[0] == STDIN_DATA && c->stdin_fd >= 0 && append(&c->out, c->in.data + 5, size) != 0) return -1;
+    if (c->in.data[0] == STDIN_END) c->end_of_input = 1;
+    consume(&c->in, 5 + size);
+  }
+  flush_out(c);
+  return 0;
+}
+
+/* The process's output, as frames: 0 after a chunk, 1 when nothing is there now, -1 at the end
+ * of that stream (or of the connection). */
+static int forward_output(struct connection *c, int *fd, enum frame kind) {
+  unsigned char chunk[65536];
+  ssize_t n = read(*fd, chunk, sizeof chunk);
+  if (n < 0 && errno == EINTR) return 0;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 1;
+  if (n <= 0) {
+    close_fd(fd);
+    return -1;
+  }
+  if (send_frame(c->fd, kind, chunk, (size_t)n) != 0) {
+    drop(c);
+    return -1;
+  }
+  return 0;
+}
+
+static void reap_children(void) {
+  int status;
+  pid_t pid;
+  while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+    for (int i = 0; i < MAX_CONNECTIONS; i++) {
+      struct connection *c = &connections[i];
+      if (c->pid != pid) continue;
+      if (c->kind == EXEC) {
+        /* What is already in the pipes goes first: the host sees the process's last words, then
+         * its exit. (Not waiting for the pipes' end: a process it left behind may hold them.) */
+        while (c->kind == EXEC && c->stdout_fd >= 0 && forward_output(c, &c->stdout_fd, STDOUT_DATA) == 0) {
+        }
+        while (c->kind == EXEC && c->stderr_fd >= 0 && forward_output(c, &c->stderr_fd, STDERR_DATA) == 0) {
+        }
+        if (c->kind == EXEC) {
+          char text[64];
+          if (WIFSIGNALED(status)) snprintf(text, sizeof text, "{\"signal\":%d}", WTERMSIG(status));
+          else snprintf(text, sizeof text, "{\"status\":%d}", WEXITSTATUS(status));
+          send_frame(c->fd, EXITED, text, strlen(text));
+          c->pid = 0; /* reaped: nothing to kill */
+          drop(c);
+        }
+      }
+      c->pid = 0;
+    }
+  }
+}
+
+/* ---- relay ---- */
+
+static void start_relay(struct connection *c, json_t *request) {
+  const char *path = json_string_value(json_object_get(request, "path"));
+  struct sockaddr_un address;
+  memset(&address, 0, sizeof address);
+  address.sun_family = AF_UNIX;
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  int failed = 0;
+  if (path == NULL || strlen(path) >= sizeof address.sun_path) failed = path == NULL ? EINVAL : ENAMETOOLONG;
+  else if (fd < 0) failed = errno;
+  else {
+    memcpy(address.sun_path, path, strlen(path));
+    if (connect(fd, (struct sockaddr *)&address, sizeof address) != 0) failed = errno;
+  }
+  json_t *answer = failed ? json_pack("{s:b, s:{s:s, s:s}}", "ok", 0, "error", "code", errno_name(failed), "message", strerror(failed)) : json_pack("{s:b}", "ok", 1);
+  send_line(c->fd, answer);
+  json_decref(answer);
+  if (failed) {
+    if (fd >= 0) close(fd);
+    drop(c);
+    return;
+  }
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  c->kind = RELAY;
+  c->peer_fd = fd;
+  /* Octets that came after the first line belong to the peer. */
+  if (append(&c->out, c->in.data, c->in.size) != 0 || flush_out(c) != 0) drop(c);
+  c->in.size = 0;
+}
+
+/* The UNIX socket's octets to the host, unchanged. */
+static void relay_back(struct connection *c) {
+  unsigned char chunk[65536];
+  ssize_t n = read(c->peer_fd, chunk, sizeof chunk);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) return;
+  if (n <= 0 || write_all(c->fd, chunk, (size_t)n) != 0) drop(c);
+}
+
+/* ---- control ---- */
+
+static void control_request(struct connection *c, const char *line, size_t length) {
+  json_error_t error;
+  json_t *request = json_loadb(line, length, JSON_ALLOW_NUL, &error);
+  if (request == NULL || !json_is_object(request)) {
+    log_line("not a JSON request, ignored: %.80s", line);
+    json_decref(request);
+    return;
+  }
+  json_t *response = agent_fs_answer(request);
+  send_line(c->fd, response);
+  json_decref(response);
+  json_decref(request);
+}
+
+/* The first line says what the connection is. */
+static void handshake(struct connection *c, const char *line, size_t length) {
+  json_error_t error;
+  json_t *request = json_loadb(line, length, 0, &error);
+  const char *op = json_string_value(json_object_get(request, "op"));
+  if (op != NULL && strcmp(op, "control") == 0) {
+    c->kind = CONTROL;
+    json_t *hello = agent_fs_hello();
+    send_line(c->fd, hello);
+    json_decref(hello);
+  } else if (op != NULL && strcmp(op, "exec") == 0) {
+    start_exec(c, request);
+  } else if (op != NULL && strcmp(op, "relay") == 0) {
+    start_relay(c, request);
+  } else {
+    log_line("a connection that is not control, exec or relay: %.80s", line);
+    drop(c);
+  }
+  json_decref(request);
+}
+
+/* Lines of a HANDSHAKE or CONTROL connection; EXEC and RELAY input is handled by their own code. */
+static void connection_input(struct connection *c) {
+  unsigned char chunk[65536];
+  ssize_t n = read(c->fd, chunk, sizeof chunk);
+  if (n < 0 && errno == EINTR) return;
+  if (n <= 0) {
+    drop(c);
+    return;
+  }
+  if (c->kind == RELAY) {
+    if (append(&c->out, chunk, (size_t)n) != 0 || flush_out(c) != 0) drop(c);
+    return;
+  }
+  if (append(&c->in, chunk, (size_t)n) != 0 || c->in.size > LINE_LIMIT) {
+    log_line("a request larger than %d octets: connection closed", LINE_LIMIT);
+    drop(c);
+    return;
+  }
+  while (c->kind == HANDSHAKE || c->kind == CONTROL) {
+    unsigned char *end = memchr(c->in.data, '\n', c->in.size);
+    if (end == NULL) return;
+    size_t length = (size_t)(end - c->in.data);
+    char *line = malloc(length + 1);
+    memcpy(line, c->in.data, length);
+    line[length] = '\0';
+    consume(&c->in, length + 1);
+    if (c->kind == HANDSHAKE) handshake(c, line, length);
+    else control_request(c, line, length);
+    free(line);
+  }
+  if (c->kind == EXEC && exec_input(c) != 0) drop(c);
+}
+
+static void on_child(int number) {
+  (void)number;
+  int saved = errno;
+  char byte = 0;
+  if (write(child_signal[1], &byte, 1) < 0) {
+    /* the pipe is full: a wake-up is already pending */
+  }
+  errno = saved;
+}
+
+static int listen_on(const char *spec) {
+  char host[64] = "127.0.0.1";
+  int port = 0;
+  const char *colon = strrchr(spec, ':');
+  if (colon != NULL) {
+    size_t length = (size_t)(colon - spec);
+    if (length >= sizeof host) return -1;
+    memcpy(host, spec, length);
+    host[length] = '\0';
+    port = atoi(colon + 1);
+  } else {
+    port = atoi(spec);
+  }
+  struct sockaddr_in address;
+  memset(&address, 0, sizeof address);
+  address.sin_family = AF_INET;
+  address.sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, host, &address.sin_addr) != 1) return -1;
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (fd < 0 || bind(fd, (struct sockaddr *)&address, sizeof address) != 0 || listen(fd, 64) != 0) return -1;
+  socklen_t size = sizeof address;
+  getsockname(fd, (struct sockaddr *)&address, &size);
+  char shown[INET_ADDRSTRLEN];
+  inet_ntop(AF_INET, &address.sin_addr, shown, sizeof shown);
+  printf("listening %s:%d\n", shown, ntohs(address.sin_port));
+  fflush(stdout);
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return fd;
+}
+
+int main(int argc, char **argv) {
+  const char *spec = "127.0.0.1:7117";
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) spec = argv[++i];
+    else {
+      fprintf(stderr, "usage: zic-site-agent [--listen ADDRESS:PORT]  (default 127.0.0.1:7117; port 0: any)\n");
+      return 2;
+    }
+  }
+  signal(SIGPIPE, SIG_IGN); /* a host that went away is a failed write, not the agent's death */
+  if (pipe(child_signal) != 0) return 1;
+  fcntl(child_signal[0], F_SETFL, O_NONBLOCK);
+  fcntl(child_signal[1], F_SETFL, O_NONBLOCK);
+  fcntl(child_signal[0], F_SETFD, FD_CLOEXEC);
+  fcntl(child_signal[1], F_SETFD, FD_CLOEXEC);
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_child;
+  action.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &action, NULL);
+  for (int i = 0; i < MAX_CONNECTIONS; i++) connections[i] = (struct connection){FREE, -1, {NULL, 0, 0}, 0, -1, -1, -1, -1, {NULL, 0, 0}, 0};
+
+  listen_fd = listen_on(spec);
+  if (listen_fd < 0) {
+    log_line("cannot listen on %s: %s", spec, strerror(errno));
+    return 1;
+  }
+
+  for (;;) {
+    struct pollfd fds[2 + 4 * MAX_CONNECTIONS];
+    struct {
+      int index;
+      int which; /* 0 the connection, 1 stdout, 2 stderr, 3 the relay's peer, 4 where `out` goes */
+    } owner[2 + 4 * MAX_CONNECTIONS];
+    nfds_t count = 0;
+    fds[count] = (struct pollfd){listen_fd, POLLIN, 0};
+    owner[count++].index = -1;
+    fds[count] = (struct pollfd){child_signal[0], POLLIN, 0};
+    owner[count++].index = -2;
+    for (int i = 0; i < MAX_CONNECTIONS; i++) {
+      struct connection *c = &connections[i];
+      if (c->kind == FREE) continue;
+      int pending = (c->kind == EXEC || c->kind == RELAY) && c->out.size > 0;
+      int watched[5] = {c->fd, c->kind == EXEC ? c->stdout_fd : -1, c->kind == EXEC ? c->stderr_fd : -1, c->kind == RELAY ? c->peer_fd : -1, pending ? *outbox_fd(c) : -1};
+      for (int w = 0; w < 5; w++) {
+        if (watched[w] < 0) continue;
+        fds[count] = (struct pollfd){watched[w], w == 4 ? POLLOUT : POLLIN, 0};
+        owner[count].index = i;
+        owner[count++].which = w;
+      }
+    }
+    if (poll(fds, count, -1) < 0) {
+      if (errno == EINTR) continue;
+      log_line("poll: %s", strerror(errno));
+      return 1;
+    }
+    for (nfds_t k = 0; k < count; k++) {
+      if (fds[k].revents == 0) continue;
+      if (owner[k].index == -1) {
+        int fd = accept(listen_fd, NULL, NULL);
+        if (fd < 0) continue;
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+        int slot = -1;
+        for (int i = 0; i < MAX_CONNECTIONS && slot < 0; i++) {
+          if (connections[i].kind == FREE && connections[i].pid == 0) slot = i;
+        }
+        if (slot < 0) {
+          log_line("more than %d connections: refused", MAX_CONNECTIONS);
+          close(fd);
+          continue;
+        }
+        connections[slot].kind = HANDSHAKE;
+        connections[slot].fd = fd;
+        continue;
+      }
+      if (owner[k].index == -2) {
+        char drain[64];
+        while (read(child_signal[0], drain, sizeof drain) > 0) {
+        }
+        reap_children();
+        continue;
+      }
+      /* Each case checks that the fd still belongs to what it was polled for: an earlier event in
+       * this round may have closed it, or dropped the connection. */
+      struct connection *c = &connections[owner[k].index];
+      switch (owner[k].which) {
+        case 0:
+          if (c->kind != FREE && fds[k].fd == c->fd) connection_input(c);
+          break;
+        case 1:
+          if (c->kind == EXEC && fds[k].fd == c->stdout_fd) forward_output(c, &c->stdout_fd, STDOUT_DATA);
+          break;
+        case 2:
+          if (c->kind == EXEC && fds[k].fd == c->stderr_fd) forward_output(c, &c->stderr_fd, STDERR_DATA);
+          break;
+        case 3:
+          if (c->kind == RELAY && fds[k].fd == c->peer_fd) relay_back(c);
+          break;
+        case 4:
+          if ((c->kind == EXEC || c->kind == RELAY) && fds[k].fd == *outbox_fd(c) && flush_out(c) != 0 && c->kind == RELAY) drop(c);
+          break;
+      }
+    }
+  }
+}
