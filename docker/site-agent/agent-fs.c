@@ -86,7 +86,7 @@ static int mode_field(json_t *request, const char *name, mode_t fallback, mode_t
   return 0;
 }
 
-static const char *const OPS[] = {"mkdtemp", "umask", "lstat", "stat", "mkdir", "rm", "unlink", "chmod", "mkfifo", "symlink", "readlink", "rename", "readdir", "writeFile", "readFile", "connect"};
+static const char *const OPS[] = {"mkdtemp", "umask", "lstat", "stat", "mkdir", "rm", "unlink", "chmod", "mkfifo", "symlink", "readlink", "rename", "readdir", "writeFile", "readFile", "connect", "staleSocket"};
 
 static int run(const char *op, json_t *request, struct reply *reply) {
   int known = 0;
@@ -96,7 +96,20 @@ static int run(const char *op, json_t *request, struct reply *reply) {
     snprintf(reply->message, sizeof reply->message, "unknown op \"%s\"", op);
     return -1;
   }
+  /* "path", or "path64": the path's bytes in base64, for a path that is not valid UTF-8 (a
+   * scenario's path cut in the middle of a multibyte character). */
   const char *path = json_string_value(json_object_get(request, "path"));
+  json_t *raw = json_object_get(request, "path64");
+  static char *decoded = NULL;
+  free(decoded);
+  decoded = NULL;
+  if (path == NULL && json_is_string(raw)) {
+    size_t size;
+    if (base64_decode(json_string_value(raw), json_string_length(raw), (unsigned char **)&decoded, &size) != 0) return invalid(reply, "\"path64\" must be base64");
+    decoded[size] = '\0'; /* base64_decode leaves room for it */
+    if (strlen(decoded) != size) return invalid(reply, "a path has no NUL inside");
+    path = decoded;
+  }
   mode_t mode = 0;
   if (strcmp(op, "mkdtemp") == 0) {
     const char *prefix = json_string_value(json_object_get(request, "prefix"));
@@ -117,7 +130,7 @@ static int run(const char *op, json_t *request, struct reply *reply) {
     reply->result = json_integer(umask(mode)); /* inherited by the processes started after it */
     return 0;
   }
-  if (path == NULL) return invalid(reply, "this op needs a \"path\"");
+  if (path == NULL) return invalid(reply, "this op needs a \"path\" (or \"path64\")");
   if (strcmp(op, "lstat") == 0 || strcmp(op, "stat") == 0) {
     struct stat info;
     int status = op[0] == 'l' ? lstat(path, &info) : stat(path, &info);
@@ -167,8 +180,12 @@ static int run(const char *op, json_t *request, struct reply *reply) {
     if (dir == NULL) return failed(reply, errno, "readdir", path);
     json_t *names = json_array();
     struct dirent *entry;
+    /* Names as base64: a name need not be valid UTF-8, and JSON strings must be. */
     while ((entry = readdir(dir)) != NULL) {
-      if (strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0) json_array_append_new(names, json_string(entry->d_name));
+      if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+      char *name = base64_encode((const unsigned char *)entry->d_name, strlen(entry->d_name));
+      json_array_append_new(names, json_string(name));
+      free(name);
     }
     closedir(dir);
     reply->result = names;
@@ -227,6 +244,20 @@ static int run(const char *op, json_t *request, struct reply *reply) {
     reply->result = json_string(text);
     free(text);
     return 0;
+  }
+  if (strcmp(op, "staleSocket") == 0) {
+    /* A socket file nobody listens on: bound, then closed without unlink, as a crashed process leaves it. */
+    struct sockaddr_un address;
+    memset(&address, 0, sizeof address);
+    address.sun_family = AF_UNIX;
+    if (strlen(path) >= sizeof address.sun_path) return failed(reply, ENAMETOOLONG, "bind", path);
+    memcpy(address.sun_path, path, strlen(path));
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0) return failed(reply, errno, "socket", path);
+    int status = bind(fd, (struct sockaddr *)&address, sizeof address);
+    int number = errno;
+    close(fd);
+    return status == 0 ? 0 : failed(reply, number, "bind", path);
   }
   if (strcmp(op, "connect") == 0) {
     /* A plain connect(2) to a UNIX socket path, closed at once: what the kernel says to anyone. */

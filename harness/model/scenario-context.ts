@@ -3,6 +3,7 @@ import type { Capability } from "./capability";
 import type { CheckRecord } from "./outcome";
 import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "./implementation";
 import type { Site } from "./sites";
+import type { SiteFiles } from "./site-files";
 import type { TranscriptRecorder } from "./transcript";
 
 /** The outcome of a call that may legitimately fail: the scenario decides what it means. */
@@ -16,8 +17,13 @@ export type Attempt<T> = { ok: true; value: T } | { ok: false; code: string; mes
  * is a failed check naming what did not happen. The runner implements it (harness/runner/context.ts).
  */
 export interface ScenarioContext {
-  /** A fresh directory for this scenario alone, removed after it. */
+  /** A fresh directory for this scenario alone, removed after it (on the machine the implementations run on). */
   readonly dir: string;
+  /**
+   * The filesystem of the machine the implementations run on: this one, or a remote site's
+   * (a FreeBSD guest). Scenarios look at and prepare files through it, never through node:fs.
+   */
+  readonly files: SiteFiles;
   /** The implementation under test: the binder in pair scenarios. */
   readonly impl: Implementation;
   /** Who binds and who connects (both `impl` in single-implementation scenarios). */
@@ -98,8 +104,6 @@ export interface ScenarioContext {
   probeUntilReceived(sender: TestSocket, receiver: TestSocket, what: string, baseMs?: number): Promise<Buffer[]>;
   /** Expects NOTHING to arrive for the silence limit: the one wait that costs its full length. */
   expectSilence(socket: TestSocket, what: string, baseMs?: number): Promise<void>;
-  /** Waits until a condition on the file system (or anything synchronous) holds, polling per event-loop turn. */
-  until(what: string, condition: () => boolean, baseMs?: number): Promise<void>;
-  /** What kind of file a path is now: "socket", "file", "directory", "symlink", "fifo", "other" or "absent". */
-  fileKind(path: string): string;
+  /** Waits until a condition on the file system (or anything else) holds, asking again once per event-loop turn. */
+  until(what: string, condition: () => boolean | Promise<boolean>, baseMs?: number): Promise<void>;
 }

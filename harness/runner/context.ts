@@ -9,7 +9,9 @@ import { ProcessState } from "./scenario-context/process-state";
 import { ScenarioChecks } from "./scenario-context/scenario-checks";
 import { ScenarioResources } from "./scenario-context/scenario-resources";
 import type { TranscriptLog } from "./scenario-context/transcript-log";
-import { ScenarioWaits, fileKind, showFrames } from "./scenario-context/scenario-waits";
+import { ScenarioWaits, showFrames } from "./scenario-context/scenario-waits";
+import { LOCAL_FILES } from "./scenario-context/local-files";
+import type { SiteFiles } from "../model/site-files";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "./limits";
 import { Skipped, Unsupported } from "./verdicts";
 
@@ -30,6 +32,8 @@ export interface ScenarioContextOptions {
   readonly sites?: ContainerSites;
   /** Record the cell's wire conversations (run --trace). */
   readonly transcript?: TranscriptLog;
+  /** The filesystem of the machine the implementations run on (default: this one). */
+  readonly files?: SiteFiles;
 }
 
 /**
@@ -40,6 +44,7 @@ export interface ScenarioContextOptions {
  */
 export class RunnerContext implements ScenarioContext {
   readonly dir: string;
+  readonly files: SiteFiles;
   readonly binder: Implementation;
   readonly connecter: Implementation;
   readonly platform: PlatformIpc;
@@ -52,6 +57,7 @@ export class RunnerContext implements ScenarioContext {
 
   constructor(options: ScenarioContextOptions) {
     this.dir = options.dir;
+    this.files = options.files ?? LOCAL_FILES;
     this.binder = options.binder;
     this.connecter = options.connecter;
     this.platform = options.platform;
@@ -166,11 +172,7 @@ export class RunnerContext implements ScenarioContext {
     return this.waits.expectSilence(socket, what, baseMs);
   }
 
-  until(what: string, condition: () => boolean, baseMs = ARRIVAL_LIMIT_MS): Promise<void> {
+  until(what: string, condition: () => boolean | Promise<boolean>, baseMs = ARRIVAL_LIMIT_MS): Promise<void> {
     return this.waits.until(what, condition, baseMs);
-  }
-
-  fileKind(p: string): string {
-    return fileKind(p);
   }
 }

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 import { abstractName } from "./names";
 
@@ -21,6 +20,6 @@ export default scenario({
     await pusher.connect(endpoint);
     await pusher.send(["no-file"]);
     await ctx.expectMessage(puller, "message through the abstract name", ["no-file"]);
-    ctx.check("entries in the working directory (ctx.dir) after bind and connect", fs.readdirSync(ctx.dir), []);
+    ctx.check("entries in the working directory (ctx.dir) after bind and connect", await ctx.files.list(ctx.dir), []);
   },
 });

@@ -12,7 +12,7 @@ export default scenario({
     await first.bind(endpoint);
     await second.bind(endpoint);
     await first.close();
-    ctx.check("what is at the path after the first binder closed", ctx.fileKind(ctx.path("shared.sock")), "socket");
+    ctx.check("what is at the path after the first binder closed", await ctx.files.kind(ctx.path("shared.sock")), "socket");
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     await pusher.connect(endpoint);
     await pusher.send(["still-there"]);

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -9,12 +8,12 @@ export default scenario({
   requires: ["socket-file"],
   async run(ctx) {
     const file = ctx.path("precious.txt");
-    fs.writeFileSync(file, "user data");
+    await ctx.files.writeFile(file, "user data");
     const socket = await ctx.socket(ctx.impl, "PULL");
     const bind = await ctx.attempt(() => socket.bind(`ipc://${file}`));
     ctx.observe("bind", bind.ok ? "succeeded" : bind.code);
-    const after = ctx.fileKind(file);
-    const content = after === "file" ? fs.readFileSync(file, "utf8") : null;
+    const after = await ctx.files.kind(file);
+    const content = after === "file" ? (await ctx.files.readFile(file)).toString("utf8") : null;
     ctx.check(
       "the regular file after a bind on its path",
       content === "user data" ? "file intact" : `${after}, data ${content === null ? "gone" : "changed"}`,

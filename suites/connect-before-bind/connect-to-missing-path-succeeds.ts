@@ -16,6 +16,6 @@ export default scenario({
     // "At once": well before a first reconnect interval (100 ms by default) could have passed.
     ctx.check("time connect() took to return", elapsedMs, (ms) => ms < ctx.limit(100), `under ${ctx.limit(100)} ms`);
     // libzmq's connect never touches the filesystem (src/ipc_connecter.cpp).
-    ctx.check("what is at the path after connect", ctx.fileKind(path), "absent");
+    ctx.check("what is at the path after connect", await ctx.files.kind(path), "absent");
   },
 });

@@ -10,6 +10,6 @@ export default scenario({
     const bind = await ctx.attempt(() => socket.bind(ctx.endpoint("no-such-dir", "x.sock")));
     ctx.observe("bind", bind.ok ? "success" : bind.code);
     ctx.check("bind in a directory that does not exist", bind.ok ? "success" : "failed", "failed");
-    ctx.check("what is at the missing directory's path afterwards", ctx.fileKind(ctx.path("no-such-dir")), "absent");
+    ctx.check("what is at the missing directory's path afterwards", await ctx.files.kind(ctx.path("no-such-dir")), "absent");
   },
 });

@@ -12,9 +12,9 @@ export default scenario({
     const path = ctx.path("closed.sock");
     const puller = await ctx.socket(ctx.impl, "PULL");
     await puller.bind(`ipc://${path}`);
-    ctx.observe("pathWhileBound", ctx.fileKind(path));
+    ctx.observe("pathWhileBound", await ctx.files.kind(path));
     await puller.close();
     // As soon as close() returned; an implementation that removes the file later shows "socket".
-    ctx.observe("pathAfterClose", ctx.fileKind(path));
+    ctx.observe("pathAfterClose", await ctx.files.kind(path));
   },
 });

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 import { SILENCE_LIMIT_MS } from "../../harness/runner/limits";
 
@@ -22,9 +21,9 @@ export default scenario({
     const binder = await ctx.socket(ctx.impl, "PULL");
     await binder.bind(ctx.endpoint("guarded.sock"));
     const file = ctx.path("guarded.sock");
-    ctx.check("what is at the bound path", ctx.fileKind(file), "socket");
-    if (asRoot) fs.chmodSync(ctx.dir, 0o711); // nobody may pass through, not list or write
-    fs.chmodSync(file, 0o555);
+    ctx.check("what is at the bound path", await ctx.files.kind(file), "socket");
+    if (asRoot) await ctx.files.chmod(ctx.dir, 0o711); // nobody may pass through, not list or write
+    await ctx.files.chmod(file, 0o555);
 
     // The premise, from the kernel itself: a plain connect(2) as the connecting user is refused.
     const kernel = await plainConnect(file, asRoot ? UNPRIVILEGED : undefined, ctx.limit(5_000));
@@ -44,7 +43,7 @@ export default scenario({
     // Long enough for a few refused reconnects at the default 100 ms interval.
     await ctx.expectSilence(binder, "a message at the binder while the socket file is not writable", 2 * SILENCE_LIMIT_MS);
 
-    fs.chmodSync(file, 0o777);
+    await ctx.files.chmod(file, 0o777);
     const frames = await ctx.receive(binder, "the queued message after the socket file became writable");
     ctx.check(
       "the message that arrived",

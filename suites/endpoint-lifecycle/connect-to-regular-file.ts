@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -8,7 +7,7 @@ export default scenario({
   title: "Connecting to a path that is a regular file establishes nothing, leaves the file alone and does not break the implementation",
   async run(ctx) {
     const file = ctx.path("plain.txt");
-    fs.writeFileSync(file, "not a socket");
+    await ctx.files.writeFile(file, "not a socket");
     // sendTimeout 0: a send must return whether or not the implementation queues it; linger 0:
     // nothing will ever take it, and libzmq's context would wait for it at exit.
     const pusher = await ctx.socket(ctx.impl, "PUSH", { sendTimeout: 0, linger: 0 });
@@ -16,8 +15,8 @@ export default scenario({
     ctx.observe("connect", connect.ok ? "success" : connect.code);
     const send = await ctx.attempt(() => pusher.send(["into-a-file"]));
     ctx.observe("send", send.ok ? "queued" : send.code);
-    const kind = ctx.fileKind(file);
-    const content = kind === "file" ? fs.readFileSync(file, "utf8") : null;
+    const kind = await ctx.files.kind(file);
+    const content = kind === "file" ? (await ctx.files.readFile(file)).toString("utf8") : null;
     ctx.check(
       "the regular file after a connect to it and a send",
       content === "not a socket" ? "file intact" : `${kind}, data ${content === null ? "gone" : "changed"}`,

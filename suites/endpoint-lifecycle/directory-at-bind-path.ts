@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -10,11 +9,11 @@ export default scenario({
   requires: ["socket-file"],
   async run(ctx) {
     const dir = ctx.path("a-directory");
-    fs.mkdirSync(dir);
-    fs.writeFileSync(ctx.path("a-directory", "inside.txt"), "kept");
+    await ctx.files.mkdir(dir);
+    await ctx.files.writeFile(ctx.path("a-directory", "inside.txt"), "kept");
     const socket = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectError("bind where a directory exists", () => socket.bind(`ipc://${dir}`), ["EADDRINUSE"]);
-    ctx.check("what is at the path afterwards", ctx.fileKind(dir), "directory");
-    ctx.check("the directory's contents afterwards", fs.readdirSync(dir), ["inside.txt"]);
+    ctx.check("what is at the path afterwards", await ctx.files.kind(dir), "directory");
+    ctx.check("the directory's contents afterwards", await ctx.files.list(dir), ["inside.txt"]);
   },
 });

@@ -18,6 +18,6 @@ export default scenario({
     const socket = await ctx.socket(ctx.impl, "PULL");
     const bind = await ctx.attempt(() => socket.bind(`ipc://${fifo}`));
     ctx.observe("bind", bind.ok ? "success" : bind.code);
-    ctx.check("what is at the FIFO's path after a bind on it", ctx.fileKind(fifo), "fifo");
+    ctx.check("what is at the FIFO's path after a bind on it", await ctx.files.kind(fifo), "fifo");
   },
 });

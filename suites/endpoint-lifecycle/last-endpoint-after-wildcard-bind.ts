@@ -12,7 +12,7 @@ export default scenario({
   async run(ctx) {
     // The generated path goes inside ctx.dir (removed with it), never the machine's own temporary
     // directory, which a container platform may not even let us write.
-    await setTempVariables(ctx, { TMPDIR: makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: await makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
     const named = ctx.endpoint("named.sock");
     const puller = await ctx.socket(ctx.impl, "PULL");
     await puller.bind(named);

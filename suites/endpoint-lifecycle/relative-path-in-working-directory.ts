@@ -12,7 +12,7 @@ export default scenario({
   async run(ctx) {
     const puller = await ctx.socket(ctx.impl, "PULL");
     await inWorkingDirectory(ctx, ctx.dir, () => ctx.expectSuccess("bind ipc://rel.sock", () => puller.bind("ipc://rel.sock")));
-    ctx.check("what is at rel.sock in the working directory of the bind", ctx.fileKind(ctx.path("rel.sock")), "socket");
+    ctx.check("what is at rel.sock in the working directory of the bind", await ctx.files.kind(ctx.path("rel.sock")), "socket");
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     await pusher.connect(ctx.endpoint("rel.sock"));
     await pusher.send(["by-absolute-path"]);

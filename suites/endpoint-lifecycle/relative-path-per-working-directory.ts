@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -10,8 +9,8 @@ export default scenario({
   title: "ipc://rel.sock bound and connected in one directory, then in another, is two paths: each peer reaches the binder of its own directory",
   requires: ["socket-file"],
   async run(ctx) {
-    fs.mkdirSync(ctx.path("A"));
-    fs.mkdirSync(ctx.path("B"));
+    await ctx.files.mkdir(ctx.path("A"));
+    await ctx.files.mkdir(ctx.path("B"));
     // Every socket exists before the first change of directory: a relative path is resolved
     // where the process is at the bind or connect, not where it was when the socket was made.
     const binderA = await ctx.socket(ctx.impl, "PULL");
@@ -28,8 +27,8 @@ export default scenario({
 
     await ctx.chdir(ctx.path("B"));
     await ctx.expectSuccess("bind ipc://rel.sock in B", () => binderB.bind("ipc://rel.sock"));
-    ctx.check("what is at A/rel.sock", ctx.fileKind(ctx.path("A", "rel.sock")), "socket");
-    ctx.check("what is at B/rel.sock", ctx.fileKind(ctx.path("B", "rel.sock")), "socket");
+    ctx.check("what is at A/rel.sock", await ctx.files.kind(ctx.path("A", "rel.sock")), "socket");
+    ctx.check("what is at B/rel.sock", await ctx.files.kind(ctx.path("B", "rel.sock")), "socket");
     await peerB.connect("ipc://rel.sock");
     await peerB.send(["from-B"]);
     await ctx.expectMessage(binderB, "message from the peer that connected in B, at the binder in B", ["from-B"]);

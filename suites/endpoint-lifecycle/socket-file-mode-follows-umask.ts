@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 /** Group may not write, others nothing: distinguishes honouring it (0750) from chmod-ing the file open (0777) or a default umask (0755). */
@@ -19,8 +18,8 @@ export default scenario({
     const binder = await ctx.socket(child, "PULL");
     await binder.bind(ctx.endpoint("masked.sock"));
     const file = ctx.path("masked.sock");
-    ctx.check("what is at the bound path", ctx.fileKind(file), "socket");
-    const mode = `0${(fs.statSync(file).mode & 0o777).toString(8)}`;
+    ctx.check("what is at the bound path", await ctx.files.kind(file), "socket");
+    const mode = `0${((await ctx.files.mode(file)) & 0o777).toString(8)}`;
     ctx.observe("umask of the binding process", `0${UMASK.toString(8)}`);
     ctx.check("permission bits of the socket file", mode, `0${(0o777 & ~UMASK).toString(8)}`);
   },

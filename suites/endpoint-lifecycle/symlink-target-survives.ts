@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -11,15 +10,15 @@ export default scenario({
   async run(ctx) {
     const target = ctx.path("target.txt");
     const link = ctx.path("link.sock");
-    fs.writeFileSync(target, "user data");
-    fs.symlinkSync(target, link);
+    await ctx.files.writeFile(target, "user data");
+    await ctx.files.symlink(target, link);
     const socket = await ctx.socket(ctx.impl, "PULL");
     const bind = await ctx.attempt(() => socket.bind(`ipc://${link}`));
     // What happens to the link itself is recorded only (libzmq unlinks it and binds there).
     ctx.observe("bind", bind.ok ? "success" : bind.code);
-    ctx.observe("linkPathAfterBind", ctx.fileKind(link));
-    const kind = ctx.fileKind(target);
-    const content = kind === "file" ? fs.readFileSync(target, "utf8") : null;
+    ctx.observe("linkPathAfterBind", await ctx.files.kind(link));
+    const kind = await ctx.files.kind(target);
+    const content = kind === "file" ? (await ctx.files.readFile(target)).toString("utf8") : null;
     ctx.check(
       "the link's target after a bind on the link",
       content === "user data" ? "file intact" : `${kind}, data ${content === null ? "gone" : "changed"}`,

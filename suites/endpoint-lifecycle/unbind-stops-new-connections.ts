@@ -12,7 +12,7 @@ export default scenario({
     await puller.bind(`ipc://${path}`);
     await ctx.expectSuccess("unbind of the bound path", () => puller.unbind(`ipc://${path}`));
     // Recorded, not judged: libzmq >= 4.2.3 leaves the socket file, the reference removes its own.
-    ctx.observe("pathAfterUnbind", ctx.fileKind(path));
+    ctx.observe("pathAfterUnbind", await ctx.files.kind(path));
     // linger 0: its message can never be delivered, and libzmq's context would wait for it at exit.
     const pusher = await ctx.socket(ctx.impl, "PUSH", { linger: 0 });
     await pusher.connect(`ipc://${path}`);

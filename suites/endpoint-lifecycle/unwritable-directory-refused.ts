@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 /** The user a root harness drops to: nobody on Debian. */
@@ -16,17 +15,17 @@ export default scenario({
     // Root writes anywhere: as root, the binder runs in a child process as nobody.
     const asRoot = process.getuid?.() === 0;
     const locked = ctx.path("locked");
-    fs.mkdirSync(locked, { mode: 0o755 });
+    await ctx.files.mkdir(locked, { mode: 0o755 });
     if (asRoot) {
-      fs.chmodSync(ctx.dir, 0o711); // nobody may pass through, not list or write
+      await ctx.files.chmod(ctx.dir, 0o711); // nobody may pass through, not list or write
     } else {
-      fs.chmodSync(locked, 0o555);
-      ctx.defer(() => fs.chmodSync(locked, 0o755));
+      await ctx.files.chmod(locked, 0o555);
+      ctx.defer(() => ctx.files.chmod(locked, 0o755));
     }
     const binderImpl = asRoot ? await ctx.spawn(ctx.impl, UNPRIVILEGED) : ctx.impl;
     const socket = await ctx.socket(binderImpl, "PULL");
     ctx.observe("bound as", asRoot ? "uid 65534 (child process of a root harness)" : `uid ${process.getuid?.()}`);
     await ctx.expectError("bind in a directory the process cannot write", () => socket.bind(`ipc://${locked}/denied.sock`), ["EACCES"]);
-    ctx.check("entries left in the unwritable directory", fs.readdirSync(locked), []);
+    ctx.check("entries left in the unwritable directory", await ctx.files.list(locked), []);
   },
 });

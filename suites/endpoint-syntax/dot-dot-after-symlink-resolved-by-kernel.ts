@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -10,12 +9,12 @@ export default scenario({
   requires: ["socket-file"],
   async run(ctx) {
     // link -> real/inner: the kernel resolves link/.. to real; cancelling "link/.." as text gives ctx.dir.
-    fs.mkdirSync(ctx.path("real", "inner"), { recursive: true });
-    fs.symlinkSync(ctx.path("real", "inner"), ctx.path("link"));
+    await ctx.files.mkdir(ctx.path("real", "inner"), { recursive: true });
+    await ctx.files.symlink(ctx.path("real", "inner"), ctx.path("link"));
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectSuccess("bind ipc://<dir>/link/../e.sock", () => puller.bind(`ipc://${ctx.dir}/link/../e.sock`));
-    ctx.check("what is at <dir>/real/e.sock (the parent of the link's target)", ctx.fileKind(ctx.path("real", "e.sock")), "socket");
-    ctx.check("what is at <dir>/e.sock (beside the link)", ctx.fileKind(ctx.path("e.sock")), "absent");
+    ctx.check("what is at <dir>/real/e.sock (the parent of the link's target)", await ctx.files.kind(ctx.path("real", "e.sock")), "socket");
+    ctx.check("what is at <dir>/e.sock (beside the link)", await ctx.files.kind(ctx.path("e.sock")), "absent");
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     await pusher.connect(ctx.endpoint("real", "e.sock"));
     await pusher.send(["via-the-target"]);

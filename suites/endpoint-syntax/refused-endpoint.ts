@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import type { PlatformName } from "../../harness/model/platform-limits";
 import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { scenario, type Level, type Scenario } from "../../harness/model/scenario";
@@ -47,7 +46,7 @@ export function refusedEndpoint(definition: RefusedEndpointCase): Scenario {
       const bind = await ctx.attempt(() => binder.bind(endpoint));
       const connecter = await ctx.socket(ctx.impl, "PUSH", { linger: 0 });
       const connect = await ctx.attempt(() => connecter.connect(endpoint));
-      const left = fs.readdirSync(ctx.dir);
+      const left = await ctx.files.list(ctx.dir);
       ctx.observe("bind", bind.ok ? "success" : bind.code);
       ctx.observe("connect", connect.ok ? "success" : connect.code);
       ctx.observe("files left", left);

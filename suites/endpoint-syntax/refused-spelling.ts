@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { scenario, type Scenario } from "../../harness/model/scenario";
 
@@ -18,7 +17,7 @@ export interface RefusedSpelling {
   /** bind(2)'s errno for it on Linux, as libzmq passes it through. */
   readonly errno: string;
   /** Makes what the spelling goes through (a regular file, ...) in ctx.dir. */
-  prepare?(ctx: ScenarioContext): void;
+  prepare?(ctx: ScenarioContext): Promise<void>;
   /** The path as spelled (absolute, inside ctx.dir). */
   spelled(ctx: ScenarioContext): string;
   /** Where a trimming or normalising implementation would bind instead: it must be left as it was. */
@@ -34,7 +33,7 @@ export interface RefusedSpelling {
  */
 export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[] {
   const setUp = async (ctx: ScenarioContext) => {
-    definition.prepare?.(ctx);
+    await definition.prepare?.(ctx);
     const first = definition.boundBefore === true ? await ctx.socket(ctx.impl, "PULL") : undefined;
     if (first !== undefined) await first.bind(`ipc://${definition.normalised(ctx)}`);
     return { first, spelled: definition.spelled(ctx), normalised: definition.normalised(ctx) };
@@ -50,12 +49,12 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
     requires: ["socket-file"],
     async run(ctx) {
       const { first, spelled, normalised } = await setUp(ctx);
-      const before = ctx.fileKind(normalised);
+      const before = await ctx.files.kind(normalised);
       const binder = await ctx.socket(ctx.impl, "PULL");
       const bind = await ctx.attempt(() => binder.bind(`ipc://${spelled}`));
       ctx.observe("bind", bind.ok ? "success" : bind.code);
       ctx.check(`bind ipc://${shown(ctx, spelled)}`, bind.ok ? "success" : "refused", "refused");
-      ctx.check(`what is at ${shown(ctx, normalised)} after the refused bind`, ctx.fileKind(normalised), before);
+      ctx.check(`what is at ${shown(ctx, normalised)} after the refused bind`, await ctx.files.kind(normalised), before);
       if (first === undefined) return;
       const pusher = await ctx.socket(ctx.impl, "PUSH");
       await pusher.connect(`ipc://${normalised}`);
@@ -82,7 +81,7 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
   return [refused, errno];
 }
 
-const regularFile = (ctx: ScenarioContext) => fs.writeFileSync(ctx.path("file"), "kept");
+const regularFile = (ctx: ScenarioContext) => ctx.files.writeFile(ctx.path("file"), "kept");
 
 export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
   {

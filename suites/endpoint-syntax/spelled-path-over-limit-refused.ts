@@ -1,6 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
 import { bytes } from "../path-length/support";
-import * as fs from "node:fs";
 
 export default scenario({
   id: "endpoint-syntax.spelled-path-over-limit-refused",
@@ -10,7 +9,7 @@ export default scenario({
   title: "A path one byte over the limit is refused with ENAMETOOLONG although // or /./ or sub/../ in it would normalise away",
   async run(ctx) {
     const total = ctx.platform.maxPathBytes + 1;
-    fs.mkdirSync(ctx.path("sub"));
+    await ctx.files.mkdir(ctx.path("sub"));
     const puller = await ctx.socket(ctx.impl, "PULL");
     // The bytes counted are the bytes written: libzmq's strlen, before the kernel resolves anything.
     for (const padding of ["//", "/./", "/sub/../"]) {
@@ -20,6 +19,6 @@ export default scenario({
       const spelled = `${prefix}${"n".repeat(room)}`;
       await ctx.expectError(`bind a ${bytes(spelled)}-byte path spelled with ${padding}`, () => puller.bind(`ipc://${spelled}`), ["ENAMETOOLONG"]);
     }
-    ctx.check("entries left in the scenario directory", fs.readdirSync(ctx.dir), ["sub"]);
+    ctx.check("entries left in the scenario directory", await ctx.files.list(ctx.dir), ["sub"]);
   },
 });

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -9,8 +8,8 @@ export default scenario({
   title: "After binding <dir>/./c.sock, <dir>//g.sock and <dir>/link/../e.sock, lastEndpoint is each exactly as spelled",
   requires: ["socket-file", "last-endpoint"],
   async run(ctx) {
-    fs.mkdirSync(ctx.path("real", "inner"), { recursive: true });
-    fs.symlinkSync(ctx.path("real", "inner"), ctx.path("link"));
+    await ctx.files.mkdir(ctx.path("real", "inner"), { recursive: true });
+    await ctx.files.symlink(ctx.path("real", "inner"), ctx.path("link"));
     const puller = await ctx.socket(ctx.impl, "PULL");
     for (const spelled of [`${ctx.dir}/./c.sock`, `${ctx.dir}//g.sock`, `${ctx.dir}/link/../e.sock`]) {
       const shown = spelled.replace(ctx.dir, "<dir>");

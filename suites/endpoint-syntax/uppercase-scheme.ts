@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -14,7 +13,7 @@ export default scenario({
     const connect = await ctx.attempt(() => connecter.connect(endpoint));
     ctx.observe("bind to IPC://<path>", bind.ok ? "success" : bind.code);
     ctx.observe("connect to IPC://<path>", connect.ok ? "success" : connect.code);
-    ctx.observe("files in the scenario directory", fs.readdirSync(ctx.dir));
+    ctx.observe("files in the scenario directory", await ctx.files.list(ctx.dir));
     if (!bind.ok || !connect.ok) return;
     await connecter.send(["upper"]);
     const limit = ctx.limit(500);

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -15,7 +14,7 @@ export default scenario({
     const pusher = await ctx.socket(ctx.impl, "PUSH", { linger: 0, reconnectInterval: 10 });
     const connect = await ctx.attempt(() => pusher.connect("ipc://*"));
     ctx.observe("connect to ipc://*", connect.ok ? "success" : connect.code);
-    ctx.observe("files created by the connect", fs.readdirSync(ctx.dir));
+    ctx.observe("files created by the connect", await ctx.files.list(ctx.dir));
     if (!connect.ok) return;
 
     // Does the connect take "*" literally? Bind a socket at the path ./* (spelled absolutely,

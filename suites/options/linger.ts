@@ -58,5 +58,5 @@ export async function stalledPath(ctx: ScenarioContext, pushBinds: boolean, opti
  */
 export async function closeBoundPusher(ctx: ScenarioContext, path: StalledPath): Promise<void> {
   await path.pusher.close();
-  await settle(ctx, () => ctx.fileKind(path.file) !== "socket", ARRIVAL_LIMIT_MS);
+  await settle(ctx, async () => (await ctx.files.kind(path.file)) !== "socket", ARRIVAL_LIMIT_MS);
 }

@@ -13,7 +13,7 @@ export default scenario({
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectSuccess(`bind a ${ctx.platform.maxPathBytes}-byte path`, () => puller.bind(`ipc://${longest}`));
     if (ctx.impl.capabilities.includes("socket-file")) {
-      ctx.check(`what is at the ${ctx.platform.maxPathBytes}-byte path`, ctx.fileKind(longest), "socket");
+      ctx.check(`what is at the ${ctx.platform.maxPathBytes}-byte path`, await ctx.files.kind(longest), "socket");
     }
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     await ctx.expectSuccess(`connect to the ${ctx.platform.maxPathBytes}-byte path`, () => pusher.connect(`ipc://${longest}`));

@@ -8,7 +8,7 @@ export default scenario({
   title: "Connecting to a path over the maximum length fails with ENAMETOOLONG at the connect call",
   async run(ctx) {
     const oneOver = pathWithLongName(ctx, ctx.platform.maxPathBytes + 1);
-    const farBeyond = pathInLongDirectories(ctx, 500, "far.sock");
+    const farBeyond = await pathInLongDirectories(ctx, 500, "far.sock");
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     // libzmq resolves the address inside zmq_connect(), so the call itself fails; an
     // implementation that accepts the call and only fails to connect later never reports it.

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { bytes, checkNothingCreated, entriesUnder, pathInLongDirectories } from "./support";
+import { bytes, checkNothingCreated, pathInLongDirectories } from "./support";
 
 const FAR_BEYOND_BYTES = 500;
 
@@ -10,11 +10,11 @@ export default scenario({
   title: "Binding a 500-byte path in existing directories fails with ENAMETOOLONG and creates nothing",
   async run(ctx) {
     // Real directories: the only thing wrong with the path is its length.
-    const tooLong = pathInLongDirectories(ctx, FAR_BEYOND_BYTES, "far.sock");
+    const tooLong = await pathInLongDirectories(ctx, FAR_BEYOND_BYTES, "far.sock");
     ctx.observe("path bytes", bytes(tooLong));
-    const before = entriesUnder(ctx.dir);
+    const before = await ctx.files.tree(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectError(`bind a ${FAR_BEYOND_BYTES}-byte path`, () => puller.bind(`ipc://${tooLong}`), ["ENAMETOOLONG"]);
-    if (ctx.impl.capabilities.includes("socket-file")) checkNothingCreated(ctx, tooLong, before);
+    if (ctx.impl.capabilities.includes("socket-file")) await checkNothingCreated(ctx, tooLong, before);
   },
 });

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 import { bytes, multibytePath } from "./support";
 
@@ -14,8 +13,8 @@ export default scenario({
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectSuccess(`bind a path of ${bytes(longest)} bytes in UTF-8`, () => puller.bind(`ipc://${longest}`));
     if (ctx.impl.capabilities.includes("socket-file")) {
-      const names = fs.readdirSync(ctx.dir);
-      const observed = names.includes(name) ? ctx.fileKind(longest) : `no entry of that name (entries: ${names.join(", ") || "none"})`;
+      const names = await ctx.files.list(ctx.dir);
+      const observed = names.includes(name) ? await ctx.files.kind(longest) : `no entry of that name (entries: ${names.join(", ") || "none"})`;
       ctx.check("what is in the scenario directory under the exact UTF-8 name", observed, "socket");
     }
     const pusher = await ctx.socket(ctx.impl, "PUSH");

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { bytes, checkNothingCreated, entriesUnder, multibytePath } from "./support";
+import { bytes, checkNothingCreated, multibytePath } from "./support";
 
 export default scenario({
   id: "path-length.multibyte-over-limit-refused",
@@ -10,11 +10,11 @@ export default scenario({
     const { path: tooLong } = multibytePath(ctx, ctx.platform.maxPathBytes + 1);
     ctx.observe("path bytes", bytes(tooLong));
     ctx.observe("path characters", [...tooLong].length);
-    const before = entriesUnder(ctx.dir);
+    const before = await ctx.files.tree(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectError(`bind a path of ${[...tooLong].length} characters and ${bytes(tooLong)} bytes`, () => puller.bind(`ipc://${tooLong}`), [
       "ENAMETOOLONG",
     ]);
-    if (ctx.impl.capabilities.includes("socket-file")) checkNothingCreated(ctx, tooLong, before);
+    if (ctx.impl.capabilities.includes("socket-file")) await checkNothingCreated(ctx, tooLong, before);
   },
 });

@@ -12,7 +12,7 @@ export default scenario({
     const puller = await ctx.socket(ctx.impl, "PULL");
     await ctx.expectSuccess("bind ipc://s (one byte, relative)", () => puller.bind("ipc://s"));
     if (ctx.impl.capabilities.includes("socket-file")) {
-      ctx.check("what is at s in the working directory", ctx.fileKind(ctx.path("s")), "socket");
+      ctx.check("what is at s in the working directory", await ctx.files.kind(ctx.path("s")), "socket");
     }
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     await ctx.expectSuccess("connect ipc://s", () => pusher.connect("ipc://s"));

@@ -1,5 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
-import { bytes, checkNothingCreated, entriesUnder, pathWithLongName } from "./support";
+import { bytes, checkNothingCreated, pathWithLongName } from "./support";
 
 export default scenario({
   id: "path-length.one-over-limit-creates-nothing",
@@ -12,11 +12,11 @@ export default scenario({
     // Node 20's listen() silently cuts such a path to fit sun_path and binds THAT name: a
     // different pathname from the one the endpoint names.
     const tooLong = pathWithLongName(ctx, ctx.platform.maxPathBytes + 1);
-    const before = entriesUnder(ctx.dir);
+    const before = await ctx.files.tree(ctx.dir);
     const puller = await ctx.socket(ctx.impl, "PULL");
     const bind = await ctx.attempt(() => puller.bind(`ipc://${tooLong}`));
     ctx.observe("bind", bind.ok ? "succeeded" : bind.code);
     ctx.observe("path bytes", bytes(tooLong));
-    checkNothingCreated(ctx, tooLong, before);
+    await checkNothingCreated(ctx, tooLong, before);
   },
 });

@@ -1,9 +1,5 @@
-import * as fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { ScenarioContext } from "../../harness/model/scenario-context";
-import { entriesUnder } from "../../harness/runner/file-tree";
-
-export { entriesUnder };
 
 /** Length in bytes, the unit sun_path (and libzmq's check) counts in. */
 export const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
@@ -26,7 +22,7 @@ export function pathWithLongName(ctx: ScenarioContext, total: number, fill = "n"
  * components (created, at most 200 bytes each), the file name short. For paths longer than one
  * component can hold, and for the edge where little room is left beside the directory.
  */
-export function pathInLongDirectories(ctx: ScenarioContext, total: number, name = "s"): string {
+export async function pathInLongDirectories(ctx: ScenarioContext, total: number, name = "s"): Promise<string> {
   let current = ctx.dir;
   let leaf = name;
   let room = total - bytes(current) - 1 - bytes(leaf);
@@ -40,7 +36,7 @@ export function pathInLongDirectories(ctx: ScenarioContext, total: number, name 
     let length = Math.min(MAX_COMPONENT, room - 1);
     if (room - 1 - length === 1) length -= 1; // never leave a single byte behind
     current = `${current}/${"d".repeat(length)}`;
-    fs.mkdirSync(current);
+    await ctx.files.mkdir(current);
     room -= 1 + length;
   }
   const result = `${current}/${leaf}`;
@@ -67,29 +63,18 @@ export function abstractAddressOfBytes(total: number): string {
   return stem + "a".repeat(total - bytes(stem));
 }
 
-/** What is at a path given as raw bytes (a truncated UTF-8 path need not be valid UTF-8). */
-export function kindAt(raw: Buffer): string {
-  try {
-    const stat = fs.lstatSync(raw);
-    if (stat.isSocket()) return "socket";
-    if (stat.isDirectory()) return "directory";
-    return stat.isFile() ? "file" : "other";
-  } catch {
-    return "absent";
-  }
-}
-
 /**
  * Checks that a refused path left nothing on disk: not the path itself, not the path cut to
  * the longest accepted length or to sun_path's size (what a silent truncation creates), and
  * nothing new at all under ctx.dir compared with `before`.
  */
-export function checkNothingCreated(ctx: ScenarioContext, longPath: string, before: string[]): void {
+export async function checkNothingCreated(ctx: ScenarioContext, longPath: string, before: string[]): Promise<void> {
+  // Raw bytes: a path cut inside a multibyte character is not valid UTF-8.
   const raw = Buffer.from(longPath, "utf8");
-  ctx.check("what is at the over-long path", kindAt(raw), "absent");
+  ctx.check("what is at the over-long path", await ctx.files.kind(raw), "absent");
   for (const cut of new Set([ctx.platform.maxPathBytes, ctx.platform.sunPathSize])) {
-    if (cut < raw.length) ctx.check(`what is at the path truncated to ${cut} bytes`, kindAt(raw.subarray(0, cut)), "absent");
+    if (cut < raw.length) ctx.check(`what is at the path truncated to ${cut} bytes`, await ctx.files.kind(raw.subarray(0, cut)), "absent");
   }
-  const added = entriesUnder(ctx.dir).filter((entry) => !before.includes(entry));
+  const added = (await ctx.files.tree(ctx.dir)).filter((entry) => !before.includes(entry));
   ctx.check("new entries under the scenario directory after the refused path", added.length === 0 ? "none" : added.join(", "), "none");
 }

@@ -36,7 +36,7 @@ export class Target {
     const socket = await ctx.socket(child, "PULL", options);
     const path = ctx.path("target.sock");
     await socket.bind(ctx.endpoint("target.sock"));
-    ctx.check("what is at the bound path (raw peers attack through it)", ctx.fileKind(path), "socket");
+    ctx.check("what is at the bound path (raw peers attack through it)", await ctx.files.kind(path), "socket");
     const pid = hostingPid(child.pid);
     const warming = new Target(ctx, socket, path, pid, null);
     // Lazily created state (a first connection's buffers, an I/O thread's descriptors) belongs

@@ -10,7 +10,7 @@ export default scenario({
   requires: ["wildcard", "last-endpoint"],
   async run(ctx) {
     // All in one TMPDIR, so only the generated names can keep them apart (process.env: restored via ctx.defer).
-    await setTempVariables(ctx, { TMPDIR: makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: await makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
     const a = await ctx.socket(ctx.impl, "PULL");
     const b = await ctx.socket(ctx.impl, "PULL");
     const a1 = await bindWildcard(ctx, a, "first ipc://* bind of socket A");

@@ -11,7 +11,7 @@ export default scenario({
   requires: ["wildcard", "last-endpoint"],
   async run(ctx) {
     // TMPDIR inside ctx.dir so that whatever the bind creates is removed with it (process.env: restored).
-    await setTempVariables(ctx, { TMPDIR: makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: await makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { endpoint } = await bindWildcard(ctx, puller);
     ctx.observe("lastEndpoint", endpoint);

@@ -13,7 +13,7 @@ export default scenario({
   title: "After binding ipc://* ZMQ_LAST_ENDPOINT is ipc://<TMPDIR>/tmpXXXXXX/socket and that socket file exists",
   requires: ["wildcard", "last-endpoint", "socket-file"],
   async run(ctx) {
-    const tmpdir = makeDirectory(ctx, "tmpdir");
+    const tmpdir = await makeDirectory(ctx, "tmpdir");
     // process.env (JS and C views): restored via ctx.defer.
     await setTempVariables(ctx, { TMPDIR: tmpdir, TEMPDIR: null, TMP: null });
     const puller = await ctx.socket(ctx.impl, "PULL");
@@ -21,7 +21,7 @@ export default scenario({
     ctx.observe("lastEndpoint", endpoint);
     const pattern = new RegExp(`^ipc://${escape(tmpdir)}/tmp[A-Za-z0-9]{6}/socket$`);
     ctx.check("ZMQ_LAST_ENDPOINT after binding ipc://* with TMPDIR set", endpoint, (value) => pattern.test(value), `ipc://${tmpdir}/tmpXXXXXX/socket`);
-    ctx.check("what is at the generated directory", ctx.fileKind(path.dirname(socketPath)), "directory");
-    ctx.check("what is at the generated socket path", ctx.fileKind(socketPath), "socket");
+    ctx.check("what is at the generated directory", await ctx.files.kind(path.dirname(socketPath)), "directory");
+    ctx.check("what is at the generated socket path", await ctx.files.kind(socketPath), "socket");
   },
 });

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { scenario } from "../../harness/model/scenario";
 import { bindWildcard, setTempVariables, settle } from "./support";
@@ -25,7 +24,7 @@ export default scenario({
       "ipc://tmpXXXXXX/socket (relative)",
     );
     const generated = path.join(ctx.dir, endpoint.slice("ipc://".length));
-    ctx.check("what is at tmpXXXXXX/socket in the working directory", ctx.fileKind(generated), "socket");
+    ctx.check("what is at tmpXXXXXX/socket in the working directory", await ctx.files.kind(generated), "socket");
     const pusher = await ctx.socket(ctx.impl, "PUSH");
     await pusher.connect(endpoint);
     await pusher.send(["relative"]);
@@ -34,6 +33,6 @@ export default scenario({
     // (libzmq does it on its I/O thread after close returns); cleanup is checked elsewhere.
     await pusher.close();
     await puller.close();
-    await settle(ctx, () => !fs.existsSync(path.dirname(generated)), 500);
+    await settle(ctx, async () => (await ctx.files.kind(path.dirname(generated))) === "absent", 500);
   },
 });

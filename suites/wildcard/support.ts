@@ -1,10 +1,6 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ScenarioContext } from "../../harness/model/scenario-context";
 import type { TestSocket } from "../../harness/model/implementation";
-import { entriesUnder } from "../../harness/runner/file-tree";
-
-export { entriesUnder };
 
 /** The variables libzmq's create_ipc_wildcard_address reads, in its order. */
 export type TempVariable = "TMPDIR" | "TEMPDIR" | "TMP";
@@ -19,9 +15,9 @@ export function setTempVariables(ctx: ScenarioContext, values: Record<TempVariab
 }
 
 /** A fresh empty directory inside ctx.dir. */
-export function makeDirectory(ctx: ScenarioContext, name: string): string {
+export async function makeDirectory(ctx: ScenarioContext, name: string): Promise<string> {
   const dir = ctx.path(name);
-  fs.mkdirSync(dir);
+  await ctx.files.mkdir(dir);
   return dir;
 }
 
@@ -59,9 +55,9 @@ export function parentNamed(binding: WildcardBinding, candidates: Record<string,
  * which. Unlike ctx.until it records nothing: the scenario checks the state afterwards, so a
  * failure shows what was left rather than "not within N ms".
  */
-export async function settle(ctx: ScenarioContext, condition: () => boolean, baseMs = 2000): Promise<boolean> {
+export async function settle(ctx: ScenarioContext, condition: () => boolean | Promise<boolean>, baseMs = 2000): Promise<boolean> {
   const deadline = Date.now() + ctx.limit(baseMs);
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
 import { bindWildcard, makeDirectory, parentNamed, setTempVariables } from "./support";
 
@@ -11,8 +10,8 @@ export default scenario({
   requires: ["wildcard", "last-endpoint"],
   async run(ctx) {
     const file = ctx.path("regular-file");
-    fs.writeFileSync(file, "not a directory");
-    const dirs = { TEMPDIR: makeDirectory(ctx, "tempdir"), TMP: makeDirectory(ctx, "tmp") };
+    await ctx.files.writeFile(file, "not a directory");
+    const dirs = { TEMPDIR: await makeDirectory(ctx, "tempdir"), TMP: await makeDirectory(ctx, "tmp") };
     // process.env (JS and C views): restored via ctx.defer.
     await setTempVariables(ctx, { TMPDIR: file, TEMPDIR: dirs.TEMPDIR, TMP: dirs.TMP });
     const first = await ctx.socket(ctx.impl, "PULL");
@@ -29,6 +28,6 @@ export default scenario({
       parentNamed(overMissing, { ...dirs, TMPDIR: ctx.path("missing") }),
       "TEMPDIR",
     );
-    ctx.check("what is at the TMPDIR path that did not exist, afterwards", ctx.fileKind(ctx.path("missing")), "absent");
+    ctx.check("what is at the TMPDIR path that did not exist, afterwards", await ctx.files.kind(ctx.path("missing")), "absent");
   },
 });

@@ -9,7 +9,7 @@ export default scenario({
   title: "ipc://* generates its path under TMPDIR, else TEMPDIR, else TMP",
   requires: ["wildcard", "last-endpoint"],
   async run(ctx) {
-    const dirs = { TMPDIR: makeDirectory(ctx, "tmpdir"), TEMPDIR: makeDirectory(ctx, "tempdir"), TMP: makeDirectory(ctx, "tmp") };
+    const dirs = { TMPDIR: await makeDirectory(ctx, "tmpdir"), TEMPDIR: await makeDirectory(ctx, "tempdir"), TMP: await makeDirectory(ctx, "tmp") };
     // Each step changes process.env (JS and C views); all restored via ctx.defer.
     await setTempVariables(ctx, { TMPDIR: dirs.TMPDIR, TEMPDIR: dirs.TEMPDIR, TMP: dirs.TMP });
     const first = await ctx.socket(ctx.impl, "PULL");

@@ -1,6 +1,5 @@
-import * as fs from "node:fs";
 import { scenario } from "../../harness/model/scenario";
-import { bindWildcard, entriesUnder, listing, setTempVariables, settle } from "./support";
+import { bindWildcard, listing, setTempVariables, settle } from "./support";
 
 /** What ipc://* appends to TMPDIR: "/tmpXXXXXX/socket". */
 const GENERATED_SUFFIX_BYTES = "/tmpXXXXXX/socket".length;
@@ -18,8 +17,8 @@ export default scenario({
     if (padding < 2) ctx.skip(`the scenario directory ${ctx.dir} leaves no room below the ${ctx.platform.maxPathBytes}-byte limit`);
     const fits = ctx.path("d".repeat(padding));
     const tooLong = ctx.path("d".repeat(padding + 1));
-    fs.mkdirSync(fits);
-    fs.mkdirSync(tooLong);
+    await ctx.files.mkdir(fits);
+    await ctx.files.mkdir(tooLong);
 
     // process.env (JS and C views): restored via ctx.defer.
     await setTempVariables(ctx, { TMPDIR: fits, TEMPDIR: null, TMP: null });
@@ -32,7 +31,7 @@ export default scenario({
     await ctx.expectError(`bind ipc://* where the generated path would be ${ctx.platform.maxPathBytes + 1} bytes`, () => refused.bind("ipc://*"), [
       "ENAMETOOLONG",
     ]);
-    await settle(ctx, () => entriesUnder(tooLong).length === 0, 200);
-    ctx.check("what the refused wildcard bind left in its TMPDIR", listing(entriesUnder(tooLong)), "none");
+    await settle(ctx, async () => (await ctx.files.tree(tooLong)).length === 0, 200);
+    ctx.check("what the refused wildcard bind left in its TMPDIR", listing(await ctx.files.tree(tooLong)), "none");
   },
 });

@@ -10,7 +10,7 @@ export default scenario({
   requires: ["wildcard", "last-endpoint", "unbind"],
   async run(ctx) {
     // process.env (JS and C views): restored via ctx.defer.
-    await setTempVariables(ctx, { TMPDIR: makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
+    await setTempVariables(ctx, { TMPDIR: await makeDirectory(ctx, "tmpdir"), TEMPDIR: null, TMP: null });
     const puller = await ctx.socket(ctx.impl, "PULL");
     const { endpoint } = await bindWildcard(ctx, puller);
     await ctx.expectSuccess("unbind with the ZMQ_LAST_ENDPOINT value", () => puller.unbind(endpoint));

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import type { TestSocket } from "../../model/implementation";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "../limits";
 import type { ScenarioChecks } from "./scenario-checks";
@@ -55,28 +54,13 @@ export class ScenarioWaits {
     this.checks.check(what, result.ok ? `message ${showFrames(result.value)}` : "nothing", "nothing");
   }
 
-  /** Waits until a condition on the filesystem (or anything synchronous) holds, polling per event-loop turn. */
-  async until(what: string, condition: () => boolean, baseMs = ARRIVAL_LIMIT_MS): Promise<void> {
+  /** Waits until a condition on the filesystem (or anything else) holds, asking again once per event-loop turn. */
+  async until(what: string, condition: () => boolean | Promise<boolean>, baseMs = ARRIVAL_LIMIT_MS): Promise<void> {
     const deadline = Date.now() + this.limit(baseMs);
-    while (!condition()) {
+    while (!(await condition())) {
       if (Date.now() > deadline) this.checks.check(what, `not within ${this.limit(baseMs)} ms`, "true");
       await new Promise((resolve) => setImmediate(resolve));
     }
-  }
-}
-
-/** What kind of file `p` is now ("socket", "file", ..., "absent"), without following a symlink. */
-export function fileKind(p: string): string {
-  try {
-    const stat = fs.lstatSync(p);
-    if (stat.isSocket()) return "socket";
-    if (stat.isFile()) return "file";
-    if (stat.isDirectory()) return "directory";
-    if (stat.isSymbolicLink()) return "symlink";
-    if (stat.isFIFO()) return "fifo";
-    return "other";
-  } catch {
-    return "absent";
   }
 }
 
