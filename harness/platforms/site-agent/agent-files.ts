@@ -45,6 +45,7 @@ export class AgentFiles implements SiteFiles {
   }
 
   async mkdir(p: string, options: { mode?: number; recursive?: boolean } = {}): Promise<void> {
+    if (!p.startsWith("/")) throw new Error(`a path on a remote site must be absolute, not "${p}"`);
     if (options.recursive === true) {
       // Each missing ancestor, top down; one that exists already is fine.
       const parts = p.split("/").filter((part) => part !== "");

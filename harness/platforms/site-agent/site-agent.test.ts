@@ -14,6 +14,7 @@ import { expectGone } from "../../driver/__tests__/helpers";
 import { projectRoot } from "../../driver/shipped-drivers";
 import { timeoutMultiplier } from "../../runner/limits";
 import { parseAgentAddress, type AgentAddress } from "./agent-address";
+import { AgentFiles } from "./agent-files";
 import { SiteAgent, SiteError } from "./site-agent";
 import { siteExecCommand } from "./site-exec-command";
 import { connectThroughAgent } from "./site-relay";
@@ -62,6 +63,7 @@ describe("a site agent on this machine", () => {
   });
 
   test("files: made, read, listed, moved, linked, their kinds and modes, removed as a tree", async () => {
+    const files = new AgentFiles(agent);
     const file = path.join(dir, "a.txt");
     await agent.request("writeFile", { path: file, data: Buffer.from("hello").toString("base64"), mode: 0o640 });
     expect(await agent.request("readFile", { path: file })).toBe(Buffer.from("hello").toString("base64"));
@@ -75,7 +77,7 @@ describe("a site agent on this machine", () => {
     expect(await agent.lstat(path.join(dir, "link"))).toMatchObject({ kind: "symlink" });
     expect(await agent.request("stat", { path: path.join(dir, "link") })).toMatchObject({ kind: "file" });
     await agent.request("rename", { path: file, to: path.join(dir, "b.txt") });
-    expect(((await agent.request("readdir", { path: dir })) as string[]).sort()).toEqual(["b.txt", "fifo", "link", "sub"]);
+    expect(await files.list(dir)).toEqual(["b.txt", "fifo", "link", "sub"]);
     expect(await agent.lstat(path.join(dir, "fifo"))).toMatchObject({ kind: "fifo" });
     expect(await agent.lstat(path.join(dir, "nothing"))).toEqual({ kind: "absent" });
 
@@ -91,6 +93,21 @@ describe("a site agent on this machine", () => {
     expect(await agent.lstat(tree)).toEqual({ kind: "absent" });
     expect(fs.readFileSync(path.join(outside, "keep"), "utf8")).toBe("kept");
     fs.rmSync(outside, { recursive: true });
+  });
+
+  test("ctx.files on the site: a tree with a name that is not UTF-8, a stale socket, recursive mkdir", async () => {
+    const files = new AgentFiles(agent);
+    const root = path.join(dir, "walk");
+    await files.mkdir(path.join(root, "a", "b"), { recursive: true });
+    // "€" cut after its first byte: a name only raw bytes can spell.
+    const cut = Buffer.concat([Buffer.from(path.join(root, "a", "x")), Buffer.from("€").subarray(0, 1)]);
+    fs.writeFileSync(cut, "raw"); // the agent runs on this machine: made here, seen there
+    expect(await files.kind(cut)).toBe("file");
+    expect(await files.tree(root)).toEqual(["a", "a/b", `a/x\ufffd`]);
+    expect(await files.tree(path.join(dir, "no-such-root"))).toEqual([]);
+    await files.staleSocket(path.join(root, "stale.sock"));
+    expect(await files.kind(path.join(root, "stale.sock"))).toBe("socket");
+    await expect(files.mode(path.join(root, "missing"))).rejects.toMatchObject({ code: "ENOENT" });
   });
 
   test("refusals carry the errno name; an op it does not know says so", async () => {
