@@ -3,7 +3,9 @@ import { IN_PROCESS_IMPLEMENTATIONS, IN_PROCESS_PACKAGES } from "../adapters/reg
 import { missingPackageMessage, optionalPackageInstalled } from "../model/optional-packages";
 import type { Implementation } from "../model/implementation";
 import { DriverFault } from "../driver/driver-connection";
-import { driverLimits, startDriver } from "../driver/driver-implementation";
+import { DriverImplementation, driverLimits, startDriver } from "../driver/driver-implementation";
+import type { AgentMachine } from "../platforms/site-agent/agent-machine";
+import { Skipped } from "../runner/verdicts";
 import { timeoutMultiplier } from "../runner/limits";
 import { driverAvailable, projectRoot, shippedDrivers } from "../driver/shipped-drivers";
 import type { ImplementationStart } from "../report/report-json";
@@ -99,6 +101,8 @@ export async function resolveImplementations(
   ids: string[],
   drivers: Array<{ name: string; command: string }>,
   multiplier = timeoutMultiplier(),
+  /** A remote machine: drivers start there (through its agent); in-process implementations cannot. */
+  machine?: AgentMachine,
 ): Promise<ResolvedImplementations> {
   checkImplementationRequest(ids, drivers);
   const limits = driverLimits(multiplier);
@@ -114,10 +118,27 @@ export async function resolveImplementations(
       // Asked for by name, a missing package was refused before the run; in a default run it is a note.
       const missing = missingPackage(id);
       if (missing !== undefined) notAvailable.push(`${id}: ${missing}`);
-      else usable.push(make());
+      else usable.push(machine === undefined ? make() : onlyInThisProcess(make(), machine));
       continue;
     }
     const driver = shipped.find((d) => d.id === id)!; // checkImplementationRequest: it is one
+    if (machine !== undefined) {
+      const command = machine.shippedDriverCommand(id);
+      if (command === undefined) {
+        const problem = `${driver.description}: not on ${machine.label}`;
+        if (ids.includes(ALL_AVAILABLE)) notAvailable.push(`${id}: ${problem}`);
+        else broken.push({ id, problem });
+        continue;
+      }
+      try {
+        const implementation = await DriverImplementation.start(id, machine.launch(command), limits);
+        started.push(implementation);
+        usable.push(implementation);
+      } catch (err) {
+        broken.push({ id, problem: startFailure(id, `${command} (on ${machine.label})`, err) });
+      }
+      continue;
+    }
     if (!driverAvailable(driver)) {
       const problem = `${driver.description}: not available here, its runtime is missing (install it with: ${driver.install})`;
       if (ids.includes(ALL_AVAILABLE)) notAvailable.push(`${id}: ${problem}`);
@@ -134,7 +155,7 @@ export async function resolveImplementations(
   }
   for (const { name, command } of drivers) {
     try {
-      const driver = await startDriver(name, command, limits);
+      const driver = machine === undefined ? await startDriver(name, command, limits) : await DriverImplementation.start(name, machine.launch(command), limits);
       started.push(driver);
       usable.push(driver);
     } catch (err) {
@@ -149,6 +170,16 @@ export async function resolveImplementations(
       for (const driver of started) await driver.kill().catch(() => undefined);
     },
   };
+}
+
+/**
+ * An in-process implementation on a run whose implementations live on a remote machine: it can
+ * only run in this process, on this machine, so each of its cells is `skipped`, saying why.
+ */
+function onlyInThisProcess(implementation: Implementation, machine: AgentMachine): Implementation {
+  const reason = `${implementation.id} runs only inside the harness's Node process, on this machine; the implementations of this run are on ${machine.label}`;
+  const { id, name, version, capabilities } = implementation;
+  return { id, name, version, capabilities, createSocket: () => Promise.reject(new Skipped(reason)) };
 }
 
 /** How a run starts the implementation called `id`: a --driver of that name, in this process, or a shipped driver. */

@@ -4,6 +4,7 @@ import type { CheckRecord } from "./outcome";
 import type { Implementation, ProcessImplementation, SocketType, SpawnOptions, TestSocket, TestSocketOptions } from "./implementation";
 import type { Site } from "./sites";
 import type { SiteFiles } from "./site-files";
+import type { RemoteMachine } from "./remote-machine";
 import type { TranscriptRecorder } from "./transcript";
 
 /** The outcome of a call that may legitimately fail: the scenario decides what it means. */
@@ -24,6 +25,8 @@ export interface ScenarioContext {
    * (a FreeBSD guest). Scenarios look at and prepare files through it, never through node:fs.
    */
   readonly files: SiteFiles;
+  /** Set when the implementations run on another machine than the harness (a FreeBSD guest). */
+  readonly remote?: RemoteMachine;
   /** The implementation under test: the binder in pair scenarios. */
   readonly impl: Implementation;
   /** Who binds and who connects (both `impl` in single-implementation scenarios). */

@@ -27,6 +27,13 @@ export type PlatformTarget =
     }
   | {
       readonly id: string;
+      readonly kind: "remote";
+      readonly title: string;
+      /** How the machine is reached: a site agent in a container of the Debian 12 image. */
+      readonly provider: "agent-container";
+    }
+  | {
+      readonly id: string;
       readonly kind: "machine";
       readonly title: string;
       /** process.platform of the machine that can run it here as its own host. */
@@ -45,6 +52,12 @@ export const PLATFORM_TARGETS: readonly PlatformTarget[] = [
     build: containerImageBuild(platform),
   })),
   ...NODE_RUNTIME_MAJORS.map((major) => ({ id: runtimePlatformId(major), kind: "runtime" as const, title: `this machine under Node ${major}`, major })),
+  {
+    id: "agent-debian12",
+    kind: "remote",
+    title: "the Debian 12 image reached only through a site agent, as a FreeBSD guest is",
+    provider: "agent-container",
+  },
   { id: "freebsd", kind: "machine", title: "FreeBSD", os: "freebsd", howTo: "docker/freebsd/README.md" },
 ];
 
@@ -60,6 +73,7 @@ export type PlatformPlan =
   | { readonly id: string; readonly where: "here" }
   | { readonly id: string; readonly where: "container"; readonly target: Extract<PlatformTarget, { kind: "container" }> }
   | { readonly id: string; readonly where: "runtime"; readonly target: Extract<PlatformTarget, { kind: "runtime" }> }
+  | { readonly id: string; readonly where: "remote"; readonly target: Extract<PlatformTarget, { kind: "remote" }> }
   | { readonly id: string; readonly where: "unreachable"; readonly reason: string };
 
 /** Where each requested platform runs from this process; unknown ids are a usage error (thrown by the caller). */
@@ -80,6 +94,11 @@ export function planPlatform(id: string): PlatformPlan | undefined {
         return { id, where: "unreachable", reason: `a Node runtime platform is run from the host, not from inside ${currentPlatformId()}` };
       }
       return { id, where: "runtime", target };
+    case "remote":
+      if (currentPlatformId() !== "host") {
+        return { id, where: "unreachable", reason: `a remote machine is reached from the host, not from inside ${currentPlatformId()}` };
+      }
+      return { id, where: "remote", target };
     case "machine":
       if (process.platform === target.os) return { id, where: "here" };
       return {

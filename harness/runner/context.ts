@@ -12,6 +12,7 @@ import type { TranscriptLog } from "./scenario-context/transcript-log";
 import { ScenarioWaits, showFrames } from "./scenario-context/scenario-waits";
 import { LOCAL_FILES } from "./scenario-context/local-files";
 import type { SiteFiles } from "../model/site-files";
+import { onlyOnHarnessMachine, type RemoteMachine } from "../model/remote-machine";
 import { ARRIVAL_LIMIT_MS, SILENCE_LIMIT_MS } from "./limits";
 import { Skipped, Unsupported } from "./verdicts";
 
@@ -32,8 +33,8 @@ export interface ScenarioContextOptions {
   readonly sites?: ContainerSites;
   /** Record the cell's wire conversations (run --trace). */
   readonly transcript?: TranscriptLog;
-  /** The filesystem of the machine the implementations run on (default: this one). */
-  readonly files?: SiteFiles;
+  /** The machine the implementations run on when it is not this one: its files, its sockets. */
+  readonly remote?: RemoteMachine;
 }
 
 /**
@@ -45,6 +46,7 @@ export interface ScenarioContextOptions {
 export class RunnerContext implements ScenarioContext {
   readonly dir: string;
   readonly files: SiteFiles;
+  readonly remote?: RemoteMachine;
   readonly binder: Implementation;
   readonly connecter: Implementation;
   readonly platform: PlatformIpc;
@@ -57,14 +59,20 @@ export class RunnerContext implements ScenarioContext {
 
   constructor(options: ScenarioContextOptions) {
     this.dir = options.dir;
-    this.files = options.files ?? LOCAL_FILES;
+    this.remote = options.remote;
+    this.files = options.remote?.files ?? LOCAL_FILES;
     this.binder = options.binder;
     this.connecter = options.connecter;
     this.platform = options.platform;
     this.multiplier = options.multiplier;
     this.transcript = options.transcript;
     this.resources = new ScenarioResources(options.sites);
-    this.state = new ProcessState(this.resources, options.exclusive === true, () => [this.binder, this.connecter, ...this.resources.children]);
+    this.state = new ProcessState(
+      this.resources,
+      options.exclusive === true,
+      () => [this.binder, this.connecter, ...this.resources.children],
+      options.remote?.workingDirectory,
+    );
     this.waits = new ScenarioWaits(this.recorded, options.multiplier);
   }
 
@@ -107,6 +115,7 @@ export class RunnerContext implements ScenarioContext {
   }
 
   spawn(implementation: Implementation = this.impl, options?: SpawnOptions): Promise<ProcessImplementation> {
+    if (this.remote !== undefined) this.skip(onlyOnHarnessMachine(this.remote, "a second process of the implementation"));
     this.requires("child-process", implementation);
     return this.resources.spawn(implementation, options);
   }
@@ -133,6 +142,7 @@ export class RunnerContext implements ScenarioContext {
   }
 
   setUmask(mask: number): void {
+    if (this.remote !== undefined) this.skip(onlyOnHarnessMachine(this.remote, "setting the umask its processes create files under"));
     this.state.setUmask(mask);
   }
 

@@ -2,6 +2,7 @@ import { platformLimits, type PlatformIpc } from "../model/platform-limits";
 import type { Implementation } from "../model/implementation";
 import type { Scenario } from "../model/scenario";
 import type { ContainerSites } from "../model/sites";
+import type { RemoteMachine } from "../model/remote-machine";
 import { timeoutMultiplier } from "./limits";
 import type { ObservedRow } from "./result";
 import { combineRepeats } from "./repeat";
@@ -33,6 +34,8 @@ export interface MatrixOptions {
   readonly shard?: Shard;
   /** Containers for "separate-containers" scenarios (container platforms only). */
   readonly sites?: ContainerSites;
+  /** The machine the implementations run on, when it is not this one (runScenario's settings). */
+  readonly remote?: RemoteMachine;
   /** Each cell is run this many times, one after the other, and reported as one row (default 1). */
   readonly repeat?: number;
   /** Record transcripts: of every cell, or of cells that did not pass (in one more run). Default: none. */
@@ -71,6 +74,7 @@ export async function runMatrix(scenarios: readonly Scenario[], options: MatrixO
     platform: options.platform ?? platformLimits(),
     multiplier: options.multiplier ?? timeoutMultiplier(),
     sites: options.sites,
+    remote: options.remote,
   };
   const tasks = planTasks(scenarios, options.implementations, options.shard);
   const jobs = Math.max(1, options.jobs ?? 1);

@@ -8,6 +8,7 @@ import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
 import { defaultOutcome, MISSED_AT_LEVEL } from "../model/level-outcomes";
 import type { ContainerSites } from "../model/sites";
+import type { RemoteMachine } from "../model/remote-machine";
 import type { ScenarioContext } from "../model/scenario-context";
 import type { Transcript } from "../model/transcript";
 import { RunnerContext } from "./context";
@@ -37,8 +38,10 @@ export interface RunSettings {
    * `timeout` stays one, with the leftover named in its summary).
    */
   readonly aloneInProcess?: boolean;
-  /** Record the cell's wire conversations into the row's transcript. */
+  /** Record the cell's wire conversations into the row's transcript (not on a remote machine: the recording relay binds here). */
   readonly trace?: boolean;
+  /** The machine the implementations run on, when it is not this one: the scenario's directory is made there. */
+  readonly remote?: RemoteMachine;
 }
 
 /**
@@ -97,9 +100,10 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   if (scenario.needs?.includes("separate-containers") && settings.sites === undefined) {
     return row("skipped", `needs separate containers: runs only on a container platform (--platform ${containerPlatformList()})`);
   }
+  const remote = settings.remote;
   // On a shared volume, the containers' non-root user must be able to bind in the directory.
-  const dir = fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
-  LIVE_DIRECTORIES.add(dir);
+  const dir = remote !== undefined ? await remote.makeScenarioDirectory() : fs.mkdtempSync(path.join(settings.sites?.sharedDir ?? os.tmpdir(), "zic-"));
+  if (remote === undefined) LIVE_DIRECTORIES.add(dir);
   if (settings.sites !== undefined) fs.chmodSync(dir, 0o777);
   const ctx = new RunnerContext({
     dir,
@@ -109,7 +113,8 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
     multiplier: settings.multiplier,
     exclusive: scenario.exclusive === true,
     sites: settings.sites,
-    transcript: settings.trace ? new TranscriptLog() : undefined,
+    remote,
+    transcript: settings.trace && remote === undefined ? new TranscriptLog() : undefined,
   });
   const limit = Math.round((scenario.timeoutMs ?? SCENARIO_LIMIT_MS) * settings.multiplier);
   const before = settings.aloneInProcess ? processesNow() : undefined;
@@ -131,7 +136,7 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   } finally {
     clearTimeout(timer);
     await ctx.dispose().catch(() => undefined);
-    removed = removeTree(dir);
+    removed = remote !== undefined ? await remote.files.remove(dir).then(() => true, () => false) : removeTree(dir);
     if (removed) LIVE_DIRECTORIES.delete(dir);
   }
   // After the cleanup: the connections it closed, and what they left incomplete, are in the transcript too.

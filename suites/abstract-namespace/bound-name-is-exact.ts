@@ -1,4 +1,5 @@
 import { scenario } from "../../harness/model/scenario";
+import { onlyOnHarnessMachine } from "../../harness/model/remote-machine";
 import { abstractName } from "./names";
 import { describeAbstract, readProcNetUnix } from "./proc-net-unix";
 
@@ -13,6 +14,8 @@ export default scenario({
     const name = abstractName(ctx, "exact");
     const puller = await ctx.socket(ctx.impl, "PULL");
     await puller.bind(`ipc://@${name}`);
+    // /proc/net/unix lists this network namespace's sockets: the harness's, not a remote machine's.
+    if (ctx.remote !== undefined) return ctx.skip(onlyOnHarnessMachine(ctx.remote, "reading /proc/net/unix"));
     const entries = readProcNetUnix();
     if (entries === null) return ctx.skip("/proc/net/unix cannot be read here");
     // libzmq (ipc_address_t::resolve) passes offsetof(sun_path) + 1 + strlen(name) as the length;

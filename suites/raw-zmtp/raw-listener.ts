@@ -1,4 +1,5 @@
 import * as net from "node:net";
+import { onlyOnHarnessMachine } from "../../harness/model/remote-machine";
 import type { ScenarioContext } from "../../harness/model/scenario-context";
 import { ARRIVAL_LIMIT_MS } from "../../harness/runner/limits";
 import { RawPeer } from "./raw-peer";
@@ -18,6 +19,7 @@ export class RawListener {
   ) {}
 
   static async listen(ctx: ScenarioContext, path: string, label = "raw listener"): Promise<RawListener> {
+    if (ctx.remote !== undefined) ctx.skip(onlyOnHarnessMachine(ctx.remote, "a raw listener (a socket file the harness binds)"));
     const listener = new RawListener(ctx, label);
     const server = net.createServer((socket) => {
       listener.count++;

@@ -42,7 +42,7 @@ export class RawPeer {
    * implementation to accept them (a CI run once saw this after 5,000 churned connections).
    */
   static async connect(ctx: ScenarioContext, path: string, label = "raw peer"): Promise<RawPeer> {
-    const { socket, outcome, refusals } = await connectThroughBacklog(path, ctx.limit(ARRIVAL_LIMIT_MS));
+    const { socket, outcome, refusals } = await connectOn(ctx, path);
     ctx.check(`${label} connects to the bound path`, outcome, "connected");
     if (refusals > 0) ctx.observe(`connects of the ${label} refused with EAGAIN (listen backlog full) and retried`, refusals);
     const peer = new RawPeer(ctx, socket as net.Socket, label);
@@ -55,7 +55,7 @@ export class RawPeer {
    * check only when the connection fails, and is not deferred; the caller destroys it.
    */
   static async attacker(ctx: ScenarioContext, path: string, label: string): Promise<RawPeer> {
-    const { socket, outcome } = await connectThroughBacklog(path, ctx.limit(ARRIVAL_LIMIT_MS));
+    const { socket, outcome } = await connectOn(ctx, path);
     if (socket === null) ctx.check(`${label} connects to the bound path`, outcome, "connected");
     return new RawPeer(ctx, socket as net.Socket, label);
   }
@@ -191,6 +191,20 @@ export class RawPeer {
 }
 
 /** A socket of the implementation under test bound at a fresh path in the scenario's directory. */
+/**
+ * A connection to the socket file at `path` on the machine the implementation runs on: here
+ * directly, on a remote machine through its site agent (which connects there and relays the
+ * octets unchanged).
+ */
+async function connectOn(ctx: ScenarioContext, path: string): ReturnType<typeof connectThroughBacklog> {
+  if (ctx.remote === undefined) return connectThroughBacklog(path, ctx.limit(ARRIVAL_LIMIT_MS));
+  try {
+    return { socket: await ctx.remote.connectUnix(path), outcome: "connected", refusals: 0 };
+  } catch (err) {
+    return { socket: null, outcome: (err as { code?: string }).code ?? (err as Error).message, refusals: 0 };
+  }
+}
+
 export async function bound(ctx: ScenarioContext, type: SocketType, name: string, options?: TestSocketOptions): Promise<{ socket: TestSocket; path: string }> {
   const socket = await ctx.socket(ctx.impl, type, options);
   await socket.bind(ctx.endpoint(name));

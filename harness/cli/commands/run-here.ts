@@ -16,6 +16,7 @@ import { plural } from "../plural";
 import { Progress } from "../progress";
 import type { PlatformRun } from "../../platforms/platform-run";
 import type { RunRequest } from "../../runner/run-request";
+import type { AgentMachine } from "../../platforms/site-agent/agent-machine";
 
 /** The platform being run, as far as it got: what an interrupted or crashed run still writes. */
 export interface LiveRun {
@@ -38,10 +39,12 @@ export async function runHere(
   overrides: readonly ExpectationSet[],
   out: string,
   live: LiveRun = {},
+  /** The machine the implementations run on, when it is not this one (run-remote.ts). */
+  machine?: AgentMachine,
 ): Promise<PlatformRun> {
   const processesBefore = processesNow();
-  const resolved = await resolveImplementations(request.implementations, request.drivers, request.multiplier);
-  const facts = describePlatform(platformId);
+  const resolved = await resolveImplementations(request.implementations, request.drivers, request.multiplier, machine);
+  const facts = machine?.facts() ?? describePlatform(platformId);
   const infos = [...resolved.usable, ...resolved.broken.map((b) => ({ id: b.id, name: `${b.id} (could not start)`, version: "unknown" }))];
   const reportOf = (rows: ResultRow[], partial: boolean): Report =>
     recordInvocation({ ...buildReport(infos, rows, partial), platforms: [facts] }, request, overrides);
@@ -56,7 +59,7 @@ export async function runHere(
     resolved.usable.map((impl) => impl.id),
     overrides,
   );
-  const platform = platformLimits();
+  const platform = platformLimits(machine?.os);
   const rows: ResultRow[] = [];
   const complete = rowCompleter(scenarios, sets, platformId, platform);
   const writePartial = () => writeReportJson(out, reportOf(rows, true));
@@ -80,6 +83,7 @@ export async function runHere(
         repeat: request.repeat,
         trace: request.trace,
         shard: request.shard,
+        remote: machine,
         onResult: (partialRow) => {
           const row = complete(partialRow);
           rows.push(row);

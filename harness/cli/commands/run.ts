@@ -18,6 +18,7 @@ import { selectScenarios, UsageError } from "../select-scenarios";
 import type { PlatformRun } from "../../platforms/platform-run";
 import { platformOut, runHere, type LiveRun } from "./run-here";
 import { recordInvocation } from "./run-record";
+import { runRemotePlatform } from "./run-remote";
 
 export interface RunOutcome {
   report: Report;
@@ -86,6 +87,10 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
           platformOut(out, plan.id),
         );
         if ("unavailable" in run) notRun.push({ id: plan.id, os: "linux", status: "not-run", reason: run.unavailable });
+        else runs.push(run);
+      } else if (plan.where === "remote") {
+        const run = await runRemotePlatform(plan.target, inPlace, request, overrides, single ? out : platformOut(out, plan.id), live);
+        if ("unavailable" in run) notRun.push({ id: plan.id, os: "unknown", status: "not-run", reason: run.unavailable });
         else runs.push(run);
       } else if (plan.where === "runtime") {
         const run = await runRuntimePlatform(plan.target, request, platformOut(out, plan.id));

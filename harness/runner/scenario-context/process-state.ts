@@ -13,6 +13,11 @@ export class ProcessState {
     private readonly exclusive: boolean,
     /** The implementations taking part so far: the roles and the processes started since. */
     private readonly participants: () => readonly Implementation[],
+    /**
+     * Set when the implementations run on another machine: the working directory their drivers
+     * start in there. ctx.chdir then changes only theirs (this process has no such directory).
+     */
+    private readonly remoteWorkingDirectory?: string,
   ) {}
 
   /**
@@ -48,11 +53,12 @@ export class ProcessState {
   async chdir(dir: string): Promise<void> {
     this.assertExclusive("chdir");
     this.resources.assertLive("chdir");
-    const previous = process.cwd();
+    const previous = this.remoteWorkingDirectory ?? process.cwd();
     for (const driven of this.drivenImplementations()) {
       await driven.chdir(dir);
       this.resources.defer(() => driven.chdir(previous).catch(() => undefined));
     }
+    if (this.remoteWorkingDirectory !== undefined) return;
     process.chdir(dir);
     this.resources.defer(() => process.chdir(previous));
   }
