@@ -156,6 +156,8 @@ export interface RowKey {
   readonly implementation?: string;
   readonly binder?: string;
   readonly connecter?: string;
+  /** The implementations ran on another machine than the harness (a remote platform). */
+  readonly remoteMachine?: boolean;
 }
 
 export interface Expected {
@@ -173,6 +175,19 @@ export interface Expected {
  * connecter's with role connecter|any); else pass (informational for INFO scenarios).
  */
 export function expectedFor(row: RowKey, sets: ReadonlyMap<string, ExpectationSet>): Expected {
+  // Cells the scenario itself says cannot run on this platform are skipped, as expected: no
+  // implementation's file needs to say so.
+  const only = row.scenario.platforms;
+  if (only !== undefined && !only.includes(row.platformName as never)) {
+    return { outcomes: ["skipped"], intermittent: false, reason: `the scenario applies to ${only.join(", ")} only (its metadata)` };
+  }
+  if (row.remoteMachine === true && row.scenario.needs?.includes("harness-machine")) {
+    return {
+      outcomes: ["skipped"],
+      intermittent: false,
+      reason: "the scenario needs the implementations on the harness's own machine (its metadata: needs harness-machine)",
+    };
+  }
   const candidates: Array<[string | undefined, Expectation["role"], string | undefined]> =
     row.implementation !== undefined
       ? [[row.implementation, "any", undefined]]

@@ -25,6 +25,8 @@ export function rowCompleter(
   sets: ReadonlyMap<string, ExpectationSet>,
   platformId: string,
   platform: Pick<PlatformIpc, "name">,
+  /** The implementations run on another machine than the harness (a remote platform). */
+  remoteMachine = false,
 ) {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   return (row: ObservedRow): ResultRow => {
@@ -36,6 +38,7 @@ export function rowCompleter(
         implementation: row.implementation,
         binder: row.binder,
         connecter: row.connecter,
+        remoteMachine,
       },
       sets,
     );
@@ -52,6 +55,7 @@ export function withExpectation(row: ObservedRow | ResultRow, expected: Expected
 
 function expectationNote(expected: Expected): ExpectationNote | undefined {
   const entry = expected.entry;
+  if (entry === undefined && expected.reason !== undefined) return { reason: expected.reason, source: "scenario metadata" };
   if (entry === undefined) return undefined;
   return {
     reason: entry.reason,
@@ -92,6 +96,7 @@ export function rejudgeReport(report: Report, overrides: readonly ExpectationSet
         implementation: row.implementation,
         binder: row.binder,
         connecter: row.connecter,
+        remoteMachine: report.platforms?.find((p) => p.id === row.platform)?.reachedThrough !== undefined,
       },
       sets,
     );

@@ -15,6 +15,8 @@ export interface RemoteMachine {
   /** Its operating system, for the oracle's path limits (harness/model/platform-limits.ts). */
   readonly os: PlatformName;
   readonly files: SiteFiles;
+  /** The user id its driver processes run as (0: root, who passes every permission check). */
+  readonly uid: number;
   /** The working directory its driver processes start in (ctx.chdir's changes are undone to it). */
   readonly workingDirectory: string;
   /** A fresh private directory there for one scenario (removed with files.remove). */

@@ -33,7 +33,7 @@ export const SUITES = [
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 
-export type PlatformFeature = "separate-containers";
+export type PlatformFeature = "separate-containers" | "harness-machine";
 
 /**
  * One scenario, defined once and run both by jest and by the CLI (test262-style metadata plus
@@ -56,6 +56,10 @@ export interface Scenario {
    * What the platform must offer beyond a process: "separate-containers" scenarios are run from
    * the host against two or three containers of a container platform (a shared volume, own or
    * shared network namespaces). They are planned only for container platforms.
+   * "harness-machine": the implementations must run where the harness runs, because the scenario
+   * starts a second process of an implementation, binds a socket file the implementation connects
+   * to (a raw listener), sets the umask, reads /proc, or measures kernel buffers a relay would add
+   * to. On a remote machine (a FreeBSD guest) they are `skipped`, as expected there.
    */
   readonly needs?: readonly PlatformFeature[];
   /** Capabilities the implementation must declare; otherwise the outcome is `unsupported`. */

@@ -28,6 +28,10 @@ export interface SiteFiles {
   chmod(path: string, mode: number): Promise<void>;
   symlink(target: string, path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  /** Makes a FIFO (mkfifo(3)); rejects with ENOSYS where the machine cannot. */
+  mkfifo(path: string): Promise<void>;
+  /** A plain connect(2) to the UNIX socket at `path` by the machine's user, closed at once: "connected", or the errno name. */
+  connect(path: string): Promise<string>;
   /** Makes a socket file nobody listens on at `path` (a "stale" one, as a crashed process leaves). */
   staleSocket(path: string): Promise<void>;
   /** Removes a file, or a directory and everything in it (links are removed, never followed); nothing there is fine. */

@@ -81,6 +81,8 @@ export interface PlatformEntry {
   libzmq?: string;
   /** Who ran the suites: "uid 0 (root)", "uid 1000 (runner)". Root passes every permission check. */
   user?: string;
+  /** The harness ran elsewhere and reached this machine through its site agent: "site agent at 127.0.0.1:7117". */
+  reachedThrough?: string;
   /** "not-run": the platform was planned but produced no rows (`reason` says why). */
   status: "run" | "not-run";
   reason?: string;

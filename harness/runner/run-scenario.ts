@@ -8,7 +8,7 @@ import type { Level, Scenario } from "../model/scenario";
 import type { Outcome } from "../model/outcome";
 import { defaultOutcome, MISSED_AT_LEVEL } from "../model/level-outcomes";
 import type { ContainerSites } from "../model/sites";
-import type { RemoteMachine } from "../model/remote-machine";
+import { onlyOnHarnessMachine, type RemoteMachine } from "../model/remote-machine";
 import type { ScenarioContext } from "../model/scenario-context";
 import type { Transcript } from "../model/transcript";
 import { RunnerContext } from "./context";
@@ -97,6 +97,9 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
     }
   }
 
+  if (scenario.needs?.includes("harness-machine") && settings.remote !== undefined) {
+    return row("skipped", onlyOnHarnessMachine(settings.remote, "this scenario (a second process, a raw listener, the umask, /proc or kernel buffers)"));
+  }
   if (scenario.needs?.includes("separate-containers") && settings.sites === undefined) {
     return row("skipped", `needs separate containers: runs only on a container platform (--platform ${containerPlatformList()})`);
   }
@@ -136,7 +139,13 @@ async function runGuarded(scenario: Scenario, roles: Roles, settings: RunSetting
   } finally {
     clearTimeout(timer);
     await ctx.dispose().catch(() => undefined);
-    removed = remote !== undefined ? await remote.files.remove(dir).then(() => true, () => false) : removeTree(dir);
+    removed =
+      remote !== undefined
+        ? await remote.files.remove(dir).then(
+            () => true,
+            () => false,
+          )
+        : removeTree(dir);
     if (removed) LIVE_DIRECTORIES.delete(dir);
   }
   // After the cleanup: the connections it closed, and what they left incomplete, are in the transcript too.

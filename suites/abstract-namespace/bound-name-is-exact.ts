@@ -7,6 +7,7 @@ export default scenario({
   id: "abstract-namespace.bound-name-is-exact",
   clause: "ipc.bind.abstract",
   level: "MUST",
+  needs: ["harness-machine"],
   title: "ipc://@name listens on exactly the abstract address NUL + name (no NUL padding), the one other programs connect to",
   platforms: ["linux"],
   requires: ["abstract-namespace"],

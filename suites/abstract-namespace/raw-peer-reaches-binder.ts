@@ -16,9 +16,15 @@ export default scenario({
     const puller = await ctx.socket(ctx.impl, "PULL");
     await puller.bind(`ipc://@${name}`);
     const limit = ctx.limit(ARRIVAL_LIMIT_MS);
-    const client = nodeUsesExactAbstractNames() ? "node:net" : "python3";
+    // On a remote machine the agent connects there, with exactly NUL + name as the address.
+    const client = ctx.remote !== undefined ? "the site agent's relay" : nodeUsesExactAbstractNames() ? "node:net" : "python3";
     ctx.observe("rawClient", client);
-    const outcome = client === "node:net" ? await firstByteWithNode(name, limit) : await firstByteWithPython(name, limit);
+    const outcome =
+      ctx.remote !== undefined
+        ? await firstByte(ctx.remote.connectUnix(`\0${name}`), limit)
+        : client === "node:net"
+          ? await firstByte(Promise.resolve(net.createConnection({ path: `\0${name}` })), limit)
+          : await firstByteWithPython(name, limit);
     if (outcome === NO_CLIENT) ctx.skip("node:net cannot connect to an exact abstract name on this Node (libuv < 1.48) and python3 is absent");
     // The first octet of a ZMTP 3 greeting (signature %xFF padding %x7F).
     ctx.check("first octet the binder sends a client of NUL + name", outcome, "byte ff", "the connection is accepted and the first octet is ff");
@@ -28,9 +34,14 @@ export default scenario({
 const NO_CLIENT = "no raw client available";
 
 /** "byte xx", "connect error CODE", "closed" or "nothing within N ms". */
-function firstByteWithNode(name: string, limitMs: number): Promise<string> {
+async function firstByte(connecting: Promise<net.Socket>, limitMs: number): Promise<string> {
+  let socket: net.Socket;
+  try {
+    socket = await connecting;
+  } catch (err) {
+    return `connect error ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+  }
   return new Promise((resolve) => {
-    const socket = net.createConnection({ path: `\0${name}` });
     const done = (outcome: string) => {
       clearTimeout(timer);
       socket.destroy();

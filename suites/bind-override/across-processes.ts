@@ -4,6 +4,7 @@ export default scenario({
   id: "bind-override.across-processes",
   clause: "ipc.bind.override.second-process",
   level: "MUST",
+  needs: ["harness-machine"],
   title: "A second process binding a path already bound by another process takes the new connections",
   requires: ["child-process"],
   timeoutMs: 15_000,

@@ -4,6 +4,7 @@ export default scenario({
   id: "connect-before-bind.binder-in-another-process",
   clause: "api.connect.order-independent",
   level: "SHOULD",
+  needs: ["harness-machine"],
   title: "A socket that connected first reaches a binder that another process binds afterwards",
   requires: ["child-process"],
   timeoutMs: 15_000,

@@ -12,6 +12,7 @@ export default scenario({
   clause: "pipeline.push.queue-whether-connected",
   alsoChecks: ["zmtp.socket.in-order", "zmtp.socket.opportunistic-connect"],
   level: "SHOULD",
+  needs: ["harness-machine"],
   title:
     "200 messages a PUSH sends while it is reconnecting (the new connection's handshake held back) all arrive once the handshake completes, each once, in order",
   async run(ctx) {

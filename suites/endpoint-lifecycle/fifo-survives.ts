@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { scenario } from "../../harness/model/scenario";
 
 export default scenario({
@@ -11,7 +10,7 @@ export default scenario({
   async run(ctx) {
     const fifo = ctx.path("a-fifo");
     try {
-      execFileSync("mkfifo", [fifo]);
+      await ctx.files.mkfifo(fifo);
     } catch (err) {
       ctx.skip(`mkfifo is not available: ${(err as Error).message}`);
     }

@@ -8,6 +8,7 @@ export default scenario({
   exclusive: true,
   clause: "compat.os.socket-file-mode-umask",
   level: "COMPAT",
+  needs: ["harness-machine"],
   title: "The socket file a bind creates has every permission the process umask leaves (0750 under umask 027): the implementation never opens it wider",
   requires: ["socket-file", "child-process"],
   async run(ctx) {

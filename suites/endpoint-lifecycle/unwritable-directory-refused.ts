@@ -8,6 +8,7 @@ export default scenario({
   clause: "ipc.bind.writable",
   alsoChecks: ["compat.libzmq.bind-errno-passthrough"],
   level: "MUST",
+  needs: ["harness-machine"],
   title: "Binding in a directory the process cannot write fails with EACCES and creates nothing",
   requires: ["child-process"],
   timeoutMs: 15_000,

@@ -8,6 +8,7 @@ export default scenario({
   id: "options.handshake-interval-connecter-gives-up",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
+  needs: ["harness-machine"],
   title: "A connecting PUSH with handshakeInterval 200 closes its connection to a listener that never answers its greeting, and tries again with a new one",
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("silent.sock"), "silent raw listener");

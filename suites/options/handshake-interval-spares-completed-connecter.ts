@@ -7,6 +7,7 @@ export default scenario({
   id: "options.handshake-interval-spares-completed-connecter",
   clause: "api.setsockopt.handshake-ivl",
   level: "MUST",
+  needs: ["harness-machine"],
   title:
     "A connecting PUSH with handshakeInterval 100 keeps a connection whose handshake completed: 300 ms later its next message goes over that same connection",
   async run(ctx) {

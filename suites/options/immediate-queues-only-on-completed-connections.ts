@@ -7,6 +7,7 @@ export default scenario({
   id: "options.immediate-queues-only-on-completed-connections",
   clause: "api.setsockopt.immediate",
   level: "MUST",
+  needs: ["harness-machine"],
   title:
     "With immediate, a PUSH whose only connection is made but not yet through its handshake refuses a send (EAGAIN); once the handshake completes the next send goes over it",
   requires: ["immediate"],

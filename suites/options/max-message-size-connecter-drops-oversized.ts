@@ -7,6 +7,7 @@ export default scenario({
   id: "options.max-message-size-connecter-drops-oversized",
   clause: "api.setsockopt.maxmsgsize",
   level: "MUST",
+  needs: ["harness-machine"],
   title: `A connecting PULL with maxMessageSize ${MAX_MESSAGE_SIZE} receives a ${MAX_MESSAGE_SIZE}-octet message from the PUSH it connected to, and closes the connection at a ${MAX_MESSAGE_SIZE + 1}-octet one without delivering it`,
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("push.sock"), "raw PUSH listener");

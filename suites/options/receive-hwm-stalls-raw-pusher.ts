@@ -12,6 +12,7 @@ export default scenario({
   id: "options.receive-hwm-stalls-raw-pusher",
   clause: "api.setsockopt.rcvhwm",
   level: "MUST",
+  needs: ["harness-machine"],
   title: `A PULL with receiveHighWaterMark ${HIGH_WATER_MARK} that is not read stops reading its connection: a raw peer's writes stall after at most ${BOUND} 256 KiB messages, and all arrive once the PULL reads`,
   async run(ctx) {
     const { socket: puller, path } = await bound(ctx, "PULL", "pull.sock", { receiveHighWaterMark: HIGH_WATER_MARK });

@@ -8,6 +8,7 @@ export default scenario({
   id: "options.reconnect-disabled-after-loss",
   clause: "api.setsockopt.reconnect-ivl.disabled",
   level: "MUST",
+  needs: ["harness-machine"],
   title: "With reconnectInterval -1, a PUSH whose established connection is lost does not connect again",
   requires: ["reconnect-interval"],
   async run(ctx) {

@@ -10,6 +10,7 @@ export default scenario({
   id: "options.reconnect-interval-waits-before-retry",
   clause: "api.setsockopt.reconnect-ivl",
   level: "MUST",
+  needs: ["harness-machine"],
   title: "With reconnectInterval 300, a PUSH whose connection is lost connects again, and not before 300 ms have passed",
   requires: ["reconnect-interval"],
   async run(ctx) {

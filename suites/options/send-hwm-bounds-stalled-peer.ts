@@ -11,6 +11,7 @@ export default scenario({
   id: "options.send-hwm-bounds-stalled-peer",
   clause: "api.setsockopt.sndhwm",
   level: "MUST",
+  needs: ["harness-machine"],
   title: `A PUSH with sendHighWaterMark ${HIGH_WATER_MARK} whose peer stops reading accepts at most ${BOUND} 256 KiB messages (the mark plus kernel buffers) before a send times out, and delivers every one once the peer reads again`,
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("pull.sock"), "raw PULL listener");

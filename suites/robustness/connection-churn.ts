@@ -24,6 +24,7 @@ export default scenario({
   clause: "compat.libzmq.connection-resources-released",
   alsoChecks: ["compat.libzmq.survives-malformed-input"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title:
     "10,000 connections opened and dropped at every stage of the handshake leave the implementation serving, with its descriptors at the baseline and its memory not growing between rounds",
   timeoutMs: 120_000,

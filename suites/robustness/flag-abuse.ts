@@ -18,6 +18,7 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.frame.flags.reserved", "zmtp.frame.flags.more-not-on-commands"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title:
     "Reserved flag bits, commands with MORE, commands inside multipart messages and dangling MORE leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,

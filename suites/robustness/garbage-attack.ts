@@ -25,6 +25,7 @@ export function garbageScenario(attack: GarbageAttack): Scenario {
     clause: "compat.libzmq.survives-malformed-input",
     alsoChecks: ["compat.libzmq.connection-resources-released"],
     level: "COMPAT",
+    needs: ["harness-machine"],
     title: attack.title,
     timeoutMs: 30_000,
     async run(ctx) {

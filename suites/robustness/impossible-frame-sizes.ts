@@ -14,6 +14,7 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.frame.long-body"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title:
     "Frames and commands declaring 2^31 to 2^64-1 octets, followed by a few, allocate nothing near that size and leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,

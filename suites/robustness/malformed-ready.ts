@@ -37,6 +37,7 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.ready.grammar"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title:
     "READY commands with malformed, missing, duplicated or incompatible properties, and other commands in READY's place, leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,

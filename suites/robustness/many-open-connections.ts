@@ -11,6 +11,7 @@ export default scenario({
   clause: "compat.libzmq.connection-resources-released",
   alsoChecks: ["compat.libzmq.survives-malformed-input"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title: "500 handshaken connections held open at once do not stop a new peer being served, and once dropped leave descriptors at the baseline",
   timeoutMs: 60_000,
   async run(ctx) {

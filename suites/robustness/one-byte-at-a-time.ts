@@ -14,6 +14,7 @@ export default scenario({
   clause: "compat.libzmq.any-segmentation",
   alsoChecks: ["compat.libzmq.connection-resources-released"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title: "A peer that writes its greeting, READY and messages one octet at a time has every message delivered whole and in order",
   timeoutMs: 30_000,
   async run(ctx) {

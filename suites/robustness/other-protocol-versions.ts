@@ -19,6 +19,7 @@ export default scenario({
   clause: "compat.libzmq.survives-malformed-input",
   alsoChecks: ["compat.libzmq.connection-resources-released", "zmtp.version.accept-higher"],
   level: "COMPAT",
+  needs: ["harness-machine"],
   title:
     "Peers speaking ZMTP 1.0, 2.0, 3.0, 4.0, 255.255 and 0.0, dropped after their first traffic, leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 30_000,

@@ -18,6 +18,7 @@ export default scenario({
   clause: "api.setsockopt.maxmsgsize",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",
+  needs: ["harness-machine"],
   title:
     "With maxMessageSize 1024, every peer sending a larger frame gets its connection closed, over and over, and the implementation ends back at its baseline",
   timeoutMs: 30_000,

@@ -12,6 +12,7 @@ export default scenario({
   clause: "zmtp.message.atomic",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",
+  needs: ["harness-machine"],
   title:
     "Peers that stop at every octet of a greeting and READY, and of a three-frame message after the handshake, deliver nothing partial and leave the implementation alive, serving, and back at its baseline",
   timeoutMs: 60_000,

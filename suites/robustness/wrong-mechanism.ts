@@ -11,6 +11,7 @@ export default scenario({
   clause: "zmtp.mechanism.mismatch-close",
   alsoChecks: ["compat.libzmq.survives-malformed-input", "compat.libzmq.connection-resources-released"],
   level: "MUST",
+  needs: ["harness-machine"],
   title:
     "Every peer whose greeting names another mechanism than NULL gets its connection closed, over and over, and the implementation ends back at its baseline",
   timeoutMs: 30_000,

@@ -7,6 +7,7 @@ export default scenario({
   clause: "zmtp.null.client-ready-first",
   alsoChecks: ["zmtp.null.binder-is-server"],
   level: "MUST",
+  needs: ["harness-machine"],
   title: "A connecting socket (the NULL client) sends its READY without waiting for the binder's, then talks once READY comes",
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("raw-binder.sock"), "raw PULL binder");

@@ -7,6 +7,7 @@ export default scenario({
   id: "zmtp-wire.error-command-closes",
   clause: "zmtp.error.fatal",
   level: "MUST",
+  needs: ["harness-machine"],
   title: "A connecting socket whose READY is answered with ERROR closes that connection",
   async run(ctx) {
     const listener = await RawListener.listen(ctx, ctx.path("refusing.sock"), "raw binder answering ERROR");

@@ -7,6 +7,7 @@ export default scenario({
   clause: "zmtp.error.close-is-temporary",
   alsoChecks: ["zmtp.socket.opportunistic-connect"],
   level: "MUST",
+  needs: ["harness-machine"],
   title: "A socket connected before anything listened connects when a listener appears, and reconnects after that peer hangs up",
   async run(ctx) {
     const push = await ctx.socket(ctx.impl, "PUSH");

@@ -61,7 +61,7 @@ export async function runHere(
   );
   const platform = platformLimits(machine?.os);
   const rows: ResultRow[] = [];
-  const complete = rowCompleter(scenarios, sets, platformId, platform);
+  const complete = rowCompleter(scenarios, sets, platformId, platform, machine !== undefined);
   const writePartial = () => writeReportJson(out, reportOf(rows, true));
   live.current = () => reportOf(rows, true);
 

@@ -78,6 +78,21 @@ export class AgentFiles implements SiteFiles {
     await this.agent.request("rename", { path: from, to });
   }
 
+  async mkfifo(p: string): Promise<void> {
+    await this.agent.request("mkfifo", { path: p });
+  }
+
+  async connect(p: string): Promise<string> {
+    try {
+      await this.agent.request("connect", { path: p });
+      return "connected";
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === undefined) throw err;
+      return code;
+    }
+  }
+
   async staleSocket(p: string): Promise<void> {
     await this.agent.request("staleSocket", { path: p });
   }

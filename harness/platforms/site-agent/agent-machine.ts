@@ -42,6 +42,10 @@ export class AgentMachine implements RemoteMachine {
     this.files = new AgentFiles(agent);
   }
 
+  get uid(): number {
+    return this.agent.facts.uid;
+  }
+
   makeScenarioDirectory(): Promise<string> {
     return this.agent.mkdtemp(path.posix.join(this.runRoot, "zic-"));
   }
@@ -69,7 +73,8 @@ export class AgentMachine implements RemoteMachine {
       os: this.os,
       arch: uname.machine,
       kernel: `${uname.sysname} ${uname.release}`,
-      user: `uid ${uid}${uid === 0 ? " (root)" : ""}, on the remote machine (agent at ${showAddress(this.address)})`,
+      user: `uid ${uid}${uid === 0 ? " (root)" : ""}`,
+      reachedThrough: `site agent at ${showAddress(this.address)}`,
       ...this.extraFacts,
       status: "run",
     };

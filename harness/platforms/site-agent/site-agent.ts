@@ -54,7 +54,7 @@ export class SiteAgent {
 
   /** Connects and reads the agent's hello; a clear error when nothing answers within `limitMs`. */
   static async connect(address: AgentAddress, limitMs: number): Promise<SiteAgent> {
-    const socket = net.connect(address.port, address.host);
+    const socket = net.connect({ port: address.port, host: address.host, noDelay: true });
     const lines = readline.createInterface({ input: socket, crlfDelay: Infinity })[Symbol.asyncIterator]();
     const where = `the site agent at ${showAddress(address)}`;
     const hello = await withLimit(

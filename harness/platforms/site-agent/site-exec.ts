@@ -26,7 +26,8 @@ function main(args: string[]): void {
   }
   const [, cwd] = args;
   const argv = args.slice(3);
-  const socket = net.connect(address.port, address.host);
+  // No Nagle: each request and answer is a small write that must go at once.
+  const socket = net.connect({ port: address.port, host: address.host, noDelay: true });
   let exited = false;
   socket.on("error", (err) => fail(`the site agent at ${showAddress(address)}: ${err.message}`));
   socket.on("connect", () => {

@@ -10,7 +10,7 @@ import { SiteError } from "./site-agent";
  */
 export function connectThroughAgent(address: AgentAddress, path: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(address.port, address.host);
+    const socket = net.connect({ port: address.port, host: address.host, noDelay: true });
     let head: Buffer = Buffer.alloc(0);
     // The answer line is read in paused mode, so no octet after it is lost before the caller listens.
     const onReadable = () => {
@@ -37,6 +37,7 @@ export function connectThroughAgent(address: AgentAddress, path: string): Promis
     const onError = (err: Error) => reject(new Error(`the site agent at ${showAddress(address)}: ${err.message}`));
     socket.on("readable", onReadable);
     socket.on("error", onError);
-    socket.on("connect", () => socket.write(`${JSON.stringify({ op: "relay", path })}\n`));
+    // As bytes: an abstract name (Linux) starts with a NUL, which a JSON string for the agent may not hold.
+    socket.on("connect", () => socket.write(`${JSON.stringify({ op: "relay", path64: Buffer.from(path).toString("base64") })}\n`));
   });
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
@@ -33,6 +34,17 @@ export const LOCAL_FILES: SiteFiles = {
   rename: async (from, to) => fs.renameSync(from, to),
   remove: async (p) => fs.rmSync(p, { recursive: true, force: true }),
   staleSocket,
+  // Node has no mkfifo: the coreutils command.
+  mkfifo: async (p) => void execFileSync("mkfifo", [p], { stdio: ["ignore", "ignore", "pipe"] }),
+  connect: (p) =>
+    new Promise<string>((resolve) => {
+      const socket = net.connect(p);
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve("connected");
+      });
+      socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+    }),
 };
 
 /**
