@@ -14,6 +14,7 @@ import type { Report } from "../report/report-json";
 import { validateReport } from "../report/validate-report";
 import { EngineUnavailable, removeOrphans, requireEngine, requireImage, testcontainers } from "./container-engine";
 import { PLATFORM_TARGETS } from "./targets";
+import { commandsUnder, readBlocks } from "../../docs/__tests__/code-blocks";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "harness", "cli", "main.js");
@@ -149,6 +150,52 @@ describe("what the containers add to a run", () => {
     expect(run.report.results.every((r) => r.outcome !== "error")).toBe(true);
     expect(run.status).toBe(0);
   });
+
+  test(
+    "a remote machine through its site agent: the documented agent-debian12 run of the C driver, nothing unexpected",
+    () => {
+      const [command] = commandsUnder(readBlocks(path.join(ROOT, "docs", "platforms.md"), "docs/platforms.md"), "Remote machines");
+      const args = command.text.replace(/^npx zmq-ipc-conformance run /, "").split(/\s+/);
+      const out = args[args.indexOf("--out") + 1];
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zic-containers-test-"));
+      outs.push(dir);
+      const run = spawnSync(process.execPath, [CLI, "run", ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "true" } });
+      expect({ status: run.status, tail: run.stdout.split("\n").slice(-3).join("\n") }).toEqual({
+        status: 0,
+        tail: expect.stringContaining("verdict: nothing unexpected"),
+      });
+      const report = JSON.parse(fs.readFileSync(path.join(dir, out, "report.json"), "utf8")) as Report;
+      expect(validateReport(report)).toEqual([]);
+      expect(report.platforms).toEqual([
+        expect.objectContaining({
+          id: "agent-debian12",
+          os: "linux",
+          status: "run",
+          reachedThrough: expect.stringMatching(/^site agent at 127\.0\.0\.1:\d+$/),
+        }),
+      ]);
+      expect(report.implementations.map((impl) => [impl.id, impl.version])).toEqual([["libzmq-c", expect.stringMatching(/^4\.3\.4 \(libzmq-c driver/)]]);
+      // What needs the harness's own machine is skipped, as its metadata says; everything else ran there.
+      const skipped = report.results.filter((row) => row.outcome === "skipped");
+      expect(skipped.every((row) => row.expectation?.source === "scenario metadata" && row.expected.includes("skipped"))).toBe(true);
+      expect(skipped.map((row) => row.scenario)).toEqual(
+        expect.arrayContaining(["robustness.flag-abuse", "zmtp-wire.error-command-closes", "bind-override.across-processes"]),
+      );
+      expect(report.results.length - skipped.length).toBeGreaterThanOrEqual(0.6 * report.results.length);
+      // Files, sockets and raw peers were the container's: the scenarios that use them passed there.
+      const outcome = (id: string) => report.results.find((row) => row.scenario === id)?.outcome;
+      for (const id of [
+        "endpoint-lifecycle.fifo-survives",
+        "abstract-namespace.raw-peer-reaches-binder",
+        "zmtp-wire.messages-in-order",
+        "wildcard.relative-without-temp-variables",
+      ]) {
+        expect([id, outcome(id)]).toEqual([id, expect.stringMatching(/^(pass|non-strict)$/)]);
+      }
+      expect(report.results.filter(isUnexpected)).toEqual([]);
+    },
+    10 * 60_000,
+  );
 
   test("a missing image is an error naming the command that builds it", async () => {
     await expect(requireImage("zic-linux:no-such-tag", "bash docker/build-images.sh debian12")).rejects.toThrow(EngineUnavailable);
