@@ -13,6 +13,7 @@ import { DriverImplementation } from "../../driver/driver-implementation";
 import { expectGone } from "../../driver/__tests__/helpers";
 import { projectRoot } from "../../driver/shipped-drivers";
 import { timeoutMultiplier } from "../../runner/limits";
+import { commandsUnder, readBlocks } from "../../../docs/__tests__/code-blocks";
 import { parseAgentAddress, type AgentAddress } from "./agent-address";
 import { AgentFiles } from "./agent-files";
 import { SiteAgent, SiteError } from "./site-agent";
@@ -45,7 +46,9 @@ describe("a site agent on this machine", () => {
   let dir: string;
 
   beforeAll(async () => {
-    agentProcess = spawn(agentBinary, ["--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+    // As its README starts it.
+    const [command] = commandsUnder(readBlocks(path.join(ROOT, "docker/site-agent/README.md"), "docker/site-agent/README.md"), "Site agent");
+    agentProcess = spawn("sh", ["-c", `exec ${command.text.replace(/\s+#.*$/, "")}`], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
     const first = await readline.createInterface({ input: agentProcess.stdout! })[Symbol.asyncIterator]().next();
     address = parseAgentAddress(String(first.value).replace(/^listening /, ""));
     agent = await SiteAgent.connect(address, limitMs);
