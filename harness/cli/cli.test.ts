@@ -149,7 +149,7 @@ describe("the command itself", () => {
 describe("platforms", () => {
   test("an unknown platform is a usage error naming the known ones", async () => {
     await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(
-      /unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, freebsd\)/,
+      /unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, agent-debian12, freebsd\)/,
     );
   });
 

@@ -27,6 +27,7 @@ import { usableOutDirectory, usableOutFile } from "./out-directory";
 import { UsageError, selectScenarios } from "./select-scenarios";
 import { printVerdict } from "./verdict";
 import { TRACE_MODES, type TraceMode } from "../model/transcript";
+import { withRecordedPlatforms } from "./commands/with-recorded";
 import { traceCells } from "./commands/trace";
 
 const OPTIONS = {
@@ -47,6 +48,7 @@ const OPTIONS = {
   jobs: { type: "string" },
   repeat: { type: "string" },
   trace: { type: "string" },
+  "with-recorded": { type: "boolean" },
   request: { type: "string" },
   json: { type: "boolean" },
   markdown: { type: "boolean" },
@@ -57,7 +59,7 @@ type Flag = keyof typeof OPTIONS;
 type Values = { [K in Flag]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
 const SELECT: Flag[] = ["suite", "scenario"];
-const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat", "trace"];
+const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat", "trace", "with-recorded"];
 /**
  * The flags each command takes (as its --help lists them). A flag of another command used to be
  * accepted and ignored: `run --from report.json` ran everything, `list --impl x` listed all.
@@ -67,7 +69,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   run: [...RUN, "request"],
   gate: RUN,
   "update-expectations": [...RUN, "from", "write"],
-  report: ["out", "expect"],
+  report: ["out", "expect", "with-recorded"],
   diff: ["markdown"],
   trace: ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier"],
 };
@@ -224,7 +226,9 @@ async function command(argv: string[], io: CliOutput): Promise<number> {
       );
       const out = values.out ?? "out";
       usableOutDirectory("--out", out);
-      const report: Report = { ...rejudgeReport(merged, overrides, ALL_SCENARIOS), invocation: { ...merged.invocation, out } };
+      const rejudged = rejudgeReport(merged, overrides, ALL_SCENARIOS);
+      const shown = values["with-recorded"] === true ? withRecordedPlatforms(rejudged, ALL_SCENARIOS, say) : rejudged;
+      const report: Report = { ...shown, invocation: { ...merged.invocation, out } };
       const files = writeReports(out, report);
       say(`merged ${plural(positionals.length, "report")} (${plural(report.results.length, "row")})`);
       const verdict = gateVerdict(report);
@@ -270,6 +274,7 @@ function runRequest(v: Values, say: (line: string) => void): RunRequest {
     repeat: repeatCount(v.repeat),
     trace: traceMode(v.trace),
     shard: parseShard(v.shard),
+    ...(v["with-recorded"] === true ? { withRecorded: true } : {}),
     log: say,
   };
 }

@@ -46,7 +46,9 @@ ${SELECT}
                               as intermittent
   --trace failed|all          attach decoded wire transcripts to rows (report.json, the HTML
                               drill-down, junit.xml): failed re-runs each cell that did not pass
-                              once with recording; all records every cell`;
+                              once with recording; all records every cell
+  --with-recorded             add the recorded platforms (fixtures/recorded/: runs kept for machines
+                              CI cannot have) to the report, marked with their date, never judged`;
 
 const COMMANDS: Record<string, string> = {
   list: `Usage: zmq-ipc-conformance list [--suite S] [--scenario GLOB] [--level MUST,SHOULD,COMPAT,INFO] [--json]
@@ -83,7 +85,8 @@ ${RUN}
 Merges reports (several platforms, or CI shards) into one matrix, writes the four reports, and
 exits as the gate does: 0 nothing unexpected, 1 unexpected results, 2 errors or platforms not run.
   --out DIR                   where the merged reports go (default: ./out)
-  --expect FILE               judge the merged rows by this expectations file (repeatable)`,
+  --expect FILE               judge the merged rows by this expectations file (repeatable)
+  --with-recorded             add the recorded platforms (fixtures/recorded/), marked with their date`,
   diff: `Usage: zmq-ipc-conformance diff [--markdown] OLDER/report.json NEWER/report.json
 
 Compares two runs cell by cell (scenario x implementation x platform), grouped by implementation

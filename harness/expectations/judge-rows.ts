@@ -81,7 +81,9 @@ export function rejudgeReport(report: Report, overrides: readonly ExpectationSet
   const byId = new Map(catalogue.map((s) => [s.id, s]));
   const osOf = (platformId: string) => report.platforms?.find((p) => p.id === platformId)?.os ?? report.environment.platform;
   const unknown = new Set<string>();
+  const recorded = new Set((report.platforms ?? []).filter((p) => p.status === "recorded").map((p) => p.id));
   const results = report.results.map((row) => {
+    if (recorded.has(row.platform)) return row; // a recording is shown as it was, never judged again
     if (![row.implementation, row.binder, row.connecter].some((id) => id !== undefined && owners.has(id))) return row;
     const scenario = byId.get(row.scenario);
     if (scenario === undefined) {

@@ -27,7 +27,7 @@ export function renderHtml(report: Report): string {
     rows: rows.map((row) => ({ ...row, cmd: rerunCommand(row, report), unexpected: isUnexpected(row), why: expectationOf(row, report) })),
   };
   const suites = [...bySuite(rows)]
-    .map(([suite, suiteRows]) => suiteSection(suite, suiteRows, platforms, implementationOrder(report, suiteRows), index))
+    .map(([suite, suiteRows]) => suiteSection(suite, suiteRows, platforms, implementationOrder(report, suiteRows), index, platformLabels(report)))
     .join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -113,6 +113,11 @@ function platformsTable(platforms: readonly PlatformEntry[]): string {
   const rows = platforms.map((p) => {
     const id = `<th><code>${html(p.id)}</code>${p.runAs ? `<div class="runas">run as <code>${html(p.runAs)}</code></div>` : ""}</th>`;
     if (p.status === "run") return `<tr class="p-run">${id}<td class="pstatus">run</td>${facts.map(([, fact]) => cell(fact(p))).join("")}</tr>`;
+    if (p.status === "recorded") {
+      const when = `<span class="tag recorded">recorded ${html(recordedDate(p))}</span>`;
+      const from = `<div class="runas">${html(p.recorded?.source ?? "")}${p.provenance ? ` · ${html(p.provenance)}` : ""}</div>`;
+      return `<tr class="p-recorded">${id}<td class="pstatus">${when}${from}</td>${facts.map(([, fact]) => cell(fact(p))).join("")}</tr>`;
+    }
     // Not run: the facts it has (often only the os), then the reason over the rest.
     const firstUnknown = facts.findIndex(([, fact]) => fact(p) === undefined);
     const leading = firstUnknown === -1 ? facts.length - 1 : firstUnknown;
@@ -171,7 +176,14 @@ interface Column {
   row: Pick<ResultRow, "implementation" | "binder" | "connecter">;
 }
 
-function suiteSection(suite: string, rows: ResultRow[], platforms: string[], whos: Array<Column["row"]>, index: Map<ResultRow, number>): string {
+function suiteSection(
+  suite: string,
+  rows: ResultRow[],
+  platforms: string[],
+  whos: Array<Column["row"]>,
+  index: Map<ResultRow, number>,
+  labels: ReadonlyMap<string, string>,
+): string {
   const present = new Set(rows.map((r) => `${r.platform}\u0000${whoLabel(r)}`));
   const columns: Column[] = platforms.flatMap((platform) =>
     whos.map((row) => ({ platform, who: whoLabel(row), row })).filter((c) => present.has(`${c.platform}\u0000${c.who}`)),
@@ -183,7 +195,7 @@ function suiteSection(suite: string, rows: ResultRow[], platforms: string[], who
   // The corner cell spans both header rows when there is a platform row, so each row sticks on its own.
   const corner = `<th class="scn" scope="col"${platformNamed ? ' rowspan="2"' : ""}>scenario</th>`;
   const platformRow = platformNamed
-    ? `<tr class="plats">${corner}${usedPlatforms.map((p) => `<th class="plat pg" scope="colgroup" colspan="${columns.filter((c) => c.platform === p).length}"><span>${html(p)}</span></th>`).join("")}</tr>`
+    ? `<tr class="plats">${corner}${usedPlatforms.map((p) => `<th class="plat pg" scope="colgroup" colspan="${columns.filter((c) => c.platform === p).length}"><span>${html(labels.get(p) ?? p)}</span></th>`).join("")}</tr>`
     : "";
   // With several platforms a rule opens each platform's group of columns; a lighter one each
   // binder's, so an eye finds "pyzmq → czmq" among 36 pairs by its binder first.
@@ -256,6 +268,14 @@ function implementationOrder(report: Report, rows: readonly ResultRow[]): Array<
   const pairs = order.flatMap((b) => order.filter((c) => rows.some((r) => r.binder === b && r.connecter === c)).map((c) => ({ binder: b, connecter: c })));
   return [...singles, ...pairs];
 }
+
+/** A matrix's platform heading: the id, and for a recorded platform the day of its run (never mistaken for this run's). */
+function platformLabels(report: Report): Map<string, string> {
+  return new Map((report.platforms ?? []).filter((p) => p.status === "recorded").map((p) => [p.id, `${p.id} (recorded ${recordedDate(p)})`]));
+}
+
+/** "2026-12-05": the day a recorded platform's run happened. */
+const recordedDate = (p: PlatformEntry) => (p.recorded?.at ?? "").slice(0, 10);
 
 function platformOrder(report: Report): string[] {
   return [...new Set([...(report.platforms ?? []).map((p) => p.id), ...report.results.map((r) => r.platform)])];

@@ -126,6 +126,7 @@ dialog .close{margin:6px 10px 0 0;border:0;background:none;font-size:24px;line-h
 .tag{display:inline-block;font-weight:700;padding:0 6px;border-radius:4px;color:#fff}
 .tag.unexpected{background:var(--ink)}
 .tag.notrun{background:var(--muted)}
+.tag.recorded{background:var(--muted)}
 .outcomes{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
 .legend{color:var(--muted);font-size:12.5px;margin-top:6px}
 .legend .sw{background:var(--grey);vertical-align:-3px}

@@ -118,7 +118,12 @@ function platformsTable(platforms: readonly PlatformEntry[]): string {
   const cell = (value: string | undefined) => (value === undefined ? "" : md(oneLine(value, 80)));
   const lines = ["\n### Platforms\n", "| platform | status | distribution | node | libc | libzmq | user |", "|---|---|---|---|---|---|---|"];
   for (const p of platforms.slice(0, MAX_PLATFORM_ROWS)) {
-    const status = p.status === "run" ? "run" : `**NOT RUN**: ${p.reason ? md(oneLine(p.reason, 300)) : "no reason given"}`;
+    const status =
+      p.status === "run"
+        ? "run"
+        : p.status === "recorded"
+          ? `recorded ${md((p.recorded?.at ?? "").slice(0, 10))} (${md(p.recorded?.source ?? "")}), not run now`
+          : `**NOT RUN**: ${p.reason ? md(oneLine(p.reason, 300)) : "no reason given"}`;
     lines.push(
       `| ${md(p.id)} | ${status} | ${cell(p.distro)} | ${cell(p.node === undefined ? undefined : `${p.node}${p.libuv ? ` (libuv ${p.libuv})` : ""}`)} | ${cell(p.libc)} | ${cell(p.libzmq)} | ${cell(p.user)} |`,
     );

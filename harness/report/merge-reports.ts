@@ -104,6 +104,7 @@ function mergePlatforms(entries: readonly PlatformEntry[]): PlatformEntry[] {
     if (earlier?.status === "run" && entry.status === "not-run") continue;
     const merged: PlatformEntry = { ...earlier, ...entry };
     if (merged.status === "run") delete merged.reason;
+    if (merged.status !== "recorded") delete merged.recorded; // a live run of a recorded platform replaces the recording's mark
     byId.set(entry.id, merged);
   }
   return [...byId.values()];

@@ -83,8 +83,16 @@ export interface PlatformEntry {
   user?: string;
   /** The harness ran elsewhere and reached this machine through its site agent: "site agent at 127.0.0.1:7117". */
   reachedThrough?: string;
-  /** "not-run": the platform was planned but produced no rows (`reason` says why). */
-  status: "run" | "not-run";
+  /** What built the machine, for a platform a user cannot simply reproduce (a FreeBSD guest from a source snapshot). */
+  provenance?: string;
+  /**
+   * "not-run": the platform was planned but produced no rows (`reason` says why). "recorded": its
+   * rows come from a run kept in the project (fixtures/recorded/), not from this run: shown with
+   * their date, never judged by this run's gate.
+   */
+  status: "run" | "not-run" | "recorded";
+  /** For a recorded platform: when that run happened, and the file its rows come from. */
+  recorded?: { at: string; source: string };
   reason?: string;
   /** The --platform value that reruns its cells on its own machine, when a merge renamed the id. */
   runAs?: string;

@@ -23,6 +23,8 @@ export interface RunSettings {
   /** Record transcripts (--trace): of every cell, or of cells that did not pass, in one more run. */
   trace?: TraceMode;
   shard?: Shard;
+  /** Merge the recorded platforms (fixtures/recorded/) into the report, shown with their date, never judged (--with-recorded). */
+  withRecorded?: boolean;
 }
 
 /** A run's settings and where its progress lines go. */
@@ -32,7 +34,8 @@ export interface RunRequest extends RunSettings {
 
 /** The settings as the JSON a platform's CLI reads, with what that platform changes (its id, its output, its copies of the --expect files). */
 export function runSettingsJson(request: RunRequest, changes: Pick<RunSettings, "platforms" | "out" | "expectFiles">): string {
-  const { log: _log, ...settings } = request;
+  // A platform's own run never adds the recordings: the run that asked for them does, once.
+  const { log: _log, withRecorded: _recorded, ...settings } = request;
   return `${JSON.stringify({ ...settings, ...changes }, null, 2)}\n`;
 }
 
@@ -79,6 +82,8 @@ export function readRunSettings(file: string): RunSettings {
   const repeat = positive("repeat", true);
   const trace = v.trace;
   if (trace !== undefined && !(TRACE_MODES as readonly unknown[]).includes(trace)) fail(`"trace" must be ${TRACE_MODES.map((m) => `"${m}"`).join(" or ")}`);
+  const withRecorded = v.withRecorded;
+  if (withRecorded !== undefined && typeof withRecorded !== "boolean") fail(`"withRecorded" must be true or false`);
   const shard = v.shard as Shard | undefined;
   if (shard !== undefined && !(Number.isInteger(shard?.index) && Number.isInteger(shard?.count) && shard.index >= 1 && shard.index <= shard.count))
     fail(`"shard" must be { "index", "count" } with 1 <= index <= count`);
@@ -95,5 +100,6 @@ export function readRunSettings(file: string): RunSettings {
     ...(repeat !== undefined ? { repeat } : {}),
     ...(trace !== undefined ? { trace: trace as TraceMode } : {}),
     ...(shard !== undefined ? { shard: { index: shard.index, count: shard.count } } : {}),
+    ...(withRecorded === true ? { withRecorded } : {}),
   };
 }

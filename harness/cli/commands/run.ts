@@ -19,6 +19,7 @@ import type { PlatformRun } from "../../platforms/platform-run";
 import { platformOut, runHere, type LiveRun } from "./run-here";
 import { recordInvocation } from "./run-record";
 import { runRemotePlatform } from "./run-remote";
+import { withRecordedPlatforms } from "./with-recorded";
 
 export interface RunOutcome {
   report: Report;
@@ -104,12 +105,11 @@ export async function executeRun(catalogue: readonly Scenario[], request: RunReq
     stopEarly.remove();
   }
 
-  const report = finish(
-    combine(
-      runs.map((run) => run.report),
-      notRun,
-    ),
+  const combined = combine(
+    runs.map((run) => run.report),
+    notRun,
   );
+  const report = finish(request.withRecorded === true ? withRecordedPlatforms(combined, catalogue, request.log) : combined);
   const files = writeReports(out, report);
   if (!single) for (const run of runs) writeReports(platformOut(out, run.report.platforms?.[0]?.id ?? "unknown"), finish(run.report));
   const verdict = gateVerdict(
