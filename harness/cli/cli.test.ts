@@ -149,7 +149,7 @@ describe("the command itself", () => {
 describe("platforms", () => {
   test("an unknown platform is a usage error naming the known ones", async () => {
     await expect(executeRun(ALL_SCENARIOS, request({ platforms: ["nowhere"] }))).rejects.toThrow(
-      /unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, agent-debian12, freebsd\)/,
+      /unknown platform "nowhere" \(known: host, linux-debian12, linux-debian13, host-node20, host-node22, host-node24, host-node26, agent-debian12, freebsd-qemu, freebsd\)/,
     );
   });
 
@@ -161,6 +161,27 @@ describe("platforms", () => {
     expect(run.report.platforms?.find((p) => p.id === own)).toMatchObject({ status: "run", node: process.version, libuv: process.versions.uv });
     expect(fs.existsSync(path.join(out, "platforms", own, "report.json"))).toBe(true);
   }, 60_000);
+
+  test("freebsd-qemu without its image is NOT RUN naming the command that builds it, and the run exits 2", async () => {
+    const previous = process.env.ZIC_FREEBSD_IMAGE;
+    process.env.ZIC_FREEBSD_IMAGE = path.join(out, "no-such-image.iso");
+    try {
+      const run = await executeRun(
+        ALL_SCENARIOS,
+        request({ platforms: ["freebsd-qemu"], implementations: ["libzmq-c"], scenarios: ["bind-override.rebind-after-close"] }),
+      );
+      expect(run.exitCode).toBe(2);
+      const entry = run.report.platforms?.find((p) => p.id === "freebsd-qemu");
+      expect(entry).toMatchObject({
+        status: "not-run",
+        reason: expect.stringContaining("build it with `bash docker/freebsd/build-image.sh FREEBSD_SOURCE_TREE`"),
+      });
+      expect(run.report.results).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.ZIC_FREEBSD_IMAGE;
+      else process.env.ZIC_FREEBSD_IMAGE = previous;
+    }
+  });
 
   test("a platform this machine cannot reach is reported not-run with its reason, never as passed, and the run exits 2", async () => {
     const run = await executeRun(ALL_SCENARIOS, request({ platforms: ["host", "freebsd"], scenarios: ["bind-override.rebind-after-close"] }));

@@ -32,8 +32,9 @@ ${SELECT}
   --platform NAME[,NAME]      where to run (default: host): host, ${RUNTIME_IDS} (this machine
                               under that Node, an npm package installed on first use), ${CONTAINER_IDS}
                               (containers of the images docker/build-images.sh builds),
-                              agent-debian12 (a remote machine through its site agent: drivers
-                              only), freebsd (on a FreeBSD machine); several: one merged report, each
+                              agent-debian12, freebsd-qemu (remote machines through their site
+                              agent: drivers only), freebsd (on a FreeBSD machine); several: one
+                              merged report, each
                               platform's own in DIR/platforms/<id>/
   --node N[,N]                the same as --platform host-nodeN,...: ${NODE_RUNTIME_MAJORS.join(", ")}
   --out DIR                   where the reports go (default: ./out)

@@ -29,8 +29,8 @@ export type PlatformTarget =
       readonly id: string;
       readonly kind: "remote";
       readonly title: string;
-      /** How the machine is reached: a site agent in a container of the Debian 12 image. */
-      readonly provider: "agent-container";
+      /** How the machine is had: a container of the Debian 12 image, or a FreeBSD image booted under qemu; a site agent in both. */
+      readonly provider: "agent-container" | "qemu";
     }
   | {
       readonly id: string;
@@ -58,6 +58,7 @@ export const PLATFORM_TARGETS: readonly PlatformTarget[] = [
     title: "the Debian 12 image reached only through a site agent, as a FreeBSD guest is",
     provider: "agent-container",
   },
+  { id: "freebsd-qemu", kind: "remote", title: "a FreeBSD guest under qemu, reached through its site agent", provider: "qemu" },
   { id: "freebsd", kind: "machine", title: "FreeBSD", os: "freebsd", howTo: "docker/freebsd/README.md" },
 ];
 

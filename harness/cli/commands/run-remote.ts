@@ -1,6 +1,7 @@
 import type { ExpectationSet } from "../../expectations/expectations";
 import type { Scenario } from "../../model/scenario";
 import { openAgentContainer } from "../../platforms/agent-container-site";
+import { openQemuSite, SiteUnavailable } from "../../platforms/qemu-site";
 import { EngineUnavailable } from "../../platforms/container-engine";
 import type { PlatformRun } from "../../platforms/platform-run";
 import type { PlatformTarget } from "../../platforms/targets";
@@ -9,8 +10,8 @@ import { timeoutMultiplier } from "../../runner/limits";
 import type { RunRequest } from "../../runner/run-request";
 import { runHere, type LiveRun } from "./run-here";
 
-/** How long a remote machine may take to answer: a container starts in seconds (compiling the agent included). */
-const OPEN_LIMIT_MS = 60_000;
+/** How long a remote machine may take to answer: a container starts in seconds, a FreeBSD guest under TCG in about 15. */
+const OPEN_LIMIT_MS = 120_000;
 
 /**
  * A remote platform: the harness stays here and drives implementations on the other machine
@@ -29,9 +30,12 @@ export async function runRemotePlatform(
   const multiplier = request.multiplier ?? timeoutMultiplier();
   let site;
   try {
-    site = await openAgentContainer(target.id, projectRoot(), OPEN_LIMIT_MS * multiplier);
+    site =
+      target.provider === "qemu"
+        ? await openQemuSite(target.id, OPEN_LIMIT_MS * multiplier)
+        : await openAgentContainer(target.id, projectRoot(), OPEN_LIMIT_MS * multiplier);
   } catch (err) {
-    if (err instanceof EngineUnavailable) return { unavailable: err.message };
+    if (err instanceof EngineUnavailable || err instanceof SiteUnavailable) return { unavailable: err.message };
     return { unavailable: `${target.id}: the machine could not be reached: ${(err as Error)?.message ?? String(err)}` };
   }
   request.log(`${target.id}: ${site.machine.label}`);
