@@ -59,7 +59,22 @@ type Flag = keyof typeof OPTIONS;
 type Values = { [K in Flag]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
 const SELECT: Flag[] = ["suite", "scenario"];
-const RUN: Flag[] = ["impl", "driver", "drivers", ...SELECT, "platform", "node", "out", "expect", "timeout-multiplier", "shard", "jobs", "repeat", "trace", "with-recorded"];
+const RUN: Flag[] = [
+  "impl",
+  "driver",
+  "drivers",
+  ...SELECT,
+  "platform",
+  "node",
+  "out",
+  "expect",
+  "timeout-multiplier",
+  "shard",
+  "jobs",
+  "repeat",
+  "trace",
+  "with-recorded",
+];
 /**
  * The flags each command takes (as its --help lists them). A flag of another command used to be
  * accepted and ignored: `run --from report.json` ran everything, `list --impl x` listed all.

@@ -53,7 +53,9 @@ export function loadRecordedPlatforms(catalogue: ReadonlySet<string>, dir = reco
     if (problems.length > 0) throw new RecordedReportError(`${source}: does not match the current report schema: ${problems.slice(0, 3).join("; ")}`);
     const platforms = report.platforms ?? [];
     if (platforms.length === 0 || platforms.some((p) => p.status !== "run")) {
-      throw new RecordedReportError(`${source}: a recorded report holds platforms that ran (status "run"), got ${platforms.map((p) => `${p.id}: ${p.status}`).join(", ") || "none"}`);
+      throw new RecordedReportError(
+        `${source}: a recorded report holds platforms that ran (status "run"), got ${platforms.map((p) => `${p.id}: ${p.status}`).join(", ") || "none"}`,
+      );
     }
     const kept = report.results.filter((row) => catalogue.has(row.scenario));
     const dropped = report.results.length - kept.length;
@@ -61,7 +63,8 @@ export function loadRecordedPlatforms(catalogue: ReadonlySet<string>, dir = reco
     if (dropped > 0) notes.push(`recorded ${ids}: ${dropped} row(s) of scenarios no longer in the catalogue left out`);
     const recordedScenarios = new Set(kept.map((row) => row.scenario));
     const missing = [...catalogue].filter((id) => !recordedScenarios.has(id)).length;
-    if (missing > 0) notes.push(`recorded ${ids} (${report.generatedAt.slice(0, 10)}): ${missing} scenario(s) not recorded there (added since, or not run then)`);
+    if (missing > 0)
+      notes.push(`recorded ${ids} (${report.generatedAt.slice(0, 10)}): ${missing} scenario(s) not recorded there (added since, or not run then)`);
     const date = report.generatedAt.slice(0, 10);
     reports.push({
       ...report,
