@@ -300,16 +300,17 @@ static void exec_input(struct connection *c) {
   flush_out(c);
 }
 
-/* The process's output, as frames. */
-static void forward_output(struct connection *c, int *fd, enum frame kind) {
+/* The process's output, as frames: how many octets it forwarded (0: none now, or the end). */
+static size_t forward_output(struct connection *c, int *fd, enum frame kind) {
   unsigned char chunk[16384];
   ssize_t n = read(*fd, chunk, sizeof chunk);
-  if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) return;
+  if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
   if (n <= 0) {
     close_fd(fd);
-    return;
+    return 0;
   }
   send_frame(c, kind, chunk, (size_t)n);
+  return (size_t)n;
 }
 
 static void reap_children(void) {
@@ -322,16 +323,15 @@ static void reap_children(void) {
       c->pid = 0; /* reaped: nothing to kill, and a FREE slot waiting for it is free again */
       if (c->kind != EXEC) continue;
       /* What is in the pipes now goes first (not waiting for their end: a process it left
-       * behind may hold them), then the exit, then the connection closes. */
+       * behind may hold them), then the exit, then the connection closes. Progress is what was
+       * read, not what waits for the host: a host that takes everything at once leaves nothing
+       * waiting, and the rest of the pipe would be lost. The bound (1 MiB, several pipes' worth)
+       * stops a process left behind that keeps writing. */
       for (int round = 0; round < 64 && c->kind == EXEC && c->stdout_fd >= 0; round++) {
-        size_t before = c->to_host.size;
-        forward_output(c, &c->stdout_fd, STDOUT_DATA);
-        if (c->to_host.size == before) break;
+        if (forward_output(c, &c->stdout_fd, STDOUT_DATA) == 0) break;
       }
       for (int round = 0; round < 64 && c->kind == EXEC && c->stderr_fd >= 0; round++) {
-        size_t before = c->to_host.size;
-        forward_output(c, &c->stderr_fd, STDERR_DATA);
-        if (c->to_host.size == before) break;
+        if (forward_output(c, &c->stderr_fd, STDERR_DATA) == 0) break;
       }
       if (c->kind != EXEC) continue;
       char text[64];

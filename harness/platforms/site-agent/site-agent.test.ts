@@ -13,6 +13,7 @@ import { DriverImplementation } from "../../driver/driver-implementation";
 import { expectGone } from "../../driver/__tests__/helpers";
 import { projectRoot } from "../../driver/shipped-drivers";
 import { timeoutMultiplier } from "../../runner/limits";
+import { untilGone } from "../../runner/process-tree";
 import { commandsUnder, readBlocks } from "../../../docs/__tests__/code-blocks";
 import { parseAgentAddress, type AgentAddress } from "./agent-address";
 import { AgentFiles } from "./agent-files";
@@ -127,6 +128,31 @@ describe("a site agent on this machine", () => {
     expect(ran.status).toBe(3);
     expect(Buffer.compare(ran.stdout, input)).toBe(0);
     expect(ran.stderr.toString()).toBe("done\n");
+  });
+
+  test("what is still in the pipe when the process exits is relayed in full, then the exit", async () => {
+    // The agent is stopped while the process writes 48 KiB (three of the agent's reads, less than
+    // a pipe holds) and exits: when it wakes, the exit and the output are ready at once.
+    await agent.request("mkfifo", { path: path.join(dir, "go") });
+    const script = "echo started $$ >&2; cat go >/dev/null; head -c 49152 /dev/zero; exit 3";
+    const { command, env } = siteExecCommand(address, dir, ["sh", "-c", script]);
+    const exec = spawn(command[0], command.slice(1), { env, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout: Buffer[] = [];
+    exec.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    const status = new Promise<number | null>((resolve) => exec.on("close", resolve));
+    const started = await readline.createInterface({ input: exec.stderr! })[Symbol.asyncIterator]().next();
+    const shell = Number(/^started (\d+)$/.exec(String(started.value))![1]);
+    process.kill(agentProcess.pid!, "SIGSTOP");
+    try {
+      await (await fs.promises.open(path.join(dir, "go"), "w")).close();
+      expect(await untilGone([shell], limitMs)).toEqual([]); // exited; the stopped agent has not reaped it
+    } finally {
+      process.kill(agentProcess.pid!, "SIGCONT");
+    }
+    expect(await status).toBe(3);
+    const relayed = Buffer.concat(stdout);
+    expect(relayed.length).toBe(49152);
+    expect(relayed.every((octet) => octet === 0)).toBe(true);
   });
 
   test("a program the site cannot start is named with the site's reason", () => {
