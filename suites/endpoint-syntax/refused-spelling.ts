@@ -1,4 +1,5 @@
 import type { ScenarioContext } from "../../harness/model/scenario-context";
+import type { PlatformName } from "../../harness/model/platform-limits";
 import { scenario, type Scenario } from "../../harness/model/scenario";
 
 /**
@@ -8,14 +9,18 @@ import { scenario, type Scenario } from "../../harness/model/scenario";
  * or normalises it binds a different path than the one it was asked for.
  */
 export interface RefusedSpelling {
-  /** `endpoint-syntax.<slug>-refused` and `endpoint-syntax.<slug>-<errno>`. */
+  /** `endpoint-syntax.<slug>-refused` and `endpoint-syntax.<slug>-<errno>` for each errno. */
   readonly slug: string;
   /** How the spelling reads in a title: "a path ending in /". */
   readonly what: string;
   /** The MUST clause a successful bind breaks. */
   readonly clause: string;
-  /** bind(2)'s errno for it on Linux, as libzmq passes it through. */
-  readonly errno: string;
+  /**
+   * bind(2)'s errno for it, as libzmq passes it through, on each kernel whose answer is known
+   * (Linux: path_resolution(7); FreeBSD: namei(9), seen in a 13.2 guest): one scenario per errno,
+   * run on the kernels that give it.
+   */
+  readonly errnos: Readonly<Partial<Record<PlatformName, string>>>;
   /** Makes what the spelling goes through (a regular file, ...) in ctx.dir. */
   prepare?(ctx: ScenarioContext): Promise<void>;
   /** The path as spelled (absolute, inside ctx.dir). */
@@ -63,23 +68,31 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
     },
   });
 
-  const errno = scenario({
-    id: `endpoint-syntax.${definition.slug}-${definition.errno.toLowerCase()}`,
-    clause: "compat.libzmq.ipc-path-passed-as-written",
-    level: "COMPAT",
-    title: `Binding ${definition.what} fails with ${definition.errno}, the errno bind(2) gives for it`,
-    // The errno is Linux's path resolution (path_resolution(7)); other kernels may differ.
-    platforms: ["linux"],
-    requires: ["socket-file"],
-    async run(ctx) {
-      const { spelled } = await setUp(ctx);
-      const binder = await ctx.socket(ctx.impl, "PULL");
-      await ctx.expectError(`bind ipc://${shown(ctx, spelled)}`, () => binder.bind(`ipc://${spelled}`), [definition.errno]);
-    },
-  });
+  const byErrno = new Map<string, PlatformName[]>();
+  for (const [platform, errno] of Object.entries(definition.errnos) as [PlatformName, string][]) {
+    byErrno.set(errno, [...(byErrno.get(errno) ?? []), platform]);
+  }
+  const errnos = [...byErrno].map(([errno, platforms]) =>
+    scenario({
+      id: `endpoint-syntax.${definition.slug}-${errno.toLowerCase()}`,
+      clause: "compat.libzmq.ipc-path-passed-as-written",
+      level: "COMPAT",
+      title: `Binding ${definition.what} fails with ${errno}, the errno bind(2) gives for it on ${platforms.map(kernelName).join(" and ")}`,
+      platforms,
+      requires: ["socket-file"],
+      async run(ctx) {
+        const { spelled } = await setUp(ctx);
+        const binder = await ctx.socket(ctx.impl, "PULL");
+        await ctx.expectError(`bind ipc://${shown(ctx, spelled)}`, () => binder.bind(`ipc://${spelled}`), [errno]);
+      },
+    }),
+  );
 
-  return [refused, errno];
+  return [refused, ...errnos];
 }
+
+const KERNEL_NAMES: Readonly<Record<PlatformName, string>> = { linux: "Linux", freebsd: "FreeBSD", netbsd: "NetBSD", openbsd: "OpenBSD", darwin: "macOS" };
+const kernelName = (platform: PlatformName) => KERNEL_NAMES[platform];
 
 const regularFile = (ctx: ScenarioContext) => ctx.files.writeFile(ctx.path("file"), "kept");
 
@@ -88,7 +101,7 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
     slug: "trailing-slash",
     what: "a path ending in / (a new name)",
     clause: "ipc.bind.pathname",
-    errno: "ENOENT",
+    errnos: { linux: "ENOENT", freebsd: "ENOENT" },
     spelled: (ctx) => `${ctx.path("a.sock")}/`,
     normalised: (ctx) => ctx.path("a.sock"),
   },
@@ -96,7 +109,9 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
     slug: "trailing-slash-on-bound-path",
     what: "a bound path with a / appended",
     clause: "ipc.bind.pathname",
-    errno: "EADDRINUSE",
+    // FreeBSD's lookup refuses a trailing / after a name that is not a directory (ENOTDIR) before
+    // bind(2) sees that the name is taken; Linux's bind(2) finds it taken (EADDRINUSE).
+    errnos: { linux: "EADDRINUSE", freebsd: "ENOTDIR" },
     boundBefore: true,
     spelled: (ctx) => `${ctx.path("bound.sock")}/`,
     normalised: (ctx) => ctx.path("bound.sock"),
@@ -105,7 +120,7 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
     slug: "trailing-dot",
     what: "a path ending in /. (a new name)",
     clause: "ipc.bind.pathname",
-    errno: "ENOENT",
+    errnos: { linux: "ENOENT", freebsd: "ENOENT" },
     spelled: (ctx) => `${ctx.path("b.sock")}/.`,
     normalised: (ctx) => ctx.path("b.sock"),
   },
@@ -113,7 +128,7 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
     slug: "dot-dot-after-missing-directory",
     what: "a path whose .. follows a directory that does not exist",
     clause: "ipc.bind.missing-directory",
-    errno: "ENOENT",
+    errnos: { linux: "ENOENT", freebsd: "ENOENT" },
     spelled: (ctx) => `${ctx.dir}/missing/../d.sock`,
     normalised: (ctx) => ctx.path("d.sock"),
   },
@@ -121,7 +136,7 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
     slug: "dot-dot-after-regular-file",
     what: "a path whose .. follows a regular file",
     clause: "ipc.bind.pathname",
-    errno: "ENOTDIR",
+    errnos: { linux: "ENOTDIR", freebsd: "ENOTDIR" },
     prepare: regularFile,
     spelled: (ctx) => `${ctx.dir}/file/../f.sock`,
     normalised: (ctx) => ctx.path("f.sock"),
@@ -130,7 +145,7 @@ export const REFUSED_SPELLINGS: readonly RefusedSpelling[] = [
     slug: "under-regular-file",
     what: "a path under a regular file",
     clause: "ipc.bind.missing-directory",
-    errno: "ENOTDIR",
+    errnos: { linux: "ENOTDIR", freebsd: "ENOTDIR" },
     prepare: regularFile,
     spelled: (ctx) => `${ctx.dir}/file/h.sock`,
     normalised: (ctx) => ctx.path("file"),

@@ -16,6 +16,19 @@ export interface DriverLaunch {
   readonly spawnOptions: { env: NodeJS.ProcessEnv };
 }
 
+/** Characters that leave a word as it is for a shell: no quoting, no variable, no redirection, no `=`. */
+const PLAIN_WORD = /^[\w@%+:,./-]+$/;
+
+/**
+ * The argv that runs a command line there: its words when a shell would do nothing but split
+ * them (a shipped driver's path, with arguments), else `sh -c` with the line. A site may have no
+ * shell: the FreeBSD guest's root holds only the agent and the drivers.
+ */
+export function siteArgv(command: string): string[] {
+  const words = command.trim().split(/\s+/);
+  return words.every((word) => PLAIN_WORD.test(word)) ? words : ["sh", "-c", command];
+}
+
 /**
  * A remote machine reached through its site agent: a run's scenario directories live under one
  * directory of its own there (removed at close, whatever a scenario left), drivers start through
@@ -61,7 +74,7 @@ export class AgentMachine implements RemoteMachine {
 
   /** Starts `command` (a shell command line) there, in the drivers' directory. */
   launch(command: string): DriverLaunch {
-    const { command: argv, env } = siteExecCommand(this.address, this.workingDirectory, ["sh", "-c", command]);
+    const { command: argv, env } = siteExecCommand(this.address, this.workingDirectory, siteArgv(command));
     return { command: argv, spawnOptions: { env } };
   }
 
