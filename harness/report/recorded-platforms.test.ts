@@ -94,5 +94,10 @@ test("the project's own recordings load against this catalogue and schema", () =
   // scenario shows here, naming the file.
   const { reports } = loadRecordedPlatforms(CATALOGUE, recordedDirectory());
   for (const report of reports) expect(report.platforms?.every((p) => p.status === "recorded")).toBe(true);
-  expect(Array.isArray(reports)).toBe(true);
+  // The FreeBSD guest's run: what built it, and cells that ran there (not only skips).
+  const freebsd = reports.flatMap((report) => report.platforms ?? []).find((p) => p.id === "freebsd-qemu");
+  expect(freebsd).toMatchObject({ os: "freebsd", kernel: "FreeBSD 13.2-RELEASE", recorded: { source: "fixtures/recorded/freebsd-13.2/report.json" } });
+  expect(freebsd?.provenance).toMatch(/^FreeBSD 13\.2-RELEASE built from source \(.+ commit [0-9a-f]{40}/);
+  const rows = reports.flatMap((report) => report.results).filter((row) => row.platform === "freebsd-qemu");
+  expect(rows.filter((row) => row.outcome === "pass").length).toBeGreaterThan(rows.length / 2);
 });
