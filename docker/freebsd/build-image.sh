@@ -190,8 +190,9 @@ libzmq() {
 }
 
 # The guest's programs, static: nothing to load at run time on a CD root with no /usr/lib.
-cc_freebsd() { "$llvm/clang" "--target=$target" "--sysroot=$sysroot" -fuse-ld=lld -static -O2 -Wall "$@"; }
-cxx_freebsd() { "$llvm/clang++" "--target=$target" "--sysroot=$sysroot" -fuse-ld=lld -static -O2 -Wall -stdlib=libc++ "$@"; }
+freebsd_flags=("--target=$target" "--sysroot=$sysroot" -fuse-ld=lld -static -O2 -Wall)
+cc_freebsd() { "$llvm/clang" "${freebsd_flags[@]}" "$@"; }
+cxx_freebsd() { "$llvm/clang++" "${freebsd_flags[@]}" -stdlib=libc++ "$@"; }
 
 programs() {
   local bin="$work/bin" shared="$project/drivers/libzmq-c"

@@ -30,8 +30,6 @@
  * they would without the agent in between, up to the buffers of the TCP connection). Written in
  * C99 + POSIX, with jansson for JSON, so it builds for FreeBSD with the same toolchain as libzmq. */
 #define _XOPEN_SOURCE 700 /* POSIX 2008 with XSI: FreeBSD declares SA_RESTART only then */
-#define _DEFAULT_SOURCE /* glibc: mkdtemp */
-#define __BSD_VISIBLE 1 /* FreeBSD: mkdtemp */
 
 #include <arpa/inet.h>
 #include <errno.h>

@@ -77,7 +77,7 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
       id: `endpoint-syntax.${definition.slug}-${errno.toLowerCase()}`,
       clause: "compat.libzmq.ipc-path-passed-as-written",
       level: "COMPAT",
-      title: `Binding ${definition.what} fails with ${errno}, the errno bind(2) gives for it on ${platforms.map(kernelName).join(" and ")}`,
+      title: `Binding ${definition.what} fails with ${errno}, the errno bind(2) gives for it on ${platforms.join(" and ")}`,
       platforms,
       requires: ["socket-file"],
       async run(ctx) {
@@ -90,9 +90,6 @@ export function refusedSpellingScenarios(definition: RefusedSpelling): Scenario[
 
   return [refused, ...errnos];
 }
-
-const KERNEL_NAMES: Readonly<Record<PlatformName, string>> = { linux: "Linux", freebsd: "FreeBSD", netbsd: "NetBSD", openbsd: "OpenBSD", darwin: "macOS" };
-const kernelName = (platform: PlatformName) => KERNEL_NAMES[platform];
 
 const regularFile = (ctx: ScenarioContext) => ctx.files.writeFile(ctx.path("file"), "kept");
 
