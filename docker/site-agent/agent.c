@@ -15,6 +15,7 @@
  *                           endian), payload. Host to agent: 0 stdin data, 1 end of stdin.
  *                           Agent to host: 1 stdout, 2 stderr, 3 the exit (payload: JSON
  *                           {"status":N} or {"signal":N}), 4 could not start (payload: message).
+ *                           Stderr is relayed before each read of stdout (forward_stdout).
  *                           When the connection closes, the process group is killed (SIGKILL).
  *   {"op":"relay","path":"/dir/a.sock"}   (or "path64": the address's bytes in base64, for
  *                           a Linux abstract name, which starts with a NUL)
@@ -311,6 +312,28 @@ static size_t forward_output(struct connection *c, int *fd, enum frame kind) {
   return (size_t)n;
 }
 
+/* How many reads drain one pipe before moving on (64 x 16 KiB: several pipes' worth), so a
+ * process that never stops writing one stream cannot hold up the loop. */
+enum { DRAIN_ROUNDS = 64 };
+
+/* Everything the process has written to stderr so far goes to the host first. */
+static void forward_stderr(struct connection *c) {
+  for (int round = 0; round < DRAIN_ROUNDS && c->kind == EXEC && c->stderr_fd >= 0; round++) {
+    if (forward_output(c, &c->stderr_fd, STDERR_DATA) == 0) break;
+  }
+}
+
+/* Stdout, after whatever stderr holds: a process that explains itself on stderr and then writes
+ * stdout (a driver breaking its protocol) wrote the explanation first, and the host must see it
+ * first. The host kills the process at the breach it reads on stdout; the explanation must
+ * already be in its stderr by then, not in a frame still on its way. Both pipes may have become
+ * readable in the same poll() round; draining stderr just before reading stdout keeps their order
+ * whatever poll() reported. */
+static void forward_stdout(struct connection *c) {
+  forward_stderr(c);
+  if (c->kind == EXEC && c->stdout_fd >= 0) forward_output(c, &c->stdout_fd, STDOUT_DATA);
+}
+
 static void reap_children(void) {
   int status;
   pid_t pid;
@@ -325,12 +348,11 @@ static void reap_children(void) {
        * read, not what waits for the host: a host that takes everything at once leaves nothing
        * waiting, and the rest of the pipe would be lost. The bound (1 MiB, several pipes' worth)
        * stops a process left behind that keeps writing. */
-      for (int round = 0; round < 64 && c->kind == EXEC && c->stdout_fd >= 0; round++) {
+      forward_stderr(c);
+      for (int round = 0; round < DRAIN_ROUNDS && c->kind == EXEC && c->stdout_fd >= 0; round++) {
         if (forward_output(c, &c->stdout_fd, STDOUT_DATA) == 0) break;
       }
-      for (int round = 0; round < 64 && c->kind == EXEC && c->stderr_fd >= 0; round++) {
-        if (forward_output(c, &c->stderr_fd, STDERR_DATA) == 0) break;
-      }
+      forward_stderr(c);
       if (c->kind != EXEC) continue;
       char text[64];
       if (WIFSIGNALED(status)) snprintf(text, sizeof text, "{\"signal\":%d}", WTERMSIG(status));
@@ -629,7 +651,7 @@ int main(int argc, char **argv) {
           if (fds[k].fd == c->fd) connection_input(c);
           break;
         case 1:
-          if (c->kind == EXEC && fds[k].fd == c->stdout_fd) forward_output(c, &c->stdout_fd, STDOUT_DATA);
+          if (c->kind == EXEC && fds[k].fd == c->stdout_fd) forward_stdout(c);
           break;
         case 2:
           if (c->kind == EXEC && fds[k].fd == c->stderr_fd) forward_output(c, &c->stderr_fd, STDERR_DATA);

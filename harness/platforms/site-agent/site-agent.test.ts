@@ -194,11 +194,16 @@ describe("a site agent on this machine", () => {
   });
 
   test("a driver that breaks the protocol on the site: its stderr is the fault's evidence", async () => {
-    const script = "printf 'before the breach\\n' >&2; printf 'not json\\n'; sleep 5";
-    const { command, env } = siteExecCommand(address, dir, ["sh", "-c", script]);
-    const started = DriverImplementation.start("broken@site", { command, spawnOptions: { env } });
-    await expect(started).rejects.toBeInstanceOf(DriverFault);
-    await expect(started).rejects.toThrow(/before the breach/);
+    // A long explanation (several pipes' worth) then the breach: the agent reads stderr 16 KiB at
+    // a time, so stderr is still being relayed when stdout becomes readable. The harness kills the
+    // driver at the breach; what stderr held before it must have reached this side first.
+    const script = "yes 'an explanation' | head -n 20000 >&2; printf 'before the breach\\n' >&2; printf 'not json\\n'; sleep 5";
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { command, env } = siteExecCommand(address, dir, ["sh", "-c", script]);
+      const started = DriverImplementation.start("broken@site", { command, spawnOptions: { env } });
+      await expect(started).rejects.toBeInstanceOf(DriverFault);
+      await expect(started).rejects.toThrow(/before the breach/);
+    }
   });
 
   test("an agent nobody runs is a clear error", async () => {

@@ -35,12 +35,30 @@ function main(args: string[]): void {
     process.stdin.on("data", (chunk: Buffer) => socket.write(encodeFrame(FRAME.stdin, chunk)));
     process.stdin.on("end", () => socket.write(encodeFrame(FRAME.stdinEnd)));
   });
-  const frames = new FrameReader();
-  socket.on("data", (chunk: Buffer) => {
-    for (const { kind, payload } of frames.push(chunk)) {
-      if (kind === FRAME.stdout) process.stdout.write(payload);
-      else if (kind === FRAME.stderr) process.stderr.write(payload);
-      else if (kind === FRAME.notStarted) fail(`the site could not start ${argv.join(" ")}: ${payload.toString("utf8")}`);
+  const reader = new FrameReader();
+  const frames: Array<{ kind: number; payload: Buffer }> = [];
+  let waitingForPipe = false;
+  let closed = false;
+  // One frame at a time, each in its pipe before the next is written: the agent sends what the
+  // process wrote to stderr before what it then wrote to stdout, and so must this side. Whoever
+  // reads our stdout may kill us as soon as it sees a line there (a driver breaking its protocol):
+  // the stderr that explains it must be in our stderr pipe by then, not in our memory waiting for
+  // a full pipe to drain.
+  const writeFrames = (): void => {
+    while (!waitingForPipe && frames.length > 0) {
+      const { kind, payload } = frames.shift()!;
+      if (kind === FRAME.stdout || kind === FRAME.stderr) {
+        const out = kind === FRAME.stdout ? process.stdout : process.stderr;
+        out.write(payload);
+        if (out.writableLength === 0) continue;
+        waitingForPipe = true;
+        socket.pause();
+        out.write("", () => {
+          waitingForPipe = false;
+          socket.resume();
+          writeFrames();
+        });
+      } else if (kind === FRAME.notStarted) fail(`the site could not start ${argv.join(" ")}: ${payload.toString("utf8")}`);
       else if (kind === FRAME.exited) {
         exited = true;
         const end = JSON.parse(payload.toString("utf8")) as { status?: number; signal?: number };
@@ -49,9 +67,18 @@ function main(args: string[]): void {
         process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
       }
     }
+    // Every frame the agent sent is written: a connection that ended without the exit is a failure.
+    if (closed && !exited && !waitingForPipe && frames.length === 0) {
+      fail(`the site agent at ${showAddress(address)} closed the connection before ${argv[0]} exited`);
+    }
+  };
+  socket.on("data", (chunk: Buffer) => {
+    for (const frame of reader.push(chunk)) frames.push(frame);
+    writeFrames();
   });
   socket.on("close", () => {
-    if (!exited) fail(`the site agent at ${showAddress(address)} closed the connection before ${argv[0]} exited`);
+    closed = true;
+    writeFrames();
   });
 }
 
