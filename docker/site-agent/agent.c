@@ -316,11 +316,15 @@ static size_t forward_output(struct connection *c, int *fd, enum frame kind) {
  * process that never stops writing one stream cannot hold up the loop. */
 enum { DRAIN_ROUNDS = 64 };
 
-/* Everything the process has written to stderr so far goes to the host first. */
-static void forward_stderr(struct connection *c) {
-  for (int round = 0; round < DRAIN_ROUNDS && c->kind == EXEC && c->stderr_fd >= 0; round++) {
-    if (forward_output(c, &c->stderr_fd, STDERR_DATA) == 0) break;
+/* Everything the process has written to one pipe so far, as frames (up to DRAIN_ROUNDS reads). */
+static void drain_output(struct connection *c, int *fd, enum frame kind) {
+  for (int round = 0; round < DRAIN_ROUNDS && c->kind == EXEC && *fd >= 0; round++) {
+    if (forward_output(c, fd, kind) == 0) break;
   }
+}
+
+static void forward_stderr(struct connection *c) {
+  drain_output(c, &c->stderr_fd, STDERR_DATA);
 }
 
 /* Stdout, after whatever stderr holds: a process that explains itself on stderr and then writes
@@ -349,9 +353,7 @@ static void reap_children(void) {
        * waiting, and the rest of the pipe would be lost. The bound (1 MiB, several pipes' worth)
        * stops a process left behind that keeps writing. */
       forward_stderr(c);
-      for (int round = 0; round < DRAIN_ROUNDS && c->kind == EXEC && c->stdout_fd >= 0; round++) {
-        if (forward_output(c, &c->stdout_fd, STDOUT_DATA) == 0) break;
-      }
+      drain_output(c, &c->stdout_fd, STDOUT_DATA);
       forward_stderr(c);
       if (c->kind != EXEC) continue;
       char text[64];
