@@ -164,6 +164,18 @@ describe("an implementer following the docs word for word", () => {
     minutes(4),
   );
 
+  test("the README's example of the reference runs as written from the installed tarball, and leaves nothing behind", () => {
+    const [example, ...more] = readBlocks(path.join(ROOT, "README.md"), "README.md").filter(
+      (b) => b.heading === "The reference implementation" && b.lang === "js",
+    );
+    expect(more).toEqual([]);
+    const socketFile = /bind\("ipc:\/\/([^"]+)"\)/.exec(example.body)![1];
+    fs.writeFileSync(path.join(project, "example.mjs"), example.body);
+    const ran = sh("node example.mjs", project);
+    expect({ status: ran.status, stdout: ran.stdout, stderr: ran.stderr }).toEqual({ status: 0, stdout: "hello world\n", stderr: "" });
+    expect(fs.existsSync(socketFile)).toBe(false);
+  });
+
   test(
     "the template README, steps 1 to 5: run the template, try it, write the expectations, gate",
     () => {
