@@ -176,6 +176,36 @@ describe("an implementer following the docs word for word", () => {
     expect(fs.existsSync(socketFile)).toBe(false);
   });
 
+  test.each([
+    ["commonjs", "node10"], // what `"module": "commonjs"` alone gives: it ignores package.json's "exports"
+    ["node16", "node16"],
+    ["nodenext", "nodenext"],
+    ["esnext", "bundler"],
+  ])("TypeScript finds the types of zmq-ipc-conformance/reference with module %s, moduleResolution %s", (module, moduleResolution) => {
+    const dir = fs.mkdtempSync(path.join(project, "ts-"));
+    fs.writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module,
+          moduleResolution,
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          typeRoots: [path.join(ROOT, "node_modules/@types")],
+          types: ["node"],
+        },
+        files: ["use.ts"],
+      }),
+    );
+    fs.writeFileSync(
+      path.join(dir, "use.ts"),
+      'import { Pull, type Dealer } from "zmq-ipc-conformance/reference";\nexport const pull: Pull = new Pull();\nexport const peer: Dealer | undefined = undefined;\n',
+    );
+    const ran = sh(`node ${JSON.stringify(path.join(ROOT, "node_modules/typescript/bin/tsc"))} -p .`, dir);
+    expect({ status: ran.status, out: ran.stdout + ran.stderr }).toEqual({ status: 0, out: "" });
+  });
+
   test(
     "the template README, steps 1 to 5: run the template, try it, write the expectations, gate",
     () => {
