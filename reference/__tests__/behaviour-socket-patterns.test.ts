@@ -3,6 +3,7 @@ import { failure, syncFailure, text, waitForAsync, within } from "./helpers/beha
 import { explain } from "./helpers/behaviour-env";
 import { useFixture } from "./helpers/behaviour-fixture";
 import { useRawPeers, type RawPeer } from "./helpers/raw-peer";
+import { nextRetry } from "./helpers/retry";
 import { command, greeting, message, ping, ready } from "../../suites/raw-zmtp/zmtp-bytes";
 
 /**
@@ -13,7 +14,7 @@ import { command, greeting, message, ping, ready } from "../../suites/raw-zmtp/z
 const raw = useRawPeers(); // declared first: its afterEach destroys the raw peers before the directory goes
 const fixture = useFixture();
 
-/** A raw peer that listens at `name` in the test's directory; the returned function accepts the first connection. */
+/** A raw peer that listens at `name` in the test's directory; `accept()` takes the next connection. */
 async function rawListener(name: string): Promise<{ endpoint: string; accept(): Promise<RawPeer> }> {
   const server = await raw.listen(fixture.path(name));
   return { endpoint: fixture.endpoint(name), accept: () => server.accept() };
@@ -226,12 +227,70 @@ describe("ROUTER", () => {
     expect(text(await within(router.receive(), "the reply"))).toEqual(["remote", "back"]);
   });
 
-  test("a connect routing id must be 1 to 255 bytes and not already in use (EINVAL)", () => {
+  test("a connect routing id must be 1 to 255 bytes and not already in use (EINVAL, saying which)", () => {
     const router = fixture.track(new ref.Router());
     router.connect(fixture.endpoint("a.sock"), { routingId: "taken" });
-    for (const routingId of ["", "x".repeat(256), "taken"]) {
-      expect(syncFailure(() => router.connect(fixture.endpoint("b.sock"), { routingId })).code).toBe("EINVAL");
+    router.connect(fixture.endpoint("longest.sock"), { routingId: "x".repeat(255) });
+    const refused = ["", "x".repeat(256), "taken"].map((routingId, i) => {
+      const endpoint = fixture.endpoint(`b${i}.sock`);
+      const err = syncFailure(() => router.connect(endpoint, { routingId }));
+      return [err.code, explain(err).replace(`: ${endpoint}`, "")];
+    });
+    expect(refused).toEqual([
+      ["EINVAL", 'a connect routing id must be a string of 1 to 255 bytes, not ""'],
+      ["EINVAL", `a connect routing id must be a string of 1 to 255 bytes, not "${"x".repeat(256)}"`],
+      ["EINVAL", 'routing id "taken" is already in use'],
+    ]);
+  });
+
+  test("a peer named by connect() that leaves keeps its routing id: sends to it are accepted and reach the next peer there", async () => {
+    const router = fixture.track(new ref.Router({ mandatory: true }));
+    const endpoint = fixture.endpoint("named.sock");
+    router.connect(endpoint, { routingId: "remote" });
+    const first = fixture.track(new ref.Dealer());
+    await first.bind(endpoint);
+    await router.send(["remote", "to the first"]);
+    expect(text(await within(first.receive(), "the first peer's message"))).toEqual(["to the first"]);
+    first.close();
+    // The ROUTER gives no sign of the disconnect: send until the next peer there receives. Every
+    // send must be accepted meanwhile, also while no connection is up (EHOSTUNREACH would fail it).
+    const second = fixture.track(new ref.Dealer());
+    await second.bind(endpoint);
+    let arrived = false;
+    const arrival = within(second.receive(), "a message sent after the first peer left").finally(() => (arrived = true));
+    while (!arrived) {
+      await within(router.send(["remote", "after the first left"]), "a send to the departed named peer");
+      await Promise.race([arrival, nextRetry()]);
     }
+    expect(text(await arrival)).toEqual(["after the first left"]);
+  });
+
+  test("a peer a ROUTER connected to without naming it takes its Identity with it when it leaves", async () => {
+    const router = fixture.track(new ref.Router({ mandatory: true }));
+    const endpoint = fixture.endpoint("anonymous.sock");
+    const dealer = fixture.track(new ref.Dealer({ routingId: "peer-y" }));
+    await dealer.bind(endpoint);
+    router.connect(endpoint);
+    await dealer.send("hello");
+    expect(text(await within(router.receive(), "the peer's message"))).toEqual(["peer-y", "hello"]);
+    dealer.close();
+    await waitForAsync(
+      () =>
+        router.send(["peer-y", "probe"]).then(
+          () => false,
+          (err: { code?: string }) => err.code === "EHOSTUNREACH",
+        ),
+      "peer-y to become unroutable",
+    );
+  });
+
+  test("disconnect() frees the routing id that connect() gave: it may name another endpoint, and is unroutable meanwhile", async () => {
+    const router = fixture.track(new ref.Router({ mandatory: true }));
+    router.connect(fixture.endpoint("first.sock"), { routingId: "moving" });
+    router.disconnect(fixture.endpoint("first.sock"));
+    expect((await failure(router.send(["moving", "nowhere"]))).code).toBe("EHOSTUNREACH");
+    router.connect(fixture.endpoint("second.sock"), { routingId: "moving" });
+    await within(router.send(["moving", "queued for the second"]), "a send to the renamed endpoint");
   });
 
   test("ROUTER's generated routing ids are 0x00 + a 32-bit counter that goes up by one per anonymous peer", async () => {
@@ -369,6 +428,45 @@ describe("SUB", () => {
     subscriber.subscribe("next");
     expect(await nextCommand(publisher)).toEqual(["SUBSCRIBE", "next"]);
   });
+});
+
+describe("SUB and XSUB keep their subscriptions across connections", () => {
+  /** How each type subscribes: SUB by subscribe(), XSUB by a 0x01 message. */
+  const subscribers = {
+    SUB: async (topic: string) => {
+      const socket = fixture.track(new ref.Subscriber());
+      return { socket, subscribe: async () => socket.subscribe(topic) };
+    },
+    XSUB: async (topic: string) => {
+      const socket = fixture.track(new ref.XSubscriber());
+      return { socket, subscribe: () => socket.send(sub(topic)) };
+    },
+  };
+
+  test.each(Object.keys(subscribers) as Array<keyof typeof subscribers>)(
+    "%s: a topic subscribed before connect() is sent once the connection is up",
+    async (type) => {
+      const listener = await rawListener("pub.sock");
+      const { socket, subscribe } = await subscribers[type]("early");
+      await subscribe();
+      socket.connect(listener.endpoint);
+      expect(await nextCommand(await acceptAs(listener, "PUB"))).toEqual(["SUBSCRIBE", "early"]);
+    },
+  );
+
+  test.each(Object.keys(subscribers) as Array<keyof typeof subscribers>)(
+    "%s: after its publisher's connection is lost, the next connection gets every topic again",
+    async (type) => {
+      const listener = await rawListener("pub.sock");
+      const { socket, subscribe } = await subscribers[type]("kept");
+      socket.connect(listener.endpoint);
+      const first = await acceptAs(listener, "PUB");
+      await subscribe();
+      expect(await nextCommand(first)).toEqual(["SUBSCRIBE", "kept"]);
+      first.destroy();
+      expect(await nextCommand(await acceptAs(listener, "PUB"))).toEqual(["SUBSCRIBE", "kept"]);
+    },
+  );
 });
 
 describe("XSUB", () => {

@@ -99,7 +99,7 @@ export class RawPeer {
 export interface RawPeers {
   /** Connects to a UNIX socket path. */
   connect(path: string): Promise<RawPeer>;
-  /** Listens on a path; `accept()` waits for the first connection made to it. */
+  /** Listens on a path; each `accept()` takes the next connection made to it, waiting for one if none is there yet. */
   listen(path: string): Promise<{ accept(): Promise<RawPeer> }>;
 }
 
@@ -125,16 +125,19 @@ export function useRawPeers(): RawPeers {
       ),
     listen: (path) =>
       new Promise((resolve, reject) => {
-        let first: (peer: RawPeer) => void = () => undefined;
-        const accepted = new Promise<RawPeer>((r) => (first = r));
+        const arrived: RawPeer[] = [];
+        const takers: Array<(peer: RawPeer) => void> = [];
         const server = net.createServer((socket) => {
           const peer = new RawPeer(socket);
           peers.push(peer);
-          first(peer);
+          const taker = takers.shift();
+          if (taker === undefined) arrived.push(peer);
+          else taker(peer);
         });
         servers.push(server);
         server.once("error", reject);
-        server.listen(path, () => resolve({ accept: () => within(accepted, `raw accept on ${path}`) }));
+        const next = () => (arrived.length > 0 ? Promise.resolve(arrived.shift()!) : new Promise<RawPeer>((taker) => takers.push(taker)));
+        server.listen(path, () => resolve({ accept: () => within(next(), `raw accept on ${path}`) }));
       }),
   };
 }
