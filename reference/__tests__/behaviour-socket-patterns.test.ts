@@ -214,6 +214,18 @@ describe("REQ", () => {
   });
 });
 
+/** A mandatory ROUTER gives no sign of a peer leaving: probe until a send to `id` fails with EHOSTUNREACH. */
+async function unroutable(router: ref.Router, id: string): Promise<void> {
+  await waitForAsync(
+    () =>
+      router.send([id, "probe"]).then(
+        () => false,
+        (err: { code?: string }) => err.code === "EHOSTUNREACH",
+      ),
+    `${id} to become unroutable`,
+  );
+}
+
 describe("ROUTER", () => {
   test("connect(address, { routingId }) names the peer there: a mandatory ROUTER may send to it before it exists, and hears it under that id", async () => {
     const router = fixture.track(new ref.Router({ mandatory: true }));
@@ -274,14 +286,7 @@ describe("ROUTER", () => {
     await dealer.send("hello");
     expect(text(await within(router.receive(), "the peer's message"))).toEqual(["peer-y", "hello"]);
     dealer.close();
-    await waitForAsync(
-      () =>
-        router.send(["peer-y", "probe"]).then(
-          () => false,
-          (err: { code?: string }) => err.code === "EHOSTUNREACH",
-        ),
-      "peer-y to become unroutable",
-    );
+    await unroutable(router, "peer-y");
   });
 
   test("disconnect() frees the routing id that connect() gave: it may name another endpoint, and is unroutable meanwhile", async () => {
@@ -345,15 +350,7 @@ describe("ROUTER", () => {
     expect(text(await within(router.receive(), "the first message"))).toEqual(["peer-x", "first"]);
 
     first.destroy();
-    // The ROUTER gives no sign of the disconnect: retry until "peer-x" is unroutable.
-    await waitForAsync(
-      () =>
-        router.send(["peer-x", "probe"]).then(
-          () => false,
-          (err: { code?: string }) => err.code === "EHOSTUNREACH",
-        ),
-      "peer-x to become unroutable",
-    );
+    await unroutable(router, "peer-x");
 
     const again = await connectAs("router.sock", "DEALER", "peer-x");
     await again.write(message(["again"]));
