@@ -8,6 +8,7 @@
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { removeLeftoverTempDirs } = require("./leftover-temp-dirs");
 
 const MODULES = ["zmtp", "session", "transport", "endpoint", "socket", "sockets", "util", "root"];
 const args = process.argv.slice(2);
@@ -32,6 +33,8 @@ for (const module of modules) {
     stdio: "inherit",
   });
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const leftovers = removeLeftoverTempDirs();
+  if (leftovers > 0) process.stdout.write(`mutation:module ${module}: removed ${leftovers} temp directories of killed test processes\n`);
   if (run.status !== 0) {
     process.stderr.write(`mutation:module ${module}: stryker exited ${run.status ?? run.signal} after ${minutes} min\n`);
     process.exit(run.status ?? 1);

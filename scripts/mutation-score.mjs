@@ -6,7 +6,11 @@
 // survived or was not covered (file:line, mutator, replacement): the list docs/mutation.md explains.
 // The metrics are computed by mutation-testing-metrics, the library Stryker's own reports use, so
 // the figures are the ones Stryker prints. MUTATION_REPORTS=<dir> reads the reports from elsewhere
-// (e.g. a first pass kept aside before the modules are measured again).
+// (e.g. a first pass kept aside before the modules are measured again). `--overlay <report.json>`
+// (repeatable) puts the files of a narrower run (`npx stryker run --mutate <files>`, whose report
+// is reports/mutation/mutation.json) in place of the same files of the module reports: re-measure
+// only the files you wrote tests for. The other files keep their older result, which new tests can
+// only improve, so the sum is a lower bound.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +20,7 @@ const MODULES = ["zmtp", "session", "transport", "endpoint", "socket", "sockets"
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = process.env.MUTATION_REPORTS ?? path.join(root, "reports", "mutation");
 const showSurvivors = process.argv.includes("--survivors");
+const overlays = process.argv.flatMap((arg, i, all) => (arg === "--overlay" ? [all[i + 1]] : []));
 
 const files = {};
 const missing = [];
@@ -27,6 +32,15 @@ for (const module of MODULES) {
   }
   // Modules are disjoint sets of files, so their `files` maps merge without conflict.
   Object.assign(files, JSON.parse(fs.readFileSync(report, "utf8")).files);
+}
+for (const overlay of overlays) {
+  if (overlay === undefined || !fs.existsSync(overlay)) {
+    process.stderr.write(`mutation:score: --overlay needs a Stryker JSON report, not ${overlay ?? "nothing"}\n`);
+    process.exit(2);
+  }
+  const overlaid = JSON.parse(fs.readFileSync(overlay, "utf8")).files;
+  Object.assign(files, overlaid);
+  process.stdout.write(`overlaid from ${overlay}: ${Object.keys(overlaid).join(", ")}\n`);
 }
 if (Object.keys(files).length === 0) {
   process.stderr.write(`mutation:score: no report in ${reports}; run npm run mutation:module -- <module> first\n`);

@@ -54,6 +54,49 @@ describe("getXOption / setXOption by libzmq's option numbers", () => {
     }
   });
 
+  test("only a uint64 warns: an int64 above 2^53 reads back without a word", () => {
+    const socket = dealer();
+    const emitWarning = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      socket.setInt64Option(22, 2 ** 60);
+      expect(socket.getInt64Option(22)).toBe(2 ** 60);
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+    }
+  });
+
+  test("the refusals say which option and why", () => {
+    const socket = dealer();
+    const refusal = (call: () => unknown) => {
+      try {
+        call();
+      } catch (err) {
+        return err instanceof ZmqError ? `${err.code}: ${err.reason}` : `${(err as Error).constructor.name}: ${(err as Error).message}`;
+      }
+      return "no error";
+    };
+    expect(refusal(() => socket.getInt32Option(9999))).toBe("EINVAL: option 9999 is not one the reference has");
+    expect(refusal(() => socket.setBoolOption(19, true))).toBe("EINVAL: option 19 (backlog) is Int32, not Bool");
+    expect(refusal(() => socket.getStringOption("5" as unknown as number))).toBe("TypeError: Option identifier must be a number");
+    expect(socket.backlog).toBe(100);
+  });
+
+  test("the methods are fixed on the class: not configurable, as they were defined", () => {
+    const prototype = Object.getPrototypeOf(Object.getPrototypeOf(dealer())) as object;
+    const owner = (name: string) => {
+      for (let p: object | null = prototype; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor !== undefined) return descriptor;
+      }
+      return undefined;
+    };
+    for (const type of ["Bool", "Int32", "Int64", "Uint64", "String"]) {
+      expect(owner(`get${type}Option`)).toMatchObject({ configurable: false });
+      expect(owner(`set${type}Option`)).toMatchObject({ configurable: false });
+    }
+  });
+
   test("every number names an option the socket has, with zeromq.js's name", () => {
     const socket = dealer();
     for (const { name } of Object.values(NUMBERED_OPTIONS)) expect(name in socket).toBe(true);
