@@ -82,6 +82,22 @@ describe("path length against the platform's sun_path", () => {
     expect(fs.readdirSync(directory)).toEqual([]);
   });
 
+  test.each([8, 10])(`a ${LIMIT}-byte path whose last component is %i bytes binds: the temporary name beside it is no longer than that`, async (length) => {
+    // The temporary sibling takes the room the last component leaves, up to 16 bytes: one byte
+    // more would be a path over the limit, which Node would silently truncate.
+    const directory = pathOfBytes(LIMIT - length - 1);
+    fs.mkdirSync(directory);
+    const socketPath = `${directory}/${"s".repeat(length)}`;
+    expect(Buffer.byteLength(socketPath)).toBe(LIMIT);
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(`ipc://${socketPath}`);
+    expect(fs.readdirSync(directory)).toEqual(["s".repeat(length)]);
+    const push = fixture.track(new ref.Push());
+    push.connect(`ipc://${socketPath}`);
+    await push.send("room for the sibling");
+    expect(text(await within(pull.receive(), "the message"))).toEqual(["room for the sibling"]);
+  });
+
   test(`a ${LIMIT}-byte path whose last component is 1 byte (no room at all beside it) still binds`, async () => {
     // One byte of room: a sibling temporary name would be the directory itself ("dir/.").
     const directory = pathOfBytes(LIMIT - 2);

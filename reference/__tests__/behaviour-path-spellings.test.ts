@@ -50,6 +50,22 @@ describe("a path ending in / is never bound, and never trimmed", () => {
     expect(fixture.list()).toEqual(["there"]);
   });
 
+  test("several trailing slashes are one: EADDRINUSE for a file at the name, ENOENT for nothing there", async () => {
+    fs.writeFileSync(fixture.path("file"), "kept");
+    const pull = fixture.track(new ref.Pull());
+    const inUse = await failure(pull.bind(`${fixture.endpoint("file")}//`));
+    expect([inUse.code, explain(inUse)]).toEqual([
+      "EADDRINUSE",
+      `a path ending in / names what exists before the slash: refusing to bind there: ${fixture.endpoint("file")}//`,
+    ]);
+    const missing = await failure(pull.bind(`${fixture.endpoint("new.sock")}//`));
+    expect([missing.code, explain(missing)]).toEqual([
+      "ENOENT",
+      `a path ending in / names a directory, and there is none: no socket is created there: ${fixture.endpoint("new.sock")}//`,
+    ]);
+    expect(fixture.list()).toEqual(["file"]);
+  });
+
   test("a missing directory before the name: ENOENT; a regular file before it: ENOTDIR", async () => {
     fs.writeFileSync(fixture.path("file"), "kept");
     const pull = fixture.track(new ref.Pull());

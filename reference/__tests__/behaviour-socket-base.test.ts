@@ -42,6 +42,22 @@ async function rawServer(name: string): Promise<{ endpoint: string; next(): Prom
   return { endpoint: fixture.endpoint(name), next: () => within(next(), `a connection to ${name}`) };
 }
 
+/**
+ * Sends 200 messages of 64 KiB of which the last 100 wait in the pipe: the first 100 (6.4 MB, far
+ * more than a connection takes) go to the connection; once the first has arrived `stopReading`
+ * makes the reader read no more (a PULL with receiveHighWaterMark 1 stops by itself), so the next
+ * 100 find the connection full. Returns the 200 messages.
+ */
+async function queueBehindFullConnection(push: ref.Push, readFirst: () => Promise<Buffer[]>, stopReading = () => undefined as void): Promise<Buffer[]> {
+  const payload = bulk(200, 64 * 1024);
+  for (const body of payload.slice(0, 100)) void push.send(body);
+  const [first] = await within(readFirst(), "message 1 of 200");
+  expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
+  stopReading();
+  for (const body of payload.slice(100)) void push.send(body);
+  return payload;
+}
+
 /** Completes the handshake with the reference as `peerType` (ZMTP 3.1). */
 async function handshake(peer: RawPeer, peerType: string): Promise<RawPeer> {
   await peer.write(Buffer.concat([greeting(), ready(peerType)]));
@@ -99,7 +115,9 @@ describe("error texts name what was wrong", () => {
     const sending = failure(dealer.send("waits: no peer"));
     const receiving = failure(dealer.receive());
     dealer.close();
-    expect([(await sending).code, (await receiving).code]).toEqual(["EAGAIN", "EAGAIN"]);
+    const [sent, received] = [await sending, await receiving];
+    expect([sent.code, received.code]).toEqual(["EAGAIN", "EAGAIN"]);
+    expect(explain(sent)).toBe("the socket was closed while the call waited");
   });
 
   test("a send or receive that times out: EAGAIN with the timeout in the text", async () => {
@@ -114,7 +132,7 @@ describe("error texts name what was wrong", () => {
     const pull = fixture.track(new ref.Pull());
     pull.close();
     const err = syncFailure(() => pull.receive());
-    expect([err.code, err.message]).toEqual(["EBADF", "Socket is closed"]);
+    expect([err.code, err.message, explain(err)]).toEqual(["EBADF", "Socket is closed", "socket is closed"]);
   });
 
   test("close() while bind() is in progress: the bind completes, then the socket closes and removes its file, as in zeromq.js", async () => {
@@ -229,13 +247,7 @@ describe("close() and linger", () => {
   ])("with %s, what is still in the pipe behind a full connection is delivered too, on a socket that %s", async (_, __, pushBinds, linger) => {
     // receiveHighWaterMark 1: the PULL reads one message ahead, then stops reading the connection.
     const { push, pull } = await connectedPushPull("linger-pipe.sock", pushBinds, { linger }, { receiveHighWaterMark: 1 });
-    const payload = bulk(200, 64 * 1024);
-    for (const body of payload.slice(0, 100)) void push.send(body);
-    // The first 6.4 MB were written to the connection (the first arrived): far beyond what the
-    // peer has read, so the connection is full and the next 100 stay in the pipe when close() comes.
-    const [first] = await within(pull.receive(), "message 1 of 200");
-    expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
-    for (const body of payload.slice(100)) void push.send(body);
+    const payload = await queueBehindFullConnection(push, () => pull.receive());
     push.close();
     for (let i = 1; i < payload.length; i++) {
       const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
@@ -285,14 +297,12 @@ describe("close() and linger", () => {
 
   test("with linger > 0, a peer that reads nothing is hung up on once the linger has passed, also with messages left in the pipe", async () => {
     const { push, pull } = await pushToRawPull({ linger: 50 });
-    const payload = bulk(200, 64 * 1024);
-    for (const body of payload.slice(0, 100)) void push.send(body);
-    // The first 6.4 MB were written to the connection (the first arrived); the peer reads no more,
-    // so the next 100 stay in the pipe: the lingering session waits for a drain that never comes.
-    const [first] = await within(pull.readMessage(), "the first message");
-    expect(first.length).toBe(payload[0].length);
-    pull.socket.pause();
-    for (const body of payload.slice(100)) void push.send(body);
+    // The peer reads no more: the lingering session waits for a drain that never comes.
+    await queueBehindFullConnection(
+      push,
+      () => pull.readMessage(),
+      () => pull.socket.pause(),
+    );
     push.close();
     const closedAt = Date.now();
     await hungUpOn(pull);
@@ -302,20 +312,50 @@ describe("close() and linger", () => {
   test.each([
     ["the default linger (-1)", -1],
     ["linger 5000 (the peer reads it all well before)", 5000],
-  ])("with %s, disconnect() still delivers what is in the pipe behind a full connection, and nothing sent after it", async (_, linger) => {
-    const { push, pull } = await connectedPushPull("disconnect-linger.sock", false, { linger, sendTimeout: 0 }, { receiveHighWaterMark: 1 });
-    const payload = bulk(200, 64 * 1024);
-    for (const body of payload.slice(0, 100)) void push.send(body);
-    const [first] = await within(pull.receive(), "message 1 of 200");
-    expect([first.length, first[0]]).toEqual([payload[0].length, payload[0][0]]);
-    for (const body of payload.slice(100)) void push.send(body);
-    push.disconnect(fixture.endpoint("disconnect-linger.sock"));
-    // The endpoint is gone from the socket at once: no pipe takes a new message.
-    expect((await failure(push.send("after disconnect"))).code).toBe("EAGAIN");
+  ])(
+    "with %s, disconnect() still delivers what is in the pipe behind a full connection, and nothing sent after it; close() does not cut it short",
+    async (_, linger) => {
+      const { push, pull } = await connectedPushPull("disconnect-linger.sock", false, { linger, sendTimeout: 0 }, { receiveHighWaterMark: 1 });
+      const payload = await queueBehindFullConnection(push, () => pull.receive());
+      push.disconnect(fixture.endpoint("disconnect-linger.sock"));
+      // The endpoint is gone from the socket at once: no pipe takes a new message.
+      expect((await failure(push.send("after disconnect"))).code).toBe("EAGAIN");
+      push.close();
+      for (let i = 1; i < payload.length; i++) {
+        const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+        expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+      }
+    },
+  );
+
+  test("with the default linger (-1), a disconnected endpoint hangs up once it has written everything its pipe held", async () => {
+    const { push, pull } = await pushToRawPull({});
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    // The peer reads no more for now: the last 100 are still in the pipe at disconnect().
+    const payload = await queueBehindFullConnection(
+      push,
+      () => pull.readMessage(),
+      () => pull.socket.pause(),
+    );
+    push.disconnect(fixture.endpoint("pull.sock"));
+    pull.socket.resume();
     for (let i = 1; i < payload.length; i++) {
-      const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
+      const [body] = await within(pull.readMessage(), `message ${i + 1} of ${payload.length}`);
       expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
     }
+    await within(pull.closed, "the hang-up after the last message");
+  });
+
+  test("disconnect() hangs up a connection still in its handshake, also with a message queued for it", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push());
+    push.connect(server.endpoint);
+    await push.send("queued"); // in the connect's pipe: the handshake never completes, so it never goes
+    const peer = await server.next();
+    await peer.read(64, "the reference's greeting");
+    push.disconnect(server.endpoint);
+    await within(peer.closed, "the hang-up");
   });
 
   test("with linger 0, disconnect() drops what is still queued and hangs up at once", async () => {
@@ -338,6 +378,41 @@ describe("close() and linger", () => {
     const disconnectedAt = Date.now();
     await hungUpOn(pull);
     expect(Date.now() - disconnectedAt).toBeGreaterThanOrEqual(45);
+  });
+
+  test.each([
+    ["the default linger (-1)", -1],
+    ["linger 5000 (the peer comes well before)", 5000],
+  ])("with %s, what was queued for a connection not made yet goes out when it comes, after close(); then the socket hangs up", async (_, linger) => {
+    const push = fixture.track(new ref.Push({ linger }));
+    push.connect(fixture.endpoint("later.sock")); // nobody listens yet: the message waits in the connect's pipe
+    await push.send("queued before any connection");
+    push.close();
+    const server = await rawServer("later.sock");
+    const pull = await handshake(await server.next(), "PULL");
+    expect(text(await within(pull.readMessage(), "the queued message"))).toEqual(["queued before any connection"]);
+    await within(pull.closed, "the hang-up once the queue is written");
+    expect(pull.pending).toBe(0);
+  });
+
+  test("close() with linger 0 also ends an endpoint disconnected earlier that was still lingering", async () => {
+    const { push, pull } = await pushToRawPull({});
+    await push.send("first");
+    expect(text(await within(pull.readMessage(), "the first message"))).toEqual(["first"]);
+    pull.socket.pause(); // reads nothing more: the disconnected endpoint lingers (linger -1) on what it cannot write
+    for (const body of bulk(100, 64 * 1024)) void push.send(body);
+    push.disconnect(fixture.endpoint("pull.sock"));
+    push.linger = 0;
+    push.close();
+    await hungUpOn(pull);
+  });
+
+  test("unbind() hangs up the connections accepted on that endpoint", async () => {
+    const pull = fixture.track(new ref.Pull());
+    await pull.bind(fixture.endpoint("unbind.sock"));
+    const push = await handshake(await raw.connect(fixture.path("unbind.sock")), "PUSH");
+    await pull.unbind(fixture.endpoint("unbind.sock"));
+    await within(push.closed, "the hang-up");
   });
 
   test.each([
@@ -418,6 +493,26 @@ describe("peers that leave", () => {
     await push.send("while away"); // sendTimeout 0: only a pipe with room lets this through
     await handshake(second, "PULL");
     expect(text(await within(second.readMessage(), "the message sent while away"))).toEqual(["while away"]);
+  });
+
+  test("a connecting socket keeps what its pipe held when the peer left: it goes out, in order, after reconnecting", async () => {
+    const server = await rawServer("pull.sock");
+    const push = fixture.track(new ref.Push());
+    push.connect(server.endpoint);
+    const first = await handshake(await server.next(), "PULL");
+    const payload = await queueBehindFullConnection(
+      push,
+      () => first.readMessage(),
+      () => first.socket.pause(),
+    );
+    first.destroy(); // what the connection held (messages 1-99) is lost with it; the pipe's queue is not
+    const second = await handshake(await server.next(), "PULL");
+    const [resumed] = await within(second.readMessage(), "the first message after reconnecting");
+    expect(resumed[0]).toBe(100); // bulk() fills message i with the byte i: the pipe's first
+    for (let i = 101; i < payload.length; i++) {
+      const [body] = await within(second.readMessage(), `message ${i + 1} of ${payload.length}`);
+      expect([body.length, body[0]]).toEqual([payload[i].length, i]);
+    }
   });
 
   test("a peer that leaves a bound socket takes its queue with it: what follows goes to the peers still there", async () => {

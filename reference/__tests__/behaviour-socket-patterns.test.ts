@@ -100,14 +100,20 @@ describe("REP", () => {
     return { dealer, rep };
   }
 
-  test("REP's EFSM errors say which call was out of turn", async () => {
+  test("REP's EFSM errors say which call was out of turn; it is writable only while a request waits for its reply", async () => {
     const { dealer, rep } = await dealerToRep();
+    expect(rep.writable).toBe(false); // ZMQ_POLLOUT only while a request waits for its reply, as libzmq's REP
     const early = await failure(rep.send("unasked"));
     expect([early.code, explain(early)]).toEqual(["EFSM", "REP must receive a request before it replies"]);
     await dealer.send(["", "question"]);
     expect(text(await within(rep.receive(), "the request"))).toEqual(["question"]);
+    expect(rep.writable).toBe(true);
     const twice = await failure(rep.receive());
     expect([twice.code, explain(twice)]).toEqual(["EFSM", "REP must send the reply before it receives again"]);
+    const batch = await failure(rep.receiveMany(1));
+    expect([batch.code, explain(batch)]).toEqual(["EFSM", "REP must send the reply before it receives again"]);
+    await rep.send("answer");
+    expect(rep.writable).toBe(false);
   });
 
   test("REP drops a request that has no empty delimiter frame, and serves the next one", async () => {
@@ -580,10 +586,26 @@ describe("XPUB", () => {
     expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
   });
 
+  test('verbosity "allSubsUnsubs" passes up the cancel of a peer that departs while another still holds the topic', async () => {
+    const { xpub, s1, s2 } = await xpubWithSubscribers({ verbosity: "allSubsUnsubs" });
+    s1.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    s2.subscribe("A");
+    expect(await next(xpub)).toEqual(hexOf([sub("A")]));
+    s1.close();
+    expect(await next(xpub)).toEqual(hexOf([cancel("A")]));
+  });
+
+  test("an XPUB is always writable: a message no subscriber takes is dropped, never waited on", () => {
+    const xpub = fixture.track(new ref.XPublisher());
+    expect(xpub.writable).toBe(true);
+  });
+
   test('verbosity is null by default, and only null, "allSubs" or "allSubsUnsubs" are accepted (EINVAL otherwise)', () => {
     const xpub = fixture.track(new ref.XPublisher());
     expect(xpub.verbosity).toBeNull();
-    expect(syncFailure(() => (xpub.verbosity = "all" as never)).code).toBe("EINVAL");
+    const refused = syncFailure(() => (xpub.verbosity = "all" as never));
+    expect([refused.code, explain(refused)]).toEqual(["EINVAL", 'verbosity must be null, "allSubs" or "allSubsUnsubs", not "all"']);
     expect(syncFailure(() => new ref.XPublisher({ verbosity: true as never })).code).toBe("EINVAL");
     expect(() => new ref.Publisher({ verbosity: "allSubs" } as never)).toThrow(TypeError); // an XPUB option only: unknown to PUB, as in zeromq.js
   });

@@ -48,6 +48,17 @@ describe("Pipe", () => {
     expect(pipe.hasRoom).toBe(false);
   });
 
+  test("a message written once a connection is attached does not overtake those queued before it", async () => {
+    const pipe = new Pipe({ pipeHasRoom: () => undefined }, true, 10);
+    pipe.write(frames("queued 1"));
+    pipe.write(frames("queued 2"));
+    const session = fakeSession();
+    pipe.attach(session); // the queued messages go on the flush this schedules, not at once
+    pipe.write(frames("after attach"));
+    await nextTurn();
+    expect(session.sent.map(([frame]) => frame.toString())).toEqual(["queued 1", "queued 2", "after attach"]);
+  });
+
   test("discard() drops what is queued", () => {
     const pipe = new Pipe({ pipeHasRoom: () => undefined }, true, 10);
     pipe.write(frames("1"));

@@ -38,10 +38,18 @@ const pipe = {} as Pipe;
 const frames = (text: string) => [Buffer.from(text)];
 const texts = (message: Buffer[]) => message.map(String).join("|");
 
+/** Every queue a test made; closed after it, so that a test failing while a call waits does not leave its keepalive timer holding jest open. */
+const made: SendReceive[] = [];
+afterEach(() => {
+  for (const queue of made.splice(0)) queue.close(() => new Error("the test is over"));
+});
+
 function setup(limits: Partial<{ sendTimeout: number; receiveTimeout: number; receiveHighWaterMark: number }> = {}) {
   const socket = new FakeSocket();
   const options = { sendTimeout: -1, receiveTimeout: -1, receiveHighWaterMark: 1000, ...limits };
-  return { socket, options, queue: new SendReceive(socket, options) };
+  const queue = new SendReceive(socket, options);
+  made.push(queue);
+  return { socket, options, queue };
 }
 
 /** Where a promise stands, read without awaiting it. */
@@ -89,7 +97,7 @@ describe("SendReceive: send", () => {
       "another send is already waiting",
       "Socket is busy writing; only one send operation may be in progress at any time",
     ]);
-    expect(caught(() => queue.sendMany(["c"]))).toMatchObject({ code: "EBUSY" });
+    expect(caught(() => queue.sendMany(["c"]))).toMatchObject({ code: "EBUSY", reason: "another send is already waiting" });
     socket.room = Infinity;
     queue.retrySend();
     await microtasks();
@@ -362,6 +370,13 @@ describe("SendReceive: receiveMany, the batch path", () => {
     for (const text of ["a", "b", "c"]) queue.enqueue(pipe, frames(text));
     expect((await queue.receiveMany(2)).map(texts)).toEqual(["a", "b"]);
     expect((await queue.receiveMany(5)).map(texts)).toEqual(["c"]);
+  });
+
+  test("a limit of 1 takes one message and leaves the rest queued", async () => {
+    const { queue } = setup();
+    for (const text of ["a", "b"]) queue.enqueue(pipe, frames(text));
+    expect((await queue.receiveMany(1)).map(texts)).toEqual(["a"]);
+    expect(queue.queued).toBe(1);
   });
 
   test("waits for the first message, then takes what else is queued", async () => {

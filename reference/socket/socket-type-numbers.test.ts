@@ -59,4 +59,14 @@ describe("new Socket(typeNumber, options)", () => {
     expect((thrown as Error).message).toBe(message);
     if (thrown instanceof ZmqError) expect(thrown.code).toBe("EINVAL");
   });
+
+  test("an unknown number's reason names it and the numbers there are", () => {
+    let thrown: unknown;
+    try {
+      made.push(new GenericSocket(4591));
+    } catch (err) {
+      thrown = err;
+    }
+    expect((thrown as ZmqError).reason).toBe("socket type 4591 is not one the reference has (0-10: PAIR to XSUB)");
+  });
 });
