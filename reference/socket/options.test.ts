@@ -1,4 +1,5 @@
 import { ZmqError } from "../errors";
+import { syncFailure } from "../__tests__/helpers/behaviour-env";
 import { checkedOption } from "./options";
 
 /** What an option assignment accepts, and the text of what it refuses (a wrong value must say what is wrong). */
@@ -26,12 +27,9 @@ describe("checkedOption", () => {
   });
 });
 
+/** The ZmqError `call` threw: the option's refusal. */
 function refusal(call: () => unknown): ZmqError {
-  try {
-    call();
-  } catch (err) {
-    if (err instanceof ZmqError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal, got none");
+  const err = syncFailure(call);
+  expect(err).toBeInstanceOf(ZmqError);
+  return err as ZmqError;
 }

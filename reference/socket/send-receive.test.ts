@@ -1,6 +1,7 @@
 import { ZmqError } from "../errors";
 import type { Pipe } from "./pipe";
 import { MAX_SYNC_OPERATIONS, SendReceive, type SendReceiveHooks } from "./send-receive";
+import { syncFailure } from "../__tests__/helpers/behaviour-env";
 
 /**
  * The socket's send and receive queue on its own, with the socket type's decisions stood in for:
@@ -68,15 +69,6 @@ async function microtasks(): Promise<void> {
 }
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-function caught(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a throw");
-}
-
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
 describe("SendReceive: send", () => {
@@ -90,14 +82,14 @@ describe("SendReceive: send", () => {
     const { socket, queue } = setup();
     socket.room = 0;
     const first = track(queue.send("a"));
-    const err = caught(() => queue.send("b")) as ZmqError;
+    const err = syncFailure(() => queue.send("b")) as ZmqError;
     expect(err).toBeInstanceOf(ZmqError);
     expect([err.code, err.reason, err.message]).toEqual([
       "EBUSY",
       "another send is already waiting",
       "Socket is busy writing; only one send operation may be in progress at any time",
     ]);
-    expect(caught(() => queue.sendMany(["c"]))).toMatchObject({ code: "EBUSY", reason: "another send is already waiting" });
+    expect(syncFailure(() => queue.sendMany(["c"]))).toMatchObject({ code: "EBUSY", reason: "another send is already waiting" });
     socket.room = Infinity;
     queue.retrySend();
     await microtasks();
@@ -298,13 +290,13 @@ describe("SendReceive: receive", () => {
   test("a receive while one waits throws EBUSY at once, in zeromq.js's words", async () => {
     const { queue } = setup();
     const waiting = queue.receive();
-    const err = caught(() => queue.receive()) as ZmqError;
+    const err = syncFailure(() => queue.receive()) as ZmqError;
     expect([err.code, err.reason, err.message]).toEqual([
       "EBUSY",
       "another receive is already waiting",
       "Socket is busy reading; only one receive operation may be in progress at any time",
     ]);
-    expect(caught(() => queue.receiveMany(2))).toMatchObject({ code: "EBUSY" });
+    expect(syncFailure(() => queue.receiveMany(2))).toMatchObject({ code: "EBUSY" });
     queue.close(() => new Error("closed"));
     await expect(waiting).rejects.toThrow("closed");
   });
