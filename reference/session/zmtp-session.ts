@@ -112,10 +112,6 @@ export class ZmtpSession {
     }
   }
 
-  get isActive(): boolean {
-    return this.phase === "active";
-  }
-
   /** Keeps the process alive until this connection ends: a closed socket lingering to write what it holds. */
   keepAlive(): void {
     this.socket.ref();
