@@ -58,6 +58,14 @@ async function queueBehindFullConnection(push: ref.Push, readFirst: () => Promis
   return payload;
 }
 
+/** Reads messages `from` to the last of `payload` with `read`, in order, each checked by its length and first byte. */
+async function expectDeliveredFrom(payload: Buffer[], from: number, read: () => Promise<Buffer[]>): Promise<void> {
+  for (let i = from; i < payload.length; i++) {
+    const [body] = await within(read(), `message ${i + 1} of ${payload.length}`);
+    expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
+  }
+}
+
 /** Completes the handshake with the reference as `peerType` (ZMTP 3.1). */
 async function handshake(peer: RawPeer, peerType: string): Promise<RawPeer> {
   await peer.write(Buffer.concat([greeting(), ready(peerType)]));
@@ -234,10 +242,7 @@ describe("close() and linger", () => {
     const payload = bulk(100, 64 * 1024);
     for (const body of payload) void push.send(body);
     push.close();
-    for (let i = 0; i < payload.length; i++) {
-      const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
-      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-    }
+    await expectDeliveredFrom(payload, 0, () => pull.receive());
   });
 
   test.each([
@@ -249,10 +254,7 @@ describe("close() and linger", () => {
     const { push, pull } = await connectedPushPull("linger-pipe.sock", pushBinds, { linger }, { receiveHighWaterMark: 1 });
     const payload = await queueBehindFullConnection(push, () => pull.receive());
     push.close();
-    for (let i = 1; i < payload.length; i++) {
-      const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
-      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-    }
+    await expectDeliveredFrom(payload, 1, () => pull.receive());
   });
 
   test("with the default linger (-1), a PING that arrives after close() is not answered: the connection still delivers everything", async () => {
@@ -265,10 +267,7 @@ describe("close() and linger", () => {
     const payload = bulk(100, 64 * 1024); // 6.4 MB: many turns of the event loop to read
     for (const body of payload) void push.send(body);
     push.close();
-    for (let i = 0; i < payload.length; i++) {
-      const [body] = await within(pull.readMessage(), `message ${i + 1} of ${payload.length}`);
-      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-    }
+    await expectDeliveredFrom(payload, 0, () => pull.readMessage());
     await within(pull.closed, "the hang-up after the last message");
     expect(pull.pending).toBe(0); // no PONG (nor anything else) after the messages
   });
@@ -321,10 +320,7 @@ describe("close() and linger", () => {
       // The endpoint is gone from the socket at once: no pipe takes a new message.
       expect((await failure(push.send("after disconnect"))).code).toBe("EAGAIN");
       push.close();
-      for (let i = 1; i < payload.length; i++) {
-        const [body] = await within(pull.receive(), `message ${i + 1} of ${payload.length}`);
-        expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-      }
+      await expectDeliveredFrom(payload, 1, () => pull.receive());
     },
   );
 
@@ -340,10 +336,7 @@ describe("close() and linger", () => {
     );
     push.disconnect(fixture.endpoint("pull.sock"));
     pull.socket.resume();
-    for (let i = 1; i < payload.length; i++) {
-      const [body] = await within(pull.readMessage(), `message ${i + 1} of ${payload.length}`);
-      expect([body.length, body[0]]).toEqual([payload[i].length, payload[i][0]]);
-    }
+    await expectDeliveredFrom(payload, 1, () => pull.readMessage());
     await within(pull.closed, "the hang-up after the last message");
   });
 
@@ -509,10 +502,7 @@ describe("peers that leave", () => {
     const second = await handshake(await server.next(), "PULL");
     const [resumed] = await within(second.readMessage(), "the first message after reconnecting");
     expect(resumed[0]).toBe(100); // bulk() fills message i with the byte i: the pipe's first
-    for (let i = 101; i < payload.length; i++) {
-      const [body] = await within(second.readMessage(), `message ${i + 1} of ${payload.length}`);
-      expect([body.length, body[0]]).toEqual([payload[i].length, i]);
-    }
+    await expectDeliveredFrom(payload, 101, () => second.readMessage());
   });
 
   test("a peer that leaves a bound socket takes its queue with it: what follows goes to the peers still there", async () => {
